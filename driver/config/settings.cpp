@@ -1,0 +1,149 @@
+#include "driver/config/settings.h"
+
+#include <cctype>
+#include <charconv>
+
+#include "driver/config/properties.h"
+
+namespace monday::config {
+
+namespace {
+
+[[noreturn]] void invalidValue(const PropertyDef& def, std::string_view value, std::string_view expected) {
+  std::string shown = def.kind == PropertyKind::Secret ? std::string("(hidden)") : "'" + std::string(value) + "'";
+  throw Error(sqlstate::kUnableToConnect,
+              "Invalid value " + shown + " for connection property " + std::string(def.name) +
+                  ": expected " + std::string(expected) + ".");
+}
+
+std::string choicesText(const PropertyDef& def) {
+  std::string out;
+  for (std::size_t i = 0; i < def.choices.size(); ++i) {
+    if (i) out += i + 1 == def.choices.size() ? " or " : ", ";
+    out += def.choices[i];
+  }
+  return out;
+}
+
+bool isLoopbackHost(std::string_view url) {
+  auto scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return false;
+  std::string_view rest = url.substr(scheme_end + 3);
+  std::string_view host = rest.substr(0, rest.find_first_of(":/"));
+  return host == "127.0.0.1" || host == "localhost" || host == "[::1]";
+}
+
+// Brings a value to its canonical form and checks it against the property's kind.
+std::string normalize(const PropertyDef& def, const std::string& raw) {
+  switch (def.kind) {
+    case PropertyKind::Choice:
+      for (auto choice : def.choices) {
+        if (equalsIgnoreCase(choice, raw)) return std::string(choice);
+      }
+      invalidValue(def, raw, choicesText(def));
+    case PropertyKind::Integer: {
+      long long parsed = 0;
+      auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), parsed);
+      if (ec != std::errc() || end != raw.data() + raw.size() || parsed < def.min_value ||
+          parsed > def.max_value) {
+        invalidValue(def, raw,
+                     "a whole number from " + std::to_string(def.min_value) + " to " +
+                         std::to_string(def.max_value));
+      }
+      return std::to_string(parsed);
+    }
+    case PropertyKind::Boolean: {
+      std::string lower;
+      for (char c : raw) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      if (lower == "1" || lower == "true" || lower == "yes" || lower == "on") return "true";
+      if (lower == "0" || lower == "false" || lower == "no" || lower == "off") return "false";
+      invalidValue(def, raw, "true or false");
+    }
+    case PropertyKind::Url:
+      if (raw.rfind("https://", 0) == 0) return raw;
+      if (raw.rfind("http://", 0) == 0 && isLoopbackHost(raw)) return raw;
+      invalidValue(def, raw, "an https:// URL (plain http is allowed only for 127.0.0.1/localhost)");
+    case PropertyKind::Text:
+    case PropertyKind::Secret:
+    case PropertyKind::Path:
+      return raw;
+  }
+  return raw;
+}
+
+}  // namespace
+
+Settings Settings::fromAttributes(const AttributeMap& given, const AttributeMap& from_dsn) {
+  Settings s;
+  if (auto dsn = given.get("DSN")) s.dsn = *dsn;
+
+  // Resolve every known property: the first spelling (name or alias) present wins, and what the
+  // application gave wins over the DSN.
+  AttributeMap canonical;
+  auto take = [&](const AttributeMap& source, std::string_view origin, bool remember) {
+    for (const auto& item : source.items()) {
+      if (const PropertyDef* def = findProperty(item.key)) {
+        std::string value = normalize(*def, item.value);
+        if (canonical.add(std::string(def->name), value) && remember) {
+          s.given_attributes.add(std::string(def->name), value);
+        }
+      } else if (!isIgnoredKey(item.key)) {
+        s.warnings.push_back({std::string(sqlstate::kInvalidConnectionAttribute),
+                              "Unknown connection property '" + item.key + "' in the " +
+                                  std::string(origin) +
+                                  " was ignored. See the README's property reference for the "
+                                  "properties this driver understands."});
+      }
+    }
+  };
+  take(given, "connection string", true);
+  take(from_dsn, "DSN", false);
+
+  auto value = [&](std::string_view name) -> std::string {
+    if (auto v = canonical.get(name)) return *v;
+    return std::string(findProperty(name)->default_value);
+  };
+
+  // AuthScheme has one value today; the Choice check above already rejected anything else.
+  s.auth_scheme = AuthScheme::Token;
+  s.api_token = value("APIToken");
+  s.schema = value("Schema") == "AuditLog" ? ApiSchema::AuditLog : ApiSchema::GraphQL;
+  s.api_version = value("APIVersion");
+  s.api_url = value("APIURL");
+  s.ssl_server_cert = value("SSLServerCert");
+  s.timeout_seconds = std::stoi(value("Timeout"));
+  s.log_file = value("LogFile");
+  s.verbosity = std::stoi(value("Verbosity"));
+
+  if (s.api_version.size() != 7 || s.api_version[4] != '-' ||
+      !std::isdigit(static_cast<unsigned char>(s.api_version[0]))) {
+    throw Error(sqlstate::kUnableToConnect,
+                "Invalid value '" + s.api_version +
+                    "' for connection property APIVersion: expected a monday API version such as "
+                    "2026-10.");
+  }
+  if (s.schema == ApiSchema::AuditLog) {
+    throw Error(sqlstate::kOptionalFeatureNotImplemented,
+                "Schema=AuditLog is not supported yet by this driver version. Use Schema=GraphQL "
+                "(the default).");
+  }
+  if (s.api_token.empty()) {
+    throw Error(sqlstate::kInvalidAuthorization,
+                "No API token given. Set APIToken to your monday API token (monday: avatar > "
+                "Developers > My access tokens), in the connection string or the DSN.");
+  }
+  return s;
+}
+
+std::string Settings::toConnectionString() const {
+  std::string out;
+  auto append = [&](std::string_view key, std::string_view value) {
+    if (!out.empty()) out.push_back(';');
+    out += formatAttribute(key, value);
+  };
+  if (!dsn.empty()) append("DSN", dsn);
+  for (const auto& item : given_attributes.items()) append(item.key, item.value);
+  return out;
+}
+
+}  // namespace monday::config

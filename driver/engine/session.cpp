@@ -1,0 +1,118 @@
+#include "driver/engine/session.h"
+
+#include "driver/engine/session_state.h"
+#include "schema/registry.h"
+
+namespace monday::engine {
+
+namespace {
+
+std::string text(const rapidjson::Value& object, const char* name) {
+  if (!object.IsObject()) return {};
+  auto it = object.FindMember(name);
+  return it != object.MemberEnd() && it->value.IsString() ? it->value.GetString() : "";
+}
+
+void execSql(sqlite3* db, const std::string& sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string why = message ? message : "unknown error";
+    sqlite3_free(message);
+    throw Error(sqlstate::kGeneralError, "Cannot set up the SQL engine: " + why);
+  }
+}
+
+std::string quote(const std::string& name) {
+  std::string out = "\"";
+  for (char c : name) {
+    out.push_back(c);
+    if (c == '"') out.push_back('"');
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+Session::Session(std::unique_ptr<SessionState> state) : state_(std::move(state)) {}
+Session::~Session() = default;
+
+std::unique_ptr<Session> Session::connect(const config::Settings& settings) {
+  auto state = std::make_unique<SessionState>();
+  state->settings = settings;
+  state->logger = std::make_shared<log::Logger>(settings.log_file, settings.verbosity);
+  state->api = std::make_unique<client::ApiClient>(settings, state->logger);
+  state->logger->write(log::Level::Info, "connect", "connecting to " + settings.api_url + " with an " +
+                                                         std::string("API token") + ", API-Version " +
+                                                         settings.api_version);
+
+  // One call proves the endpoint, TLS and the token, and tells us who we are.
+  static const std::string kConnectQuery = "query Connect { me { id name email } version { value } }";
+  rapidjson::Document none;
+  rapidjson::Document answer = state->api->query(kConnectQuery, none);
+  const auto& data = answer["data"];
+  if (auto me = data.FindMember("me"); me != data.MemberEnd()) {
+    state->server.user_name = text(me->value, "name");
+    state->server.user_email = text(me->value, "email");
+  }
+  if (auto version = data.FindMember("version"); version != data.MemberEnd()) {
+    state->server.api_version = text(version->value, "value");
+  }
+  if (state->server.api_version.empty()) state->server.api_version = settings.api_version;
+  {
+    const std::string& url = settings.api_url;
+    auto start = url.find("://");
+    start = start == std::string::npos ? 0 : start + 3;
+    state->server.endpoint = url.substr(start, url.find('/', start) - start);
+  }
+  if (!state->server.api_version.empty() && state->server.api_version != settings.api_version) {
+    state->logger->write(log::Level::Info, "connect",
+                         "monday served API version " + state->server.api_version + " instead of " +
+                             settings.api_version);
+  }
+
+  // The SQL engine: an in-memory SQLite database with the API tables in schema "monday".
+  if (sqlite3_open_v2(":memory:", &state->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                      nullptr) != SQLITE_OK) {
+    throw Error(sqlstate::kMemoryAllocation, "Cannot open the in-memory SQL engine (SQLite).");
+  }
+  sqlite3_extended_result_codes(state->db, 1);
+  state->tables = schema::graphqlTables();
+  registerApiModule(*state);
+  execSql(state->db, "ATTACH DATABASE ':memory:' AS monday");
+  for (const auto& table : state->tables) {
+    execSql(state->db, "CREATE VIRTUAL TABLE " + quote(table->schema) + "." + quote(table->name) +
+                           " USING monday_api(" + quote(table->name) + ")");
+  }
+  state->logger->write(log::Level::Info, "connect",
+                       "connected as " + state->server.user_name + "; " + std::to_string(state->tables.size()) +
+                           " tables");
+  return std::unique_ptr<Session>(new Session(std::move(state)));
+}
+
+std::vector<CatalogTable> Session::catalog() const {
+  std::vector<CatalogTable> result;
+  for (const auto& table : state_->tables) {
+    CatalogTable entry;
+    entry.schema = table->schema;
+    entry.name = table->name;
+    entry.type = "TABLE";
+    entry.remarks = table->description;
+    entry.primary_key = table->primary_key;
+    for (const auto& column : table->columns) {
+      entry.columns.push_back({column.name, column.type, column.size, 0, column.nullable, column.description});
+    }
+    result.push_back(std::move(entry));
+  }
+  return result;
+}
+
+const ServerInfo& Session::serverInfo() const { return state_->server; }
+
+void Session::interrupt() {
+  state_->api->cancel();
+  if (state_->db) sqlite3_interrupt(state_->db);
+}
+
+void Session::setRequestTimeout(int seconds) { state_->api->setTimeout(seconds); }
+
+}  // namespace monday::engine

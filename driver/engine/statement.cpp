@@ -1,0 +1,262 @@
+#include <cctype>
+#include <cstring>
+
+#include "driver/engine/session.h"
+#include "driver/engine/session_state.h"
+
+namespace monday::engine {
+
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out;
+  for (char c : text) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return out;
+}
+
+// SQLite's messages are good but generic; give them the SQLSTATE and a hint a person can use.
+Error sqlError(sqlite3* db, int rc, SessionState& state) {
+  if (state.pending_error) {
+    Error error = *state.pending_error;
+    state.pending_error.reset();
+    return error;
+  }
+  const std::string message = sqlite3_errmsg(db);
+  const int primary = rc & 0xff;
+  if (primary == SQLITE_INTERRUPT) return Error(sqlstate::kOperationCanceled, "The statement was cancelled.");
+  if (message.rfind("no such table: ", 0) == 0) {
+    return Error(sqlstate::kTableNotFound,
+                 "Table " + message.substr(15) +
+                     " does not exist. SQLTables (or the README's table list) shows the tables this "
+                     "connection offers, e.g. Boards, Items, Users.");
+  }
+  if (message.rfind("no such column: ", 0) == 0) {
+    return Error(sqlstate::kColumnNotFound,
+                 "Column " + message.substr(16) + " does not exist. SQLColumns lists each table's columns.");
+  }
+  if (message.find("may not be modified") != std::string::npos) {
+    return Error(sqlstate::kOptionalFeatureNotImplemented,
+                 "This driver version cannot change monday data (" + message +
+                     "); INSERT, UPDATE and DELETE are not supported yet.");
+  }
+  if (message.find("syntax error") != std::string::npos || message.rfind("near ", 0) == 0 ||
+      message.find("incomplete input") != std::string::npos || message.find("no such function") != std::string::npos ||
+      message.find("wrong number of arguments") != std::string::npos || message.find("ambiguous") != std::string::npos) {
+    return Error(sqlstate::kSyntaxErrorOrAccessViolation, "SQL error: " + message + ".");
+  }
+  if (primary == SQLITE_CONSTRAINT) return Error(sqlstate::kIntegrityViolation, message);
+  if (primary == SQLITE_NOMEM) return Error(sqlstate::kMemoryAllocation, "Out of memory.");
+  if (primary == SQLITE_TOOBIG) return Error(sqlstate::kStringRightTruncated, message);
+  return Error(sqlstate::kSyntaxErrorOrAccessViolation, "SQL error: " + message + ".");
+}
+
+// Expressions have no declared type; guess from the shape of the column name until a row shows
+// the real storage class (DESIGN decision 6).
+DataType guessExpressionType(const std::string& name) {
+  const std::string text = lower(name);
+  if (text.rfind("count(", 0) == 0) return DataType::BigInt;
+  if (text.rfind("avg(", 0) == 0 || text.rfind("total(", 0) == 0) return DataType::Double;
+  return DataType::Varchar;
+}
+
+std::int64_t declaredSize(const char* declared) {
+  if (!declared) return 0;
+  const char* open = std::strchr(declared, '(');
+  return open ? std::atoll(open + 1) : 0;
+}
+
+}  // namespace
+
+struct Statement::Impl {
+  SessionState* state = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  std::vector<ResultColumn> columns;
+  std::vector<bool> inferred;  // column type was guessed (no declared type)
+  std::vector<Value> row;
+  bool first_row_buffered = false;
+  bool done = true;
+  bool executed = false;
+  std::int64_t max_rows = 0;
+  std::int64_t delivered = 0;
+  std::int64_t changes = -1;
+
+  ~Impl() {
+    if (stmt) sqlite3_finalize(stmt);
+  }
+
+  void describe() {
+    const int count = sqlite3_column_count(stmt);
+    columns.clear();
+    inferred.clear();
+    for (int i = 0; i < count; ++i) {
+      ResultColumn column;
+      column.name = sqlite3_column_name(stmt, i) ? sqlite3_column_name(stmt, i) : "";
+      const char* declared = sqlite3_column_decltype(stmt, i);
+      auto type = declared ? parseDeclaredType(declared) : std::nullopt;
+      column.type = type.value_or(guessExpressionType(column.name));
+      column.size = declaredSize(declared);
+      column.nullable = Nullability::Unknown;
+      inferred.push_back(!type.has_value());
+      if (const char* table = sqlite3_column_table_name(stmt, i)) {
+        column.base_table = table;
+        column.base_column = sqlite3_column_origin_name(stmt, i) ? sqlite3_column_origin_name(stmt, i) : "";
+        column.schema_name = sqlite3_column_database_name(stmt, i) ? sqlite3_column_database_name(stmt, i) : "";
+        for (const auto& def : state->tables) {
+          if (def->name != column.base_table || def->schema != column.schema_name) continue;
+          if (const auto* source = def->column(column.base_column)) {
+            column.nullable = source->nullable ? Nullability::Nullable : Nullability::NoNulls;
+            if (column.size == 0) column.size = source->size;
+          }
+        }
+      }
+      if (column.size == 0) column.size = defaultColumnSize(column.type);
+      columns.push_back(std::move(column));
+    }
+  }
+
+  void readRow() {
+    const int count = sqlite3_column_count(stmt);
+    row.resize(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i) {
+      switch (sqlite3_column_type(stmt, i)) {
+        case SQLITE_INTEGER: row[i] = static_cast<std::int64_t>(sqlite3_column_int64(stmt, i)); break;
+        case SQLITE_FLOAT: row[i] = sqlite3_column_double(stmt, i); break;
+        case SQLITE_TEXT:
+          row[i] = std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, i)),
+                               static_cast<std::size_t>(sqlite3_column_bytes(stmt, i)));
+          break;
+        case SQLITE_BLOB: {
+          const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(stmt, i));
+          row[i] = Blob{std::vector<unsigned char>(bytes, bytes + sqlite3_column_bytes(stmt, i))};
+          break;
+        }
+        default: row[i] = std::monostate{};
+      }
+    }
+  }
+
+  // Steps once; true with a row in `row`, false when done. Throws monday::Error.
+  bool step() {
+    state->pending_error.reset();
+    const int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+      readRow();
+      return true;
+    }
+    done = true;
+    if (rc == SQLITE_DONE) return false;
+    Error error = sqlError(state->db, rc, *state);
+    sqlite3_reset(stmt);
+    throw error;
+  }
+
+  // With the first row in hand, expression columns get the type their value really has.
+  void refineInferredTypes() {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (!inferred[i]) continue;
+      if (std::holds_alternative<std::int64_t>(row[i])) columns[i].type = DataType::BigInt;
+      else if (std::holds_alternative<double>(row[i])) columns[i].type = DataType::Double;
+      else if (std::holds_alternative<std::string>(row[i]) && columns[i].type != DataType::Varchar) {
+        columns[i].type = DataType::Varchar;
+      }
+      columns[i].size = defaultColumnSize(columns[i].type);
+    }
+  }
+};
+
+Statement::Statement(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Statement::~Statement() = default;
+
+std::size_t Statement::parameterCount() const {
+  return static_cast<std::size_t>(sqlite3_bind_parameter_count(impl_->stmt));
+}
+
+void Statement::bind(std::size_t index, const Value& value) {
+  sqlite3_stmt* stmt = impl_->stmt;
+  const int position = static_cast<int>(index);
+  int rc = std::visit(
+      [&](const auto& v) -> int {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::monostate>) return sqlite3_bind_null(stmt, position);
+        else if constexpr (std::is_same_v<T, std::int64_t>) return sqlite3_bind_int64(stmt, position, v);
+        else if constexpr (std::is_same_v<T, double>) return sqlite3_bind_double(stmt, position, v);
+        else if constexpr (std::is_same_v<T, std::string>)
+          return sqlite3_bind_text64(stmt, position, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        else return sqlite3_bind_blob64(stmt, position, v.bytes.data(), v.bytes.size(), SQLITE_TRANSIENT);
+      },
+      value);
+  if (rc == SQLITE_RANGE) {
+    throw Error(sqlstate::kInvalidDescriptorIndex,
+                "Parameter " + std::to_string(index) + " does not exist; the statement has " +
+                    std::to_string(parameterCount()) + " parameter markers.");
+  }
+  if (rc != SQLITE_OK) throw Error(sqlstate::kGeneralError, sqlite3_errmsg(impl_->state->db));
+}
+
+void Statement::execute() {
+  Impl& s = *impl_;
+  sqlite3_reset(s.stmt);
+  s.state->scan_cache.clear();
+  s.state->api->resetCancel();
+  s.first_row_buffered = false;
+  s.done = false;
+  s.delivered = 0;
+  s.changes = -1;
+  s.executed = true;
+  if (s.columns.empty()) {
+    // Not a query: run it to completion now.
+    while (s.step()) {
+    }
+    s.changes = sqlite3_changes64(s.state->db);
+    return;
+  }
+  if (s.step()) {
+    s.first_row_buffered = true;
+    s.refineInferredTypes();
+  }
+}
+
+std::int64_t Statement::rowCount() const { return impl_->changes; }
+
+void Statement::setMaxRows(std::int64_t max_rows) { impl_->max_rows = max_rows; }
+
+const std::vector<ResultColumn>& Statement::columns() const { return impl_->columns; }
+
+bool Statement::next() {
+  Impl& s = *impl_;
+  if (!s.executed) throw Error(sqlstate::kInvalidCursorState, "The statement has not been executed.");
+  if (s.max_rows > 0 && s.delivered >= s.max_rows) return false;
+  if (s.first_row_buffered) {
+    s.first_row_buffered = false;
+    ++s.delivered;
+    return true;
+  }
+  if (s.done) return false;
+  if (!s.step()) return false;
+  ++s.delivered;
+  return true;
+}
+
+const Value& Statement::value(std::size_t index) const { return impl_->row.at(index); }
+
+std::unique_ptr<Statement> Session::prepare(std::string_view sql) {
+  SessionState& state = *state_;
+  auto impl = std::make_unique<Statement::Impl>();
+  impl->state = &state;
+  const char* tail = nullptr;
+  state.pending_error.reset();
+  int rc = sqlite3_prepare_v3(state.db, sql.data(), static_cast<int>(sql.size()), 0, &impl->stmt, &tail);
+  if (rc != SQLITE_OK) throw sqlError(state.db, rc, state);
+  if (!impl->stmt) throw Error(sqlstate::kSyntaxErrorOrAccessViolation, "The SQL statement is empty.");
+  // One statement per call, as ODBC expects; trailing blanks and semicolons are fine.
+  for (const char* p = tail; p && p < sql.data() + sql.size(); ++p) {
+    if (!std::isspace(static_cast<unsigned char>(*p)) && *p != ';') {
+      throw Error(sqlstate::kSyntaxErrorOrAccessViolation,
+                  "Only one SQL statement can be run at a time; split the text after the first ';'.");
+    }
+  }
+  impl->describe();
+  return std::unique_ptr<Statement>(new Statement(std::move(impl)));
+}
+
+}  // namespace monday::engine

@@ -1,0 +1,420 @@
+#include "driver/handles/catalog.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "driver/common/error.h"
+#include "driver/convert/search_pattern.h"
+#include "driver/convert/type_info.h"
+
+namespace monday::handles::catalog {
+
+namespace {
+
+using convert::SqlTypeId;
+
+constexpr std::int64_t kNameSize = 128;
+
+struct ColumnSpec {
+  std::string_view odbc3_name;
+  std::string_view odbc2_name;  // "" = same as odbc3_name
+  SqlTypeId type;
+  bool nullable;
+};
+
+DriverResult makeResult(std::initializer_list<ColumnSpec> specs, const Context& context) {
+  std::vector<engine::ResultColumn> columns;
+  DriverResult result;
+  for (const auto& spec : specs) {
+    engine::ResultColumn c;
+    const bool odbc2 = context.odbc_version == SQL_OV_ODBC2 && !spec.odbc2_name.empty();
+    c.name = std::string(odbc2 ? spec.odbc2_name : spec.odbc3_name);
+    c.type = convert::typeInfo(spec.type).data_type;
+    c.size = (spec.type == SqlTypeId::WVarchar) ? kNameSize : 0;
+    c.nullable = spec.nullable ? engine::Nullability::Nullable : engine::Nullability::NoNulls;
+    columns.push_back(std::move(c));
+    result.reported_types.push_back(spec.type);
+  }
+  result.rows = std::make_unique<engine::MaterializedResult>(std::move(columns));
+  return result;
+}
+
+Value text(std::string_view s) { return std::string(s); }
+Value number(std::int64_t n) { return n; }
+Value null() { return std::monostate{}; }
+template <class T>
+Value optionalNumber(const std::optional<T>& n) {
+  return n ? Value{static_cast<std::int64_t>(*n)} : null();
+}
+
+// Pattern-value arguments (SQLTables schema/table, SQLColumns ...): a search pattern, or an
+// identifier when SQL_ATTR_METADATA_ID is on. NULL means "any".
+bool matchesPatternArg(const CatalogArg& arg, std::string_view value, const Context& context) {
+  if (!arg) return true;
+  if (context.metadata_id) return convert::matchesIdentifier(*arg, value);
+  return convert::matchesSearchPattern(*arg, value);
+}
+
+// Ordinary arguments (SQLPrimaryKeys, SQLStatistics ...): taken literally.
+bool matchesOrdinaryArg(const CatalogArg& arg, std::string_view value) {
+  if (!arg) return true;
+  return convert::matchesIdentifier(*arg, value);
+}
+
+// Our tables have no catalog (SQL_CATALOG_NAME = "N"): they match a NULL or empty catalog
+// argument, and "%" where the argument is a pattern.
+bool matchesNoCatalog(const CatalogArg& arg, bool is_pattern, const Context& context) {
+  if (!arg || arg->empty()) return true;
+  if (!is_pattern || context.metadata_id) return false;
+  return convert::matchesSearchPattern(*arg, "");
+}
+
+void requireTableName(const CatalogArg& table, std::string_view function) {
+  if (!table) {
+    throw Error(sqlstate::kInvalidArgumentValue,
+                "Invalid use of null pointer: " + std::string(function) + " needs a table name.");
+  }
+}
+
+std::string upperAscii(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+std::vector<const engine::CatalogTable*> sortedTables(const Tables& all) {
+  std::vector<const engine::CatalogTable*> out;
+  for (const auto& t : all) out.push_back(&t);
+  std::sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+    return std::tie(a->schema, a->name) < std::tie(b->schema, b->name);
+  });
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> parseTableTypes(std::string_view list) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t end = list.find(',', start);
+    if (end == std::string_view::npos) end = list.size();
+    std::string_view item = list.substr(start, end - start);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (item.size() >= 2 && item.front() == '\'' && item.back() == '\'') item = item.substr(1, item.size() - 2);
+    if (!item.empty()) out.push_back(upperAscii(item));
+    start = end + 1;
+  }
+  return out;
+}
+
+DriverResult tables(const Tables& all, const CatalogArg& catalog, const CatalogArg& schema,
+                    const CatalogArg& table, const CatalogArg& table_type, const Context& context) {
+  DriverResult result = makeResult({{"TABLE_CAT", "TABLE_QUALIFIER", SqlTypeId::WVarchar, true},
+                                    {"TABLE_SCHEM", "TABLE_OWNER", SqlTypeId::WVarchar, true},
+                                    {"TABLE_NAME", "", SqlTypeId::WVarchar, true},
+                                    {"TABLE_TYPE", "", SqlTypeId::WVarchar, true},
+                                    {"REMARKS", "", SqlTypeId::WVarchar, true}},
+                                   context);
+  auto is = [](const CatalogArg& a, std::string_view v) { return a && *a == v; };
+  auto empty = [](const CatalogArg& a) { return a && a->empty(); };
+
+  // The three special enumerations (MS SQLTables, "Comments").
+  if (is(catalog, SQL_ALL_CATALOGS) && empty(schema) && empty(table)) {
+    return result;  // no catalogs
+  }
+  if (is(schema, SQL_ALL_SCHEMAS) && empty(catalog) && empty(table)) {
+    std::set<std::string> schemas;
+    for (const auto& t : all) schemas.insert(t.schema);
+    for (const auto& s : schemas) result.rows->addRow({null(), text(s), null(), null(), null()});
+    return result;
+  }
+  if (is(table_type, SQL_ALL_TABLE_TYPES) && empty(catalog) && empty(schema) && empty(table)) {
+    std::set<std::string> types{"TABLE"};
+    for (const auto& t : all) types.insert(t.type);
+    for (const auto& t : types) result.rows->addRow({null(), null(), null(), text(t), null()});
+    return result;
+  }
+
+  if (!matchesNoCatalog(catalog, context.odbc_version != SQL_OV_ODBC2, context)) return result;
+  std::vector<std::string> wanted_types;
+  if (table_type && *table_type != SQL_ALL_TABLE_TYPES) wanted_types = parseTableTypes(*table_type);
+
+  std::vector<const engine::CatalogTable*> rows;
+  for (const auto* t : sortedTables(all)) {
+    if (!matchesPatternArg(schema, t->schema, context)) continue;
+    if (!matchesPatternArg(table, t->name, context)) continue;
+    if (!wanted_types.empty() &&
+        std::find(wanted_types.begin(), wanted_types.end(), upperAscii(t->type)) == wanted_types.end()) {
+      continue;
+    }
+    rows.push_back(t);
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) { return a->type < b->type; });
+  for (const auto* t : rows) {
+    result.rows->addRow({null(), text(t->schema), text(t->name), text(t->type),
+                         t->remarks.empty() ? null() : text(t->remarks)});
+  }
+  return result;
+}
+
+DriverResult columns(const Tables& all, const CatalogArg& catalog, const CatalogArg& schema,
+                     const CatalogArg& table, const CatalogArg& column, const Context& context) {
+  DriverResult result = makeResult({{"TABLE_CAT", "TABLE_QUALIFIER", SqlTypeId::WVarchar, true},
+                                    {"TABLE_SCHEM", "TABLE_OWNER", SqlTypeId::WVarchar, true},
+                                    {"TABLE_NAME", "", SqlTypeId::WVarchar, false},
+                                    {"COLUMN_NAME", "", SqlTypeId::WVarchar, false},
+                                    {"DATA_TYPE", "", SqlTypeId::SmallInt, false},
+                                    {"TYPE_NAME", "", SqlTypeId::WVarchar, false},
+                                    {"COLUMN_SIZE", "PRECISION", SqlTypeId::Integer, true},
+                                    {"BUFFER_LENGTH", "LENGTH", SqlTypeId::Integer, true},
+                                    {"DECIMAL_DIGITS", "SCALE", SqlTypeId::SmallInt, true},
+                                    {"NUM_PREC_RADIX", "RADIX", SqlTypeId::SmallInt, true},
+                                    {"NULLABLE", "", SqlTypeId::SmallInt, false},
+                                    {"REMARKS", "", SqlTypeId::WVarchar, true},
+                                    {"COLUMN_DEF", "", SqlTypeId::WVarchar, true},
+                                    {"SQL_DATA_TYPE", "", SqlTypeId::SmallInt, false},
+                                    {"SQL_DATETIME_SUB", "", SqlTypeId::SmallInt, true},
+                                    {"CHAR_OCTET_LENGTH", "", SqlTypeId::Integer, true},
+                                    {"ORDINAL_POSITION", "", SqlTypeId::Integer, false},
+                                    {"IS_NULLABLE", "", SqlTypeId::WVarchar, true}},
+                                   context);
+  if (!matchesNoCatalog(catalog, false, context)) return result;
+  for (const auto* t : sortedTables(all)) {
+    if (!matchesPatternArg(schema, t->schema, context)) continue;
+    if (!matchesPatternArg(table, t->name, context)) continue;
+    std::int64_t ordinal = 0;
+    for (const auto& c : t->columns) {
+      ++ordinal;
+      if (!matchesPatternArg(column, c.name, context)) continue;
+      const SqlTypeId id = convert::sqlTypeOf(c.type);
+      const convert::ColumnFacts facts = convert::columnFacts(id, c.size, c.scale);
+      const convert::TypeInfo& info = *facts.info;
+      const SQLSMALLINT verbose = context.odbc_version == SQL_OV_ODBC2 ? info.odbc2_type : info.verbose_type;
+      result.rows->addRow({null(), text(t->schema), text(t->name), text(c.name),
+                           number(convert::conciseType(info, context.odbc_version)), text(info.type_name),
+                           number(static_cast<std::int64_t>(facts.column_size)), number(facts.octet_length),
+                           optionalNumber(facts.decimal_digits), optionalNumber(info.num_prec_radix),
+                           number(c.nullable ? SQL_NULLABLE : SQL_NO_NULLS),
+                           c.remarks.empty() ? null() : text(c.remarks), null(), number(verbose),
+                           info.datetime_sub ? number(info.datetime_sub) : null(),
+                           optionalNumber(facts.char_octet_length), number(ordinal),
+                           text(c.nullable ? "YES" : "NO")});
+    }
+  }
+  return result;
+}
+
+DriverResult primaryKeys(const Tables& all, const CatalogArg& catalog, const CatalogArg& schema,
+                         const CatalogArg& table, const Context& context) {
+  DriverResult result = makeResult({{"TABLE_CAT", "TABLE_QUALIFIER", SqlTypeId::WVarchar, true},
+                                    {"TABLE_SCHEM", "TABLE_OWNER", SqlTypeId::WVarchar, true},
+                                    {"TABLE_NAME", "", SqlTypeId::WVarchar, false},
+                                    {"COLUMN_NAME", "", SqlTypeId::WVarchar, false},
+                                    {"KEY_SEQ", "", SqlTypeId::SmallInt, false},
+                                    {"PK_NAME", "", SqlTypeId::WVarchar, true}},
+                                   context);
+  requireTableName(table, "SQLPrimaryKeys");
+  if (!matchesNoCatalog(catalog, false, context)) return result;
+  for (const auto* t : sortedTables(all)) {
+    if (!matchesOrdinaryArg(schema, t->schema) || !matchesOrdinaryArg(table, t->name)) continue;
+    std::int64_t seq = 0;
+    for (const auto& key : t->primary_key) {
+      result.rows->addRow({null(), text(t->schema), text(t->name), text(key), number(++seq), text("PRIMARY")});
+    }
+  }
+  return result;
+}
+
+DriverResult statistics(const Tables& all, const CatalogArg& catalog, const CatalogArg& schema,
+                        const CatalogArg& table, SQLUSMALLINT unique, const Context& context) {
+  DriverResult result = makeResult({{"TABLE_CAT", "TABLE_QUALIFIER", SqlTypeId::WVarchar, true},
+                                    {"TABLE_SCHEM", "TABLE_OWNER", SqlTypeId::WVarchar, true},
+                                    {"TABLE_NAME", "", SqlTypeId::WVarchar, false},
+                                    {"NON_UNIQUE", "", SqlTypeId::SmallInt, true},
+                                    {"INDEX_QUALIFIER", "", SqlTypeId::WVarchar, true},
+                                    {"INDEX_NAME", "", SqlTypeId::WVarchar, true},
+                                    {"TYPE", "", SqlTypeId::SmallInt, false},
+                                    {"ORDINAL_POSITION", "SEQ_IN_INDEX", SqlTypeId::SmallInt, true},
+                                    {"COLUMN_NAME", "", SqlTypeId::WVarchar, true},
+                                    {"ASC_OR_DESC", "COLLATION", SqlTypeId::WVarchar, true},
+                                    {"CARDINALITY", "", SqlTypeId::Integer, true},
+                                    {"PAGES", "", SqlTypeId::Integer, true},
+                                    {"FILTER_CONDITION", "", SqlTypeId::WVarchar, true}},
+                                   context);
+  requireTableName(table, "SQLStatistics");
+  if (unique != SQL_INDEX_UNIQUE && unique != SQL_INDEX_ALL) {
+    throw Error("HY100", "Uniqueness option type out of range: use SQL_INDEX_UNIQUE or SQL_INDEX_ALL.");
+  }
+  if (!matchesNoCatalog(catalog, false, context)) return result;
+  for (const auto* t : sortedTables(all)) {
+    if (!matchesOrdinaryArg(schema, t->schema) || !matchesOrdinaryArg(table, t->name)) continue;
+    // No statistics are known (the API does not say how many rows a table has).
+    result.rows->addRow({null(), text(t->schema), text(t->name), null(), null(), null(),
+                         number(SQL_TABLE_STAT), null(), null(), null(), null(), null(), null()});
+    std::int64_t position = 0;
+    // monday ids are unique: the key behaves like a unique index for tools that look for one.
+    for (const auto& key : t->primary_key) {
+      result.rows->addRow({null(), text(t->schema), text(t->name), number(SQL_FALSE), null(),
+                           text("PRIMARY"), number(SQL_INDEX_OTHER), number(++position), text(key),
+                           null(), null(), null(), null()});
+    }
+  }
+  return result;
+}
+
+DriverResult specialColumns(const Tables& all, SQLUSMALLINT identifier_type, const CatalogArg& catalog,
+                            const CatalogArg& schema, const CatalogArg& table, SQLUSMALLINT nullable,
+                            const Context& context) {
+  DriverResult result = makeResult({{"SCOPE", "", SqlTypeId::SmallInt, true},
+                                    {"COLUMN_NAME", "", SqlTypeId::WVarchar, false},
+                                    {"DATA_TYPE", "", SqlTypeId::SmallInt, false},
+                                    {"TYPE_NAME", "", SqlTypeId::WVarchar, false},
+                                    {"COLUMN_SIZE", "PRECISION", SqlTypeId::Integer, true},
+                                    {"BUFFER_LENGTH", "LENGTH", SqlTypeId::Integer, true},
+                                    {"DECIMAL_DIGITS", "SCALE", SqlTypeId::SmallInt, true},
+                                    {"PSEUDO_COLUMN", "", SqlTypeId::SmallInt, true}},
+                                   context);
+  requireTableName(table, "SQLSpecialColumns");
+  if (identifier_type != SQL_BEST_ROWID && identifier_type != SQL_ROWVER) {
+    throw Error("HY097", "Column type out of range: use SQL_BEST_ROWID or SQL_ROWVER.");
+  }
+  if (identifier_type == SQL_ROWVER) return result;  // nothing changes a row's version for us
+  if (!matchesNoCatalog(catalog, false, context)) return result;
+  for (const auto* t : sortedTables(all)) {
+    if (!matchesOrdinaryArg(schema, t->schema) || !matchesOrdinaryArg(table, t->name)) continue;
+    for (const auto& key : t->primary_key) {
+      auto it = std::find_if(t->columns.begin(), t->columns.end(), [&](const auto& c) { return c.name == key; });
+      if (it == t->columns.end()) continue;
+      if (nullable == SQL_NO_NULLS && it->nullable) continue;
+      const convert::ColumnFacts facts = convert::columnFacts(convert::sqlTypeOf(it->type), it->size, it->scale);
+      result.rows->addRow({number(SQL_SCOPE_SESSION), text(it->name),
+                           number(convert::conciseType(*facts.info, context.odbc_version)),
+                           text(facts.info->type_name), number(static_cast<std::int64_t>(facts.column_size)),
+                           number(facts.octet_length), optionalNumber(facts.decimal_digits),
+                           number(SQL_PC_NOT_PSEUDO)});
+    }
+  }
+  return result;
+}
+
+DriverResult foreignKeys(const Context& context) {
+  return makeResult({{"PKTABLE_CAT", "PKTABLE_QUALIFIER", SqlTypeId::WVarchar, true},
+                     {"PKTABLE_SCHEM", "PKTABLE_OWNER", SqlTypeId::WVarchar, true},
+                     {"PKTABLE_NAME", "", SqlTypeId::WVarchar, false},
+                     {"PKCOLUMN_NAME", "", SqlTypeId::WVarchar, false},
+                     {"FKTABLE_CAT", "FKTABLE_QUALIFIER", SqlTypeId::WVarchar, true},
+                     {"FKTABLE_SCHEM", "FKTABLE_OWNER", SqlTypeId::WVarchar, true},
+                     {"FKTABLE_NAME", "", SqlTypeId::WVarchar, false},
+                     {"FKCOLUMN_NAME", "", SqlTypeId::WVarchar, false},
+                     {"KEY_SEQ", "", SqlTypeId::SmallInt, false},
+                     {"UPDATE_RULE", "", SqlTypeId::SmallInt, true},
+                     {"DELETE_RULE", "", SqlTypeId::SmallInt, true},
+                     {"FK_NAME", "", SqlTypeId::WVarchar, true},
+                     {"PK_NAME", "", SqlTypeId::WVarchar, true},
+                     {"DEFERRABILITY", "", SqlTypeId::SmallInt, true}},
+                    context);
+}
+
+DriverResult procedures(const Context& context) {
+  return makeResult({{"PROCEDURE_CAT", "PROCEDURE_QUALIFIER", SqlTypeId::WVarchar, true},
+                     {"PROCEDURE_SCHEM", "PROCEDURE_OWNER", SqlTypeId::WVarchar, true},
+                     {"PROCEDURE_NAME", "", SqlTypeId::WVarchar, false},
+                     {"NUM_INPUT_PARAMS", "", SqlTypeId::Integer, true},
+                     {"NUM_OUTPUT_PARAMS", "", SqlTypeId::Integer, true},
+                     {"NUM_RESULT_SETS", "", SqlTypeId::Integer, true},
+                     {"REMARKS", "", SqlTypeId::WVarchar, true},
+                     {"PROCEDURE_TYPE", "", SqlTypeId::SmallInt, true}},
+                    context);
+}
+
+DriverResult procedureColumns(const Context& context) {
+  return makeResult({{"PROCEDURE_CAT", "PROCEDURE_QUALIFIER", SqlTypeId::WVarchar, true},
+                     {"PROCEDURE_SCHEM", "PROCEDURE_OWNER", SqlTypeId::WVarchar, true},
+                     {"PROCEDURE_NAME", "", SqlTypeId::WVarchar, false},
+                     {"COLUMN_NAME", "", SqlTypeId::WVarchar, false},
+                     {"COLUMN_TYPE", "", SqlTypeId::SmallInt, false},
+                     {"DATA_TYPE", "", SqlTypeId::SmallInt, false},
+                     {"TYPE_NAME", "", SqlTypeId::WVarchar, false},
+                     {"COLUMN_SIZE", "PRECISION", SqlTypeId::Integer, true},
+                     {"BUFFER_LENGTH", "LENGTH", SqlTypeId::Integer, true},
+                     {"DECIMAL_DIGITS", "SCALE", SqlTypeId::SmallInt, true},
+                     {"NUM_PREC_RADIX", "RADIX", SqlTypeId::SmallInt, true},
+                     {"NULLABLE", "", SqlTypeId::SmallInt, false},
+                     {"REMARKS", "", SqlTypeId::WVarchar, true},
+                     {"COLUMN_DEF", "", SqlTypeId::WVarchar, true},
+                     {"SQL_DATA_TYPE", "", SqlTypeId::SmallInt, false},
+                     {"SQL_DATETIME_SUB", "", SqlTypeId::SmallInt, true},
+                     {"CHAR_OCTET_LENGTH", "", SqlTypeId::Integer, true},
+                     {"ORDINAL_POSITION", "", SqlTypeId::Integer, false},
+                     {"IS_NULLABLE", "", SqlTypeId::WVarchar, true}},
+                    context);
+}
+
+DriverResult tablePrivileges(const Context& context) {
+  return makeResult({{"TABLE_CAT", "TABLE_QUALIFIER", SqlTypeId::WVarchar, true},
+                     {"TABLE_SCHEM", "TABLE_OWNER", SqlTypeId::WVarchar, true},
+                     {"TABLE_NAME", "", SqlTypeId::WVarchar, false},
+                     {"GRANTOR", "", SqlTypeId::WVarchar, true},
+                     {"GRANTEE", "", SqlTypeId::WVarchar, false},
+                     {"PRIVILEGE", "", SqlTypeId::WVarchar, false},
+                     {"IS_GRANTABLE", "", SqlTypeId::WVarchar, true}},
+                    context);
+}
+
+DriverResult columnPrivileges(const Context& context) {
+  return makeResult({{"TABLE_CAT", "TABLE_QUALIFIER", SqlTypeId::WVarchar, true},
+                     {"TABLE_SCHEM", "TABLE_OWNER", SqlTypeId::WVarchar, true},
+                     {"TABLE_NAME", "", SqlTypeId::WVarchar, false},
+                     {"COLUMN_NAME", "", SqlTypeId::WVarchar, false},
+                     {"GRANTOR", "", SqlTypeId::WVarchar, true},
+                     {"GRANTEE", "", SqlTypeId::WVarchar, false},
+                     {"PRIVILEGE", "", SqlTypeId::WVarchar, false},
+                     {"IS_GRANTABLE", "", SqlTypeId::WVarchar, true}},
+                    context);
+}
+
+DriverResult typeInfo(SQLSMALLINT data_type, const Context& context) {
+  DriverResult result = makeResult({{"TYPE_NAME", "", SqlTypeId::WVarchar, false},
+                                    {"DATA_TYPE", "", SqlTypeId::SmallInt, false},
+                                    {"COLUMN_SIZE", "PRECISION", SqlTypeId::Integer, true},
+                                    {"LITERAL_PREFIX", "", SqlTypeId::WVarchar, true},
+                                    {"LITERAL_SUFFIX", "", SqlTypeId::WVarchar, true},
+                                    {"CREATE_PARAMS", "", SqlTypeId::WVarchar, true},
+                                    {"NULLABLE", "", SqlTypeId::SmallInt, false},
+                                    {"CASE_SENSITIVE", "", SqlTypeId::SmallInt, false},
+                                    {"SEARCHABLE", "", SqlTypeId::SmallInt, false},
+                                    {"UNSIGNED_ATTRIBUTE", "", SqlTypeId::SmallInt, true},
+                                    {"FIXED_PREC_SCALE", "MONEY", SqlTypeId::SmallInt, false},
+                                    {"AUTO_UNIQUE_VALUE", "AUTO_INCREMENT", SqlTypeId::SmallInt, true},
+                                    {"LOCAL_TYPE_NAME", "", SqlTypeId::WVarchar, true},
+                                    {"MINIMUM_SCALE", "", SqlTypeId::SmallInt, true},
+                                    {"MAXIMUM_SCALE", "", SqlTypeId::SmallInt, true},
+                                    {"SQL_DATA_TYPE", "", SqlTypeId::SmallInt, false},
+                                    {"SQL_DATETIME_SUB", "", SqlTypeId::SmallInt, true},
+                                    {"NUM_PREC_RADIX", "", SqlTypeId::Integer, true},
+                                    {"INTERVAL_PRECISION", "", SqlTypeId::SmallInt, true}},
+                                   context);
+  for (const auto& info : convert::typeInfoTable()) {
+    if (data_type != SQL_ALL_TYPES && !convert::matchesSqlType(info, data_type)) continue;
+    auto optionalText = [](std::string_view s) { return s.empty() ? null() : text(s); };
+    const SQLSMALLINT verbose = context.odbc_version == SQL_OV_ODBC2 ? info.odbc2_type : info.verbose_type;
+    result.rows->addRow({text(info.type_name), number(convert::conciseType(info, context.odbc_version)),
+                         number(info.max_column_size), optionalText(info.literal_prefix),
+                         optionalText(info.literal_suffix), optionalText(info.create_params),
+                         number(SQL_NULLABLE), number(info.case_sensitive ? SQL_TRUE : SQL_FALSE),
+                         number(info.searchable),
+                         info.is_numeric ? number(SQL_FALSE) : null(), number(SQL_FALSE),
+                         info.is_numeric ? number(SQL_FALSE) : null(), text(info.type_name),
+                         optionalNumber(info.minimum_scale), optionalNumber(info.maximum_scale),
+                         number(verbose), info.datetime_sub ? number(info.datetime_sub) : null(),
+                         optionalNumber(info.num_prec_radix), null()});
+  }
+  return result;
+}
+
+}  // namespace monday::handles::catalog

@@ -1,0 +1,297 @@
+// Statement life cycle: prepare, execute, parameters, cursor state, cancel.
+
+#include "driver/handles/statement.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "driver/common/error.h"
+#include "driver/convert/escapes.h"
+#include "driver/convert/from_c.h"
+#include "driver/engine/session.h"
+#include "driver/handles/connection.h"
+#include "driver/handles/registry.h"
+
+namespace monday::handles {
+
+Statement::Statement(Connection& connection)
+    : Handle(SQL_HANDLE_STMT),
+      connection_(connection),
+      ard_implicit_(connection, this, DescRole::ARD),
+      apd_implicit_(connection, this, DescRole::APD),
+      ird_(connection, this, DescRole::IRD),
+      ipd_(connection, this, DescRole::IPD),
+      ard_(&ard_implicit_),
+      apd_(&apd_implicit_) {
+  const StatementDefaults& d = connection.statementDefaults();
+  query_timeout_ = d.query_timeout;
+  max_rows_ = d.max_rows;
+  metadata_id_ = d.metadata_id;
+  noscan_ = d.noscan;
+  ard_implicit_.array_size = d.row_array_size;
+  // Unique per process, and never starting with SQL_CUR by accident of the application.
+  cursor_name_ = "SQL_CUR" + std::to_string(reinterpret_cast<std::uintptr_t>(this) & 0xFFFFFFFF);
+  Registry::instance().add(this);
+}
+
+Statement::~Statement() {
+  Registry::instance().remove(this);
+  result_ = nullptr;
+  driver_result_.reset();
+  prepared_.reset();
+}
+
+std::mutex& Statement::callMutex() { return connection_.callMutex(); }
+SQLINTEGER Statement::odbcVersion() const { return connection_.odbcVersion(); }
+log::Logger* Statement::logger() { return connection_.logger(); }
+
+void Statement::forgetDescriptor(Descriptor* descriptor) {
+  if (ard_ == descriptor) ard_ = &ard_implicit_;
+  if (apd_ == descriptor) apd_ = &apd_implicit_;
+}
+
+void Statement::requireNoOpenCursor() const {
+  if (state_ == State::CursorOpen) {
+    throw Error(sqlstate::kInvalidCursorState,
+                "Invalid cursor state: a result set is still open on this statement. Call "
+                "SQLCloseCursor (or SQLFreeStmt with SQL_CLOSE) first.");
+  }
+}
+
+void Statement::resetCursor() {
+  result_ = nullptr;
+  driver_result_.reset();
+  rowset_.clear();
+  current_row_ = 0;
+  cursor_at_end_ = false;
+  rows_before_rowset_ = 0;
+  getdata_column_ = 0;
+  getdata_progress_ = {};
+  if (state_ == State::CursorOpen || state_ == State::Executed) {
+    state_ = prepared_ ? State::Prepared : State::Allocated;
+  }
+  if (prepared_) {
+    refreshColumns();
+  } else {
+    columns_.clear();
+  }
+}
+
+void Statement::refreshColumns() {
+  columns_.clear();
+  if (!prepared_) return;
+  for (const auto& c : prepared_->columns()) {
+    columns_.push_back({c, convert::sqlTypeOf(c.type)});
+  }
+}
+
+void Statement::startResult(DriverResult result) {
+  requireNoOpenCursor();
+  resetCursor();
+  prepared_.reset();  // a catalog call replaces whatever was prepared (ODBC state S5)
+  state_ = State::Allocated;
+  driver_result_ = std::move(result.rows);
+  columns_.clear();
+  const auto& cols = driver_result_->columns();
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    const auto type = i < result.reported_types.size() ? result.reported_types[i] : convert::sqlTypeOf(cols[i].type);
+    columns_.push_back({cols[i], type});
+  }
+  result_ = driver_result_.get();
+  row_count_ = -1;
+  state_ = State::CursorOpen;
+  diag().setRowCount(-1);
+}
+
+void Statement::applyRequestTimeout() {
+  SQLULEN seconds = query_timeout_;
+  if (seconds == 0) seconds = connection_.connectionTimeout();
+  connection_.session().setRequestTimeout(static_cast<int>(std::min<SQLULEN>(seconds, 3600)));
+}
+
+SQLRETURN Statement::prepare(std::string_view sql) {
+  requireNoOpenCursor();
+  resetCursor();
+  prepared_.reset();
+  columns_.clear();
+  state_ = State::Allocated;
+  row_count_ = -1;
+  const std::string text = noscan_ == SQL_NOSCAN_ON ? std::string(sql) : convert::rewriteEscapes(sql);
+  RunningGuard running(*this);
+  prepared_ = connection_.session().prepare(text);
+  state_ = State::Prepared;
+  refreshColumns();
+  return SQL_SUCCESS;
+}
+
+namespace {
+
+Value parameterValue(Descriptor& apd, Descriptor& ipd, SQLSMALLINT number, SQLULEN row) {
+  const DescRecord* a = apd.findRecord(number);
+  const DescRecord* i = ipd.findRecord(number);
+  convert::ParameterSource source;
+  source.c_type = a->concise_type;
+  source.sql_type = i ? i->concise_type : SQL_VARCHAR;
+  if (source.sql_type == SQL_C_DEFAULT) source.sql_type = SQL_VARCHAR;
+  source.data = apd.dataAddress(*a, row);
+  source.buffer_length = a->octet_length;
+  const SQLLEN* indicator = apd.indicatorAddress(*a, row);
+  const SQLLEN* length = apd.octetLengthAddress(*a, row);
+  source.length_or_indicator = (indicator && *indicator == SQL_NULL_DATA) ? indicator : (length ? length : indicator);
+  source.decimal_digits = i ? i->scale : 0;
+  return convert::convertParameter(source);
+}
+
+}  // namespace
+
+SQLRETURN Statement::execute() {
+  if (!prepared_) {
+    throw Error(sqlstate::kFunctionSequenceError,
+                "Function sequence error: SQLExecute needs a statement prepared with SQLPrepare.");
+  }
+  requireNoOpenCursor();
+  resetCursor();
+  RunningGuard running(*this);
+
+  const std::size_t parameter_count = prepared_->parameterCount();
+  for (std::size_t n = 1; n <= parameter_count; ++n) {
+    const DescRecord* rec = apd_->findRecord(static_cast<SQLSMALLINT>(n));
+    if (rec == nullptr || !rec->bound()) {
+      throw Error(sqlstate::kWrongNumberOfParameters,
+                  "COUNT field incorrect: the statement has " + std::to_string(parameter_count) +
+                      " parameter marker(s) but parameter " + std::to_string(n) +
+                      " is not bound. Call SQLBindParameter for every '?'.");
+    }
+  }
+
+  const SQLULEN sets = std::max<SQLULEN>(apd_->array_size, 1);
+  if (sets > 1 && !columns_.empty()) {
+    throw Error(sqlstate::kOptionalFeatureNotImplemented,
+                "Parameter arrays (SQL_ATTR_PARAMSET_SIZE > 1) are supported only for statements "
+                "that return no result set. Execute the query once per parameter set.");
+  }
+  applyRequestTimeout();
+  prepared_->setMaxRows(static_cast<std::int64_t>(max_rows_));
+
+  std::int64_t total_rows = 0;
+  SQLULEN processed = 0;
+  SQLULEN failed = 0;
+  bool any_count = false;
+  for (SQLULEN row = 0; row < sets; ++row) {
+    if (apd_->array_status_ptr && apd_->array_status_ptr[row] == SQL_PARAM_IGNORE) {
+      if (ipd_.array_status_ptr) ipd_.array_status_ptr[row] = SQL_PARAM_UNUSED;
+      continue;
+    }
+    ++processed;
+    try {
+      for (std::size_t n = 1; n <= parameter_count; ++n) {
+        prepared_->bind(n, parameterValue(*apd_, ipd_, static_cast<SQLSMALLINT>(n), row));
+      }
+      prepared_->execute();
+      const std::int64_t count = prepared_->rowCount();
+      if (count >= 0) {
+        total_rows += count;
+        any_count = true;
+      }
+      if (ipd_.array_status_ptr) ipd_.array_status_ptr[row] = SQL_PARAM_SUCCESS;
+    } catch (const Error& e) {
+      if (sets == 1) throw;
+      ++failed;
+      diag().add(e.state(), e.message(), e.nativeCode(), static_cast<SQLLEN>(row + 1));
+      if (ipd_.array_status_ptr) ipd_.array_status_ptr[row] = SQL_PARAM_ERROR;
+    }
+  }
+  if (ipd_.rows_processed_ptr) *ipd_.rows_processed_ptr = processed;
+
+  row_count_ = any_count ? total_rows : -1;
+  diag().setRowCount(static_cast<SQLLEN>(row_count_));
+  refreshColumns();  // types are refined once the first row is known
+  if (!columns_.empty()) {
+    result_ = prepared_.get();
+    state_ = State::CursorOpen;
+  } else {
+    state_ = State::Executed;
+  }
+  if (sets > 1 && failed == processed && processed > 0) return SQL_ERROR;
+  return SQL_SUCCESS;
+}
+
+SQLRETURN Statement::execDirect(std::string_view sql) {
+  prepare(sql);
+  return execute();
+}
+
+SQLRETURN Statement::nativeSql(std::string_view sql, std::string& out) const {
+  out = convert::rewriteEscapes(sql);
+  return SQL_SUCCESS;
+}
+
+SQLRETURN Statement::rowCount(SQLLEN* count) {
+  if (state_ == State::Allocated || state_ == State::Prepared) {
+    if (driver_result_ == nullptr) {
+      throw Error(sqlstate::kFunctionSequenceError,
+                  "Function sequence error: SQLRowCount needs an executed statement.");
+    }
+  }
+  if (count) *count = static_cast<SQLLEN>(row_count_);
+  return SQL_SUCCESS;
+}
+
+SQLRETURN Statement::moreResults() {
+  // One result per statement: whatever was open is finished.
+  if (state_ == State::CursorOpen || state_ == State::Executed) resetCursor();
+  return SQL_NO_DATA;
+}
+
+SQLRETURN Statement::closeCursor(bool error_if_none) {
+  if (state_ != State::CursorOpen) {
+    if (error_if_none) {
+      throw Error(sqlstate::kInvalidCursorState,
+                  "Invalid cursor state: no cursor is open on this statement.");
+    }
+    if (state_ == State::Executed) resetCursor();
+    return SQL_SUCCESS;
+  }
+  resetCursor();
+  return SQL_SUCCESS;
+}
+
+SQLRETURN Statement::freeStmt(SQLUSMALLINT option) {
+  switch (option) {
+    case SQL_CLOSE:
+      return closeCursor(false);
+    case SQL_UNBIND:
+      ard_->unbindAll();
+      return SQL_SUCCESS;
+    case SQL_RESET_PARAMS:
+      apd_->unbindAll();
+      ipd_.unbindAll();
+      return SQL_SUCCESS;
+    default:
+      throw Error("HY092", "Invalid option " + std::to_string(option) +
+                               " for SQLFreeStmt: use SQL_CLOSE, SQL_UNBIND, SQL_RESET_PARAMS or "
+                               "SQL_DROP.");
+  }
+}
+
+SQLRETURN Statement::cancel() {
+  // Runs without the connection lock: only atomics and the session's own thread-safe interrupt.
+  if (running_.load()) {
+    if (auto session = connection_.sessionForCancel()) session->interrupt();
+  }
+  return SQL_SUCCESS;
+}
+
+engine::ResultSet& Statement::openResult() {
+  if (state_ == State::CursorOpen && result_ != nullptr) return *result_;
+  if (state_ == State::Executed) {
+    throw Error(sqlstate::kInvalidCursorState,
+                "Invalid cursor state: the statement did not return a result set (it was not a "
+                "query), so there is nothing to fetch.");
+  }
+  throw Error(sqlstate::kFunctionSequenceError,
+              "Function sequence error: no result set is open. Execute a query or call a catalog "
+              "function first.");
+}
+
+}  // namespace monday::handles

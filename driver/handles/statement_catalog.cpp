@@ -1,0 +1,112 @@
+// Catalog functions on a statement: fetch the engine's table list, build the result with
+// catalog.cpp, and open it as the statement's cursor.
+
+#include "driver/engine/session.h"
+#include "driver/handles/catalog.h"
+#include "driver/handles/connection.h"
+#include "driver/handles/statement.h"
+
+namespace monday::handles {
+
+namespace {
+
+catalog::Context contextOf(const Statement& s, SQLINTEGER odbc_version) {
+  return {s.metadataId(), odbc_version};
+}
+
+}  // namespace
+
+SQLRETURN Statement::openCatalog(const CatalogBuilder& build) {
+  requireNoOpenCursor();
+  RunningGuard running(*this);
+  applyRequestTimeout();
+  const catalog::Tables all = connection_.session().catalog();
+  startResult(build(all));
+  return SQL_SUCCESS;
+}
+
+SQLRETURN Statement::tables(const CatalogArg& catalog, const CatalogArg& schema, const CatalogArg& table,
+                            const CatalogArg& table_type) {
+  const auto context = contextOf(*this, odbcVersion());
+  return openCatalog([&](const catalog::Tables& all) {
+    return catalog::tables(all, catalog, schema, table, table_type, context);
+  });
+}
+
+SQLRETURN Statement::columns(const CatalogArg& catalog, const CatalogArg& schema, const CatalogArg& table,
+                             const CatalogArg& column) {
+  const auto context = contextOf(*this, odbcVersion());
+  return openCatalog([&](const catalog::Tables& all) {
+    return catalog::columns(all, catalog, schema, table, column, context);
+  });
+}
+
+SQLRETURN Statement::primaryKeys(const CatalogArg& catalog, const CatalogArg& schema, const CatalogArg& table) {
+  const auto context = contextOf(*this, odbcVersion());
+  return openCatalog([&](const catalog::Tables& all) {
+    return catalog::primaryKeys(all, catalog, schema, table, context);
+  });
+}
+
+SQLRETURN Statement::statistics(const CatalogArg& catalog, const CatalogArg& schema, const CatalogArg& table,
+                                SQLUSMALLINT unique, SQLUSMALLINT) {
+  const auto context = contextOf(*this, odbcVersion());
+  return openCatalog([&](const catalog::Tables& all) {
+    return catalog::statistics(all, catalog, schema, table, unique, context);
+  });
+}
+
+SQLRETURN Statement::specialColumns(SQLUSMALLINT identifier_type, const CatalogArg& catalog,
+                                    const CatalogArg& schema, const CatalogArg& table, SQLUSMALLINT,
+                                    SQLUSMALLINT nullable) {
+  const auto context = contextOf(*this, odbcVersion());
+  return openCatalog([&](const catalog::Tables& all) {
+    return catalog::specialColumns(all, identifier_type, catalog, schema, table, nullable, context);
+  });
+}
+
+SQLRETURN Statement::foreignKeys(const CatalogArg&, const CatalogArg&, const CatalogArg& pk_table,
+                                 const CatalogArg&, const CatalogArg&, const CatalogArg& fk_table) {
+  requireNoOpenCursor();
+  if (!pk_table && !fk_table) {
+    throw Error(sqlstate::kInvalidArgumentValue,
+                "Invalid use of null pointer: SQLForeignKeys needs PKTableName or FKTableName.");
+  }
+  // monday's API declares no foreign keys; board relations are columns, not constraints.
+  startResult(catalog::foreignKeys(contextOf(*this, odbcVersion())));
+  return SQL_SUCCESS;
+}
+
+SQLRETURN Statement::procedures(const CatalogArg&, const CatalogArg&, const CatalogArg&) {
+  requireNoOpenCursor();
+  startResult(catalog::procedures(contextOf(*this, odbcVersion())));
+  return SQL_SUCCESS;
+}
+
+SQLRETURN Statement::procedureColumns(const CatalogArg&, const CatalogArg&, const CatalogArg&,
+                                      const CatalogArg&) {
+  requireNoOpenCursor();
+  startResult(catalog::procedureColumns(contextOf(*this, odbcVersion())));
+  return SQL_SUCCESS;
+}
+
+SQLRETURN Statement::tablePrivileges(const CatalogArg&, const CatalogArg&, const CatalogArg&) {
+  requireNoOpenCursor();
+  startResult(catalog::tablePrivileges(contextOf(*this, odbcVersion())));
+  return SQL_SUCCESS;
+}
+
+SQLRETURN Statement::columnPrivileges(const CatalogArg&, const CatalogArg&, const CatalogArg&,
+                                      const CatalogArg&) {
+  requireNoOpenCursor();
+  startResult(catalog::columnPrivileges(contextOf(*this, odbcVersion())));
+  return SQL_SUCCESS;
+}
+
+SQLRETURN Statement::typeInfo(SQLSMALLINT data_type) {
+  requireNoOpenCursor();
+  startResult(catalog::typeInfo(data_type, contextOf(*this, odbcVersion())));
+  return SQL_SUCCESS;
+}
+
+}  // namespace monday::handles

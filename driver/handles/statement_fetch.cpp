@@ -1,0 +1,177 @@
+// SQLFetch, SQLFetchScroll, SQLGetData, SQLSetPos(SQL_POSITION): moving the forward-only cursor
+// and converting values into the application's buffers (column-wise or row-wise block fetch).
+
+#include <algorithm>
+
+#include "driver/common/error.h"
+#include "driver/handles/connection.h"
+#include "driver/handles/statement.h"
+
+#ifndef SQL_APD_TYPE
+#define SQL_APD_TYPE (-100)
+#endif
+
+namespace monday::handles {
+
+namespace {
+
+convert::SourceColumn sourceOf(const ColumnMeta& meta) {
+  return {meta.column.type, convert::typeInfo(meta.sql_type).default_c_type};
+}
+
+}  // namespace
+
+SQLRETURN Statement::fetch() { return fetchScroll(SQL_FETCH_NEXT, 0); }
+
+SQLRETURN Statement::fetchScroll(SQLSMALLINT orientation, SQLLEN) {
+  openResult();
+  if (orientation != SQL_FETCH_NEXT) {
+    throw Error("HY106",
+                "Fetch type out of range: the cursor is forward-only (SQL_CURSOR_FORWARD_ONLY), so "
+                "only SQL_FETCH_NEXT is supported.");
+  }
+  return fetchRowset();
+}
+
+SQLRETURN Statement::fetchRowset() {
+  engine::ResultSet& result = openResult();
+  RunningGuard running(*this);
+  const SQLULEN size = std::max<SQLULEN>(ard_->array_size, 1);
+
+  rows_before_rowset_ += rowset_.size();
+  rowset_.clear();
+  current_row_ = 0;
+  getdata_column_ = 0;
+  getdata_progress_ = {};
+  const std::size_t column_count = columns_.size();
+  while (rowset_.size() < size && !cursor_at_end_) {
+    if (!result.next()) {
+      cursor_at_end_ = true;
+      break;
+    }
+    std::vector<Value> row;
+    row.reserve(column_count);
+    for (std::size_t c = 0; c < column_count; ++c) row.push_back(result.value(c));
+    rowset_.push_back(std::move(row));
+  }
+
+  const std::size_t fetched = rowset_.size();
+  if (ird_.rows_processed_ptr) *ird_.rows_processed_ptr = fetched;
+  if (ird_.array_status_ptr) {
+    for (SQLULEN i = fetched; i < size; ++i) ird_.array_status_ptr[i] = SQL_ROW_NOROW;
+  }
+  diag().setCursorRowCount(static_cast<SQLLEN>(rows_before_rowset_ + fetched));
+  if (fetched == 0) return SQL_NO_DATA;
+
+  std::size_t rows_with_errors = 0;
+  bool any_warning = false;
+  const SQLSMALLINT bound_columns = std::min<SQLSMALLINT>(ard_->count(), static_cast<SQLSMALLINT>(column_count));
+  for (std::size_t r = 0; r < fetched; ++r) {
+    bool row_error = false;
+    bool row_warning = false;
+    for (SQLSMALLINT c = 1; c <= bound_columns; ++c) {
+      const DescRecord* rec = ard_->findRecord(c);
+      if (rec == nullptr || !rec->bound()) continue;
+      convert::CTarget target;
+      target.c_type = rec->concise_type;
+      target.data = ard_->dataAddress(*rec, r);
+      target.buffer_length = rec->octet_length;
+      target.indicator = ard_->indicatorAddress(*rec, r);
+      target.octet_length = ard_->octetLengthAddress(*rec, r);
+      target.precision = rec->precision;
+      target.scale = rec->scale;
+      std::vector<Warning> warnings;
+      try {
+        convert::convertToC(rowset_[r][static_cast<std::size_t>(c - 1)], sourceOf(columns_[static_cast<std::size_t>(c - 1)]),
+                            target, nullptr, warnings);
+      } catch (const Error& e) {
+        diag().add(e.state(), e.message(), e.nativeCode(), static_cast<SQLLEN>(r + 1), c);
+        row_error = true;
+      }
+      for (const auto& w : warnings) {
+        diag().add(w.state, w.message, 0, static_cast<SQLLEN>(r + 1), c);
+        row_warning = true;
+      }
+    }
+    if (row_error) ++rows_with_errors;
+    any_warning = any_warning || row_warning;
+    if (ird_.array_status_ptr) {
+      ird_.array_status_ptr[r] = row_error     ? SQL_ROW_ERROR
+                                 : row_warning ? SQL_ROW_SUCCESS_WITH_INFO
+                                               : SQL_ROW_SUCCESS;
+    }
+  }
+  // One row that failed to convert is an error; in a block, the others still arrive.
+  if (rows_with_errors > 0 && size == 1) return SQL_ERROR;
+  if (rows_with_errors > 0 && rows_with_errors == fetched) return SQL_ERROR;
+  if (rows_with_errors > 0 || any_warning) return SQL_SUCCESS_WITH_INFO;
+  return SQL_SUCCESS;
+}
+
+SQLRETURN Statement::getData(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER target,
+                             SQLLEN buffer_length, SQLLEN* indicator) {
+  openResult();
+  if (rowset_.empty() || current_row_ >= rowset_.size()) {
+    throw Error(sqlstate::kInvalidCursorState,
+                "Invalid cursor state: the cursor is not on a row. Call SQLFetch first, and stop "
+                "when it returns SQL_NO_DATA.");
+  }
+  if (column == 0) {
+    throw Error(sqlstate::kInvalidDescriptorIndex,
+                "Invalid descriptor index 0: bookmarks are not supported; columns are numbered "
+                "from 1.");
+  }
+  if (column > columns_.size()) {
+    throw Error(sqlstate::kInvalidDescriptorIndex,
+                "Invalid descriptor index " + std::to_string(column) + ": the result has " +
+                    std::to_string(columns_.size()) + " column(s).");
+  }
+  convert::CTarget t;
+  t.c_type = c_type;
+  if (c_type == SQL_ARD_TYPE) {
+    const DescRecord* rec = ard_->findRecord(static_cast<SQLSMALLINT>(column));
+    t.c_type = rec ? rec->concise_type : SQL_C_DEFAULT;
+    if (rec) {
+      t.precision = rec->precision;
+      t.scale = rec->scale;
+    }
+  } else if (c_type == SQL_APD_TYPE) {
+    throw Error("HY003", "Invalid application buffer type: SQL_APD_TYPE cannot be used with SQLGetData.");
+  }
+  t.data = target;
+  t.buffer_length = buffer_length;
+  t.indicator = indicator;
+  t.octet_length = indicator;
+  if (column != getdata_column_) {
+    getdata_column_ = column;
+    getdata_progress_ = {};
+  }
+  RunningGuard running(*this);
+  std::vector<Warning> warnings;
+  const SQLRETURN rc = convert::convertToC(rowset_[current_row_][column - 1],
+                                           sourceOf(columns_[column - 1]), t, &getdata_progress_, warnings);
+  for (const auto& w : warnings) diag().add(w.state, w.message, 0, static_cast<SQLLEN>(current_row_ + 1), column);
+  return rc;
+}
+
+SQLRETURN Statement::setPos(SQLSETPOSIROW row, SQLUSMALLINT operation, SQLUSMALLINT lock_type) {
+  openResult();
+  if (operation != SQL_POSITION) {
+    throw Error(sqlstate::kOptionalFeatureNotImplemented,
+                "SQLSetPos supports only SQL_POSITION: the cursor is read-only.");
+  }
+  if (lock_type != SQL_LOCK_NO_CHANGE) {
+    throw Error(sqlstate::kOptionalFeatureNotImplemented,
+                "SQLSetPos supports only SQL_LOCK_NO_CHANGE.");
+  }
+  if (row == 0 || row > rowset_.size()) {
+    throw Error("HY107", "Row value out of range: the current rowset has " +
+                             std::to_string(rowset_.size()) + " row(s).");
+  }
+  current_row_ = static_cast<std::size_t>(row - 1);
+  getdata_column_ = 0;
+  getdata_progress_ = {};
+  return SQL_SUCCESS;
+}
+
+}  // namespace monday::handles

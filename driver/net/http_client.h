@@ -1,0 +1,63 @@
+#pragma once
+// HTTPS over libcurl. One client per connection: it keeps the TLS connection to monday alive
+// between requests. Transport failures become monday::Error with the SQLSTATE a user can act on
+// (08001 cannot connect / TLS, HYT00 timeout, 08S01 link lost, HY008 cancelled).
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace monday::net {
+
+struct HttpRequest {
+  std::string method = "POST";
+  std::string url;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+};
+
+struct HttpResponse {
+  long status = 0;
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
+  std::chrono::milliseconds elapsed{0};
+
+  // First header with this (lower-case) name, or "".
+  std::string_view header(std::string_view lower_name) const;
+};
+
+struct TlsOptions {
+  std::string ca_file;  // PEM to trust instead of the system store; "" = system store
+};
+
+class HttpClient {
+ public:
+  HttpClient(TlsOptions tls, std::chrono::seconds timeout);
+  ~HttpClient();
+  HttpClient(const HttpClient&) = delete;
+  HttpClient& operator=(const HttpClient&) = delete;
+
+  // Sends one request; any HTTP status is a response, only transport failures throw.
+  HttpResponse send(const HttpRequest& request);
+
+  void setTimeout(std::chrono::seconds timeout) { timeout_ = timeout; }
+  std::chrono::seconds timeout() const { return timeout_; }
+
+  // Makes the request in flight (and the next ones) fail with HY008 until reset. Any thread.
+  void cancel() { cancelled_.store(true); }
+  void resetCancel() { cancelled_.store(false); }
+  bool cancelled() const { return cancelled_.load(); }
+
+ private:
+  struct CurlHandle;
+  std::unique_ptr<CurlHandle> curl_;
+  TlsOptions tls_;
+  std::chrono::seconds timeout_;
+  std::atomic<bool> cancelled_{false};
+};
+
+}  // namespace monday::net

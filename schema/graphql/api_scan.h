@@ -1,0 +1,77 @@
+#pragma once
+// Building blocks the table files share: lazy page-by-page row sources, GraphQL variables from SQL
+// values, and the two list shapes most monday objects come in (a root list such as `boards`, and
+// a list nested under boards such as `columns`). Each page is fetched only when SQLite asks for a
+// row beyond the current one, so a LIMIT or an early stop costs no further requests.
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "schema/table.h"
+
+namespace monday::schema {
+
+struct Page {
+  std::shared_ptr<rapidjson::Document> document;  // keeps the rows' JSON alive
+  std::vector<RowView> rows;
+};
+
+class PagedSource final : public RowSource {
+ public:
+  // Returns the next page, or nullopt when there is none. An empty page does not end the scan.
+  using FetchNext = std::function<std::optional<Page>()>;
+  explicit PagedSource(FetchNext fetch) : fetch_(std::move(fetch)) {}
+  const RowView* next() override;
+
+ private:
+  FetchNext fetch_;
+  Page page_;
+  std::size_t index_ = 0;
+  bool done_ = false;
+};
+
+// A source with no rows (e.g. `id = 'abc'` can match no monday id).
+std::unique_ptr<RowSource> emptySource();
+
+// monday ids travel as GraphQL ID strings. SQL may give them as integers or digit strings;
+// anything else cannot be an id and is dropped (it matches no row, as in SQL).
+std::vector<std::string> idValues(const std::vector<Value>& values);
+
+// Splits `ids` into chunks of at most `size`, keeping order and dropping duplicates.
+std::vector<std::vector<std::string>> chunkIds(const std::vector<std::string>& ids, std::size_t size);
+
+rapidjson::Value idArray(const std::vector<std::string>& ids, rapidjson::Document::AllocatorType& allocator);
+
+// The JSON array at `data.<field>` of a response (or an empty array).
+const rapidjson::Value& listAt(const rapidjson::Value& data, const char* field);
+
+// A root list: `field(ids: $ids, limit: $limit, page: $page, <fixed_arguments>) { selection }`.
+struct RootList {
+  std::string operation;        // GraphQL operation name, e.g. "Boards"
+  std::string field;            // root field, e.g. "boards"
+  std::string fixed_arguments;  // constants of ours (never user values), e.g. "state: all"
+  int page_size = 100;          // rows per page without ids
+  std::size_t ids_per_request = 100;
+  std::string id_column = "id";  // key column pushed into ids:
+};
+std::unique_ptr<RowSource> scanRootList(ScanContext& context, const ScanRequest& request, const RootList& list);
+ScanEstimate estimateRootList(const ScanShape& shape, const RootList& list, double typical_rows);
+
+// Rows nested under boards: `boards(ids:, limit:, page:, state: all) { id <field> { selection } }`.
+// Each row's parent is its board, so "^id" columns read the board id.
+struct BoardChildList {
+  std::string operation;
+  std::string field;  // e.g. "columns"
+  int boards_per_page = 25;
+  std::string board_column = "board_id";  // key column pushed into boards(ids:)
+};
+std::unique_ptr<RowSource> scanBoardChildren(ScanContext& context, const ScanRequest& request,
+                                             const BoardChildList& list);
+ScanEstimate estimateBoardChildren(const ScanShape& shape, const BoardChildList& list, double rows_per_board);
+
+}  // namespace monday::schema

@@ -1,0 +1,209 @@
+// Items: one row per item of any board. `id` lookups go to items(ids:) in batches; `board_id`
+// scans follow the board's items_page cursor chain; with neither, boards are listed lazily and
+// each board's chain is followed in turn. Rows stream page by page, so memory stays flat.
+#include <cmath>
+
+#include "driver/client/api_client.h"
+#include "schema/graphql/api_scan.h"
+#include "schema/registry.h"
+
+namespace monday::schema {
+
+namespace {
+
+constexpr int kItemsPageMax = 500;        // items_page / next_items_page limit maximum
+constexpr std::size_t kIdsPerRequest = 100;  // items(ids:) cap reported by monday
+constexpr int kBoardsPerListing = 100;
+
+class ItemsSource final : public RowSource {
+ public:
+  ItemsSource(ScanContext& context, const ScanRequest& request) : context_(context) {
+    const std::string selection = selectionFor(context.table.columns);
+    by_ids_document_ = "query ItemsById($ids: [ID!], $limit: Int) { items(ids: $ids, limit: $limit, "
+                       "exclude_nonactive: true) { " + selection + " } }";
+    first_page_document_ = "query ItemsPage($board: [ID!], $limit: Int!) { boards(ids: $board) { "
+                           "items_page(limit: $limit) { cursor items { " + selection + " } } } }";
+    next_page_document_ = "query NextItemsPage($cursor: String!, $limit: Int!) { next_items_page(cursor: "
+                          "$cursor, limit: $limit) { cursor items { " + selection + " } } }";
+    page_size_ = kItemsPageMax;
+    if (request.limit && *request.limit > 0 && *request.limit < page_size_) {
+      page_size_ = static_cast<int>(*request.limit);
+    }
+    if (const auto* ids = request.valuesFor("id")) {
+      mode_ = Mode::ByIds;
+      id_chunks_ = chunkIds(idValues(*ids), kIdsPerRequest);
+    } else if (const auto* boards = request.valuesFor("board_id")) {
+      mode_ = Mode::ByBoards;
+      auto chunks = chunkIds(idValues(*boards), SIZE_MAX);  // one chunk: just de-duplicated
+      if (!chunks.empty()) pending_boards_ = std::move(chunks.front());
+    } else {
+      mode_ = Mode::AllBoards;
+    }
+  }
+
+  const RowView* next() override {
+    for (;;) {
+      if (index_ < page_.rows.size()) return &page_.rows[index_++];
+      if (!fetchNextPage()) return nullptr;
+    }
+  }
+
+ private:
+  enum class Mode { ByIds, ByBoards, AllBoards };
+
+  bool fetchNextPage() {
+    index_ = 0;
+    page_ = Page{};
+    switch (mode_) {
+      case Mode::ByIds:
+        if (chunk_ >= id_chunks_.size()) return false;
+        fetchIds(id_chunks_[chunk_++]);
+        return true;
+      case Mode::ByBoards:
+      case Mode::AllBoards:
+        if (!cursor_.empty()) {
+          fetchNextItemsPage();
+          return true;
+        }
+        if (next_board_ >= pending_boards_.size() && !(mode_ == Mode::AllBoards && listMoreBoards())) {
+          return false;
+        }
+        fetchFirstItemsPage(pending_boards_[next_board_++]);
+        return true;
+    }
+    return false;
+  }
+
+  void fetchIds(const std::vector<std::string>& ids) {
+    rapidjson::Document variables(rapidjson::kObjectType);
+    auto& allocator = variables.GetAllocator();
+    variables.AddMember("ids", idArray(ids, allocator), allocator);
+    variables.AddMember("limit", static_cast<int>(ids.size()), allocator);
+    auto response = std::make_shared<rapidjson::Document>(context_.api.query(by_ids_document_, variables));
+    page_.document = response;
+    for (const auto& item : listAt((*response)["data"], "items").GetArray()) {
+      if (item.IsObject()) page_.rows.push_back({&item, nullptr});
+    }
+  }
+
+  void fetchFirstItemsPage(const std::string& board_id) {
+    rapidjson::Document variables(rapidjson::kObjectType);
+    auto& allocator = variables.GetAllocator();
+    variables.AddMember("board", idArray({board_id}, allocator), allocator);
+    variables.AddMember("limit", page_size_, allocator);
+    auto response = std::make_shared<rapidjson::Document>(context_.api.query(first_page_document_, variables));
+    page_.document = response;
+    for (const auto& board : listAt((*response)["data"], "boards").GetArray()) {
+      auto items_page = board.FindMember("items_page");
+      if (!board.IsObject() || items_page == board.MemberEnd() || !items_page->value.IsObject()) continue;
+      takeItemsResponse(items_page->value);
+    }
+  }
+
+  void fetchNextItemsPage() {
+    rapidjson::Document variables(rapidjson::kObjectType);
+    auto& allocator = variables.GetAllocator();
+    variables.AddMember("cursor", rapidjson::Value(cursor_.c_str(), allocator), allocator);
+    variables.AddMember("limit", page_size_, allocator);
+    cursor_.clear();
+    auto response = std::make_shared<rapidjson::Document>(context_.api.query(next_page_document_, variables));
+    page_.document = response;
+    const auto& data = (*response)["data"];
+    auto next = data.FindMember("next_items_page");
+    if (next != data.MemberEnd() && next->value.IsObject()) takeItemsResponse(next->value);
+  }
+
+  void takeItemsResponse(const rapidjson::Value& items_response) {
+    auto cursor = items_response.FindMember("cursor");
+    if (cursor != items_response.MemberEnd() && cursor->value.IsString()) {
+      cursor_.assign(cursor->value.GetString(), cursor->value.GetStringLength());
+    }
+    auto items = items_response.FindMember("items");
+    if (items == items_response.MemberEnd() || !items->value.IsArray()) return;
+    for (const auto& item : items->value.GetArray()) {
+      if (item.IsObject()) page_.rows.push_back({&item, nullptr});
+    }
+  }
+
+  // Lists the next page of boards whose items the full scan reads: every board the Boards table
+  // shows, so a scan and a join on board_id always agree.
+  bool listMoreBoards() {
+    if (boards_exhausted_) return false;
+    static const std::string document =
+        "query ItemBoards($limit: Int, $page: Int) { boards(limit: $limit, page: $page, state: all) { id } }";
+    rapidjson::Document variables(rapidjson::kObjectType);
+    auto& allocator = variables.GetAllocator();
+    variables.AddMember("limit", kBoardsPerListing, allocator);
+    variables.AddMember("page", boards_page_++, allocator);
+    rapidjson::Document response = context_.api.query(document, variables);
+    const auto& boards = listAt(response["data"], "boards");
+    if (static_cast<int>(boards.Size()) < kBoardsPerListing) boards_exhausted_ = true;
+    pending_boards_.clear();
+    next_board_ = 0;
+    for (const auto& board : boards.GetArray()) {
+      auto id = board.IsObject() ? board.FindMember("id") : board.MemberEnd();
+      if (board.IsObject() && id != board.MemberEnd() && id->value.IsString()) pending_boards_.push_back(id->value.GetString());
+    }
+    return !pending_boards_.empty() || listMoreBoards();
+  }
+
+  ScanContext context_;  // a copy: the caller's context is a temporary
+  Mode mode_ = Mode::AllBoards;
+  std::string by_ids_document_, first_page_document_, next_page_document_;
+  int page_size_ = kItemsPageMax;
+  std::vector<std::vector<std::string>> id_chunks_;
+  std::size_t chunk_ = 0;
+  std::vector<std::string> pending_boards_;
+  std::size_t next_board_ = 0;
+  int boards_page_ = 1;
+  bool boards_exhausted_ = false;
+  std::string cursor_;
+  Page page_;
+  std::size_t index_ = 0;
+};
+
+}  // namespace
+
+TableDef makeItemsTable() {
+  TableDef table;
+  table.name = "Items";
+  table.description =
+      "Items of every board, in the boards' display order; subitems are items of their hidden subitems board and "
+      "have parent_item_id set. Archived and deleted items are not listed (as in monday's items_page).";
+  table.columns = {
+      {"id", DataType::BigInt, "id", Decode::Id, "Item id.", 0, false},
+      {"name", DataType::Varchar, "name", Decode::Text, "Item name.", 0, false},
+      {"board_id", DataType::BigInt, "board.id", Decode::Id, "Board the item is on.", 0, false},
+      {"group_id", DataType::Varchar, "group.id", Decode::Text, "Group the item is in.", 64},
+      {"group_title", DataType::Varchar, "group.title", Decode::Text, "Title of the item's group."},
+      {"state", DataType::Varchar, "state", Decode::Text, "active, archived or deleted.", 16},
+      {"creator_id", DataType::BigInt, "creator_id", Decode::Id, "User who created the item."},
+      {"created_at", DataType::Timestamp, "created_at", Decode::Timestamp, "When the item was created (UTC)."},
+      {"updated_at", DataType::Timestamp, "updated_at", Decode::Timestamp, "When the item last changed (UTC)."},
+      {"parent_item_id", DataType::BigInt, "parent_item.id", Decode::Id, "For a subitem: the item it belongs to."},
+      {"url", DataType::Varchar, "url", Decode::Text, "Link to the item in monday.", 512},
+  };
+  table.keys = {{"id", true}, {"board_id", true}};
+  table.primary_key = {"id"};
+  table.scan = [](ScanContext& context, const ScanRequest& request) -> std::unique_ptr<RowSource> {
+    return std::make_unique<ItemsSource>(context, request);
+  };
+  table.estimate = [](const ScanShape& shape) -> ScanEstimate {
+    for (std::size_t i = 0; i < shape.constrained.size(); ++i) {
+      double n = static_cast<double>(shape.in_list_sizes[i]);
+      if (shape.constrained[i] == "id") return {n, std::ceil(n / kIdsPerRequest)};
+    }
+    for (std::size_t i = 0; i < shape.constrained.size(); ++i) {
+      double n = static_cast<double>(shape.in_list_sizes[i]);
+      if (shape.constrained[i] == "board_id") {
+        double rows = shape.limit ? std::min<double>(static_cast<double>(*shape.limit), 1000 * n) : 1000 * n;
+        return {rows, n * std::max(1.0, std::ceil(rows / n / kItemsPageMax))};
+      }
+    }
+    double rows = shape.limit ? static_cast<double>(*shape.limit) : 100000;
+    return {rows, 2 + std::ceil(rows / kItemsPageMax) * 2};
+  };
+  return table;
+}
+
+}  // namespace monday::schema

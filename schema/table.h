@@ -1,0 +1,130 @@
+#pragma once
+// A table is data: its columns (SQL type, where the value sits in monday's JSON, a description),
+// the key columns whose constraints can travel to the API, and a scan function that turns pushed
+// constraints into GraphQL requests. The SQLite virtual-table adapter, the ODBC catalog and the
+// docs are all driven by these definitions (DESIGN decision 2).
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "driver/common/data_type.h"
+#include "driver/common/value.h"
+
+namespace monday::client {
+class ApiClient;
+}
+
+namespace monday::schema {
+
+// How a column's JSON value becomes a SQL value.
+enum class Decode : std::uint8_t {
+  Text,       // string (numbers/booleans are written as text)
+  Id,         // monday ID (a string of digits) → 64-bit integer
+  Integer,    // number or numeric string → 64-bit integer
+  Real,       // number or numeric string → double
+  Boolean,    // true/false (or "true"/"false") → 1/0
+  Timestamp,  // ISO 8601 → 'YYYY-MM-DD HH:MM:SS' UTC
+  Date,       // ISO 8601 → 'YYYY-MM-DD'
+  Json,       // any JSON → its text; a JSON scalar string (monday's JSON type) is kept as is
+};
+
+struct ColumnDef {
+  std::string name;
+  DataType type = DataType::Varchar;
+  // Dotted GraphQL path from the row object ("workspace.id"); a leading '^' reads from the
+  // parent object instead ("^id" = the board id of a column row).
+  std::string path;
+  Decode decode = Decode::Text;
+  std::string description;
+  std::int64_t size = 0;  // 0 = the type's default
+  bool nullable = true;
+};
+
+// Constraints the API can apply. Equality and IN lists arrive as a list of values.
+struct KeyColumn {
+  std::string column;
+  bool accepts_in = true;  // IN (...) can be answered in one scan
+};
+
+// What the planner pushed down for one scan.
+struct ScanRequest {
+  // Key column name → the values it must equal (one for '=', several for IN).
+  std::vector<std::pair<std::string, std::vector<Value>>> equals;
+  std::optional<std::int64_t> limit;  // rows SQLite will read at most (LIMIT + OFFSET)
+
+  const std::vector<Value>* valuesFor(const std::string& column) const {
+    for (const auto& [name, values] : equals) {
+      if (name == column) return &values;
+    }
+    return nullptr;
+  }
+};
+
+// One row as JSON: the object itself and, for nested lists, the object that contains it.
+struct RowView {
+  const rapidjson::Value* node = nullptr;
+  const rapidjson::Value* parent = nullptr;
+};
+
+class RowSource {
+ public:
+  virtual ~RowSource() = default;
+  // The next row, or nullptr at the end. The view stays valid until the next call.
+  // Throws monday::Error.
+  virtual const RowView* next() = 0;
+};
+
+// What a scan of a given shape is expected to cost, for the planner (xBestIndex).
+struct ScanEstimate {
+  double rows = 1000;
+  double requests = 1;
+};
+
+struct TableDef;
+
+// Handed to a scan function; sources may keep a copy (both referents outlive every scan).
+struct ScanContext {
+  client::ApiClient& api;
+  const TableDef& table;
+};
+
+// Which key columns a planned scan constrains (values unknown at planning time).
+struct ScanShape {
+  std::vector<std::string> constrained;  // key column names
+  std::vector<std::size_t> in_list_sizes;  // for each constrained column, 1 for '=', n for IN
+  std::optional<std::int64_t> limit;
+  bool constrains(const std::string& column) const {
+    for (const auto& c : constrained) {
+      if (c == column) return true;
+    }
+    return false;
+  }
+};
+
+struct TableDef {
+  std::string name;
+  std::string schema = "monday";
+  std::string description;
+  std::vector<ColumnDef> columns;
+  std::vector<KeyColumn> keys;
+  std::vector<std::string> primary_key;
+  std::function<std::unique_ptr<RowSource>(ScanContext&, const ScanRequest&)> scan;
+  std::function<ScanEstimate(const ScanShape&)> estimate;
+
+  const ColumnDef* column(const std::string& column_name) const;
+  int columnIndex(const std::string& column_name) const;  // -1 when absent
+};
+
+// Reads a column's value from a row, per its Decode.
+Value readColumn(const ColumnDef& column, const RowView& row);
+
+// The GraphQL selection set that fetches every non-parent column ("id name workspace { id }").
+std::string selectionFor(const std::vector<ColumnDef>& columns);
+
+}  // namespace monday::schema

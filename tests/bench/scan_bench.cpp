@@ -1,0 +1,74 @@
+// Times one SQL statement through the driver manager and reports wall time, rows, and the
+// process's peak memory, as one JSON line. Used by tests/bench/run.sh.
+//   scan_bench "<connection string>" "<sql>"
+#include <sql.h>
+#include <sqlext.h>
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+namespace {
+
+void fail(SQLSMALLINT type, SQLHANDLE handle, const char* what) {
+  SQLCHAR state[6] = {0}, message[1024] = {0};
+  SQLINTEGER native = 0;
+  SQLSMALLINT length = 0;
+  SQLGetDiagRec(type, handle, 1, state, &native, message, sizeof message, &length);
+  std::fprintf(stderr, "%s failed: [%s] %s\n", what, state, message);
+  std::exit(1);
+}
+
+long peakRssKb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: %s CONNECTION_STRING SQL\n", argv[0]);
+    return 2;
+  }
+  SQLHENV env;
+  SQLHDBC dbc;
+  SQLHSTMT stmt;
+  SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env);
+  SQLSetEnvAttr(env, SQL_ATTR_ODBC_VERSION, reinterpret_cast<SQLPOINTER>(SQL_OV_ODBC3), 0);
+  SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc);
+  if (!SQL_SUCCEEDED(SQLDriverConnect(dbc, nullptr, (SQLCHAR*)argv[1], SQL_NTS, nullptr, 0, nullptr, SQL_DRIVER_NOPROMPT))) {
+    fail(SQL_HANDLE_DBC, dbc, "connect");
+  }
+  const long rss_connected = peakRssKb();
+  SQLAllocHandle(SQL_HANDLE_STMT, dbc, &stmt);
+  const auto start = std::chrono::steady_clock::now();
+  if (!SQL_SUCCEEDED(SQLExecDirect(stmt, (SQLCHAR*)argv[2], SQL_NTS))) fail(SQL_HANDLE_STMT, stmt, "execute");
+  SQLSMALLINT columns = 0;
+  SQLNumResultCols(stmt, &columns);
+  long long rows = 0;
+  long long bytes = 0;
+  char buffer[4096];
+  SQLLEN indicator = 0;
+  for (;;) {
+    SQLRETURN rc = SQLFetch(stmt);
+    if (rc == SQL_NO_DATA) break;
+    if (!SQL_SUCCEEDED(rc)) fail(SQL_HANDLE_STMT, stmt, "fetch");
+    for (SQLUSMALLINT c = 1; c <= columns; ++c) {
+      SQLGetData(stmt, c, SQL_C_CHAR, buffer, sizeof buffer, &indicator);
+      if (indicator > 0) bytes += indicator;
+    }
+    ++rows;
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("{\"rows\":%lld,\"bytes\":%lld,\"seconds\":%.3f,\"peak_rss_kb\":%ld,\"rss_after_connect_kb\":%ld}\n", rows,
+              bytes, seconds, peakRssKb(), rss_connected);
+  SQLFreeHandle(SQL_HANDLE_STMT, stmt);
+  SQLDisconnect(dbc);
+  SQLFreeHandle(SQL_HANDLE_DBC, dbc);
+  SQLFreeHandle(SQL_HANDLE_ENV, env);
+  return 0;
+}

@@ -1,0 +1,97 @@
+// Catalog functions through the driver manager: what BI tools use to draw their navigators.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "tests/integration/odbc_support.h"
+
+using namespace monday::test;
+
+namespace {
+
+class Catalog : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(SQL_SUCCEEDED(connection_.connectDsn("monday-sandbox"))) << describe(connection_.lastDiagnostics());
+  }
+  Environment env_;
+  Connection connection_{env_};
+};
+
+}  // namespace
+
+TEST_F(Catalog, TablesListsTheApiTables) {
+  Statement statement(connection_);
+  ASSERT_ODBC_OK(SQLTables(statement.handle(), nullptr, 0, nullptr, 0, (SQLCHAR*)"%", SQL_NTS, nullptr, 0),
+                 SQL_HANDLE_STMT, statement.handle());
+  auto rows = statement.fetchAllText();
+  std::set<std::string> names;
+  for (const auto& row : rows) {
+    names.insert(row[2].value());
+    EXPECT_EQ(row[1].value_or(""), "monday");
+    EXPECT_EQ(row[3].value(), "TABLE");
+  }
+  for (const char* table : {"Boards", "Columns", "Groups", "Items", "Users", "Workspaces"}) {
+    EXPECT_TRUE(names.contains(table)) << table;
+  }
+}
+
+TEST_F(Catalog, ColumnsDescribeTypesAndRemarks) {
+  Statement statement(connection_);
+  ASSERT_ODBC_OK(SQLColumns(statement.handle(), nullptr, 0, nullptr, 0, (SQLCHAR*)"Items", SQL_NTS, nullptr, 0),
+                 SQL_HANDLE_STMT, statement.handle());
+  auto rows = statement.fetchAllText();
+  std::map<std::string, std::vector<std::optional<std::string>>> by_name;
+  for (auto& row : rows) by_name[row[3].value()] = row;
+  ASSERT_TRUE(by_name.contains("id"));
+  EXPECT_EQ(std::stoi(by_name["id"][4].value()), SQL_BIGINT);
+  EXPECT_EQ(std::stoi(by_name["name"][4].value()), SQL_WVARCHAR);
+  EXPECT_EQ(std::stoi(by_name["created_at"][4].value()), SQL_TYPE_TIMESTAMP);
+  EXPECT_FALSE(by_name["board_id"][11].value_or("").empty()) << "every column has a description";
+  EXPECT_EQ(by_name["id"][16].value(), "1");  // ORDINAL_POSITION
+}
+
+TEST_F(Catalog, ColumnsTypesMatchDescribeColOfSelectStar) {
+  std::map<std::string, int> from_columns;
+  {
+    Statement statement(connection_);
+    ASSERT_ODBC_OK(SQLColumns(statement.handle(), nullptr, 0, nullptr, 0, (SQLCHAR*)"Boards", SQL_NTS, nullptr, 0),
+                   SQL_HANDLE_STMT, statement.handle());
+    for (auto& row : statement.fetchAllText()) from_columns[row[3].value()] = std::stoi(row[4].value());
+  }
+  Statement statement(connection_);
+  ASSERT_ODBC_OK(SQLPrepare(statement.handle(), (SQLCHAR*)"SELECT * FROM Boards", SQL_NTS), SQL_HANDLE_STMT,
+                 statement.handle());
+  SQLSMALLINT count = statement.columnCount();
+  ASSERT_EQ(static_cast<std::size_t>(count), from_columns.size());
+  for (SQLUSMALLINT c = 1; c <= count; ++c) {
+    SQLCHAR name[128];
+    SQLSMALLINT length = 0, type = 0, digits = 0, nullable = 0;
+    SQLULEN size = 0;
+    ASSERT_ODBC_OK(SQLDescribeCol(statement.handle(), c, name, sizeof name, &length, &type, &size, &digits, &nullable),
+                   SQL_HANDLE_STMT, statement.handle());
+    EXPECT_EQ(type, from_columns[reinterpret_cast<char*>(name)]) << name;
+  }
+}
+
+TEST_F(Catalog, PrimaryKeys) {
+  Statement statement(connection_);
+  ASSERT_ODBC_OK(SQLPrimaryKeys(statement.handle(), nullptr, 0, nullptr, 0, (SQLCHAR*)"Columns", SQL_NTS),
+                 SQL_HANDLE_STMT, statement.handle());
+  auto rows = statement.fetchAllText();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0][3].value(), "board_id");
+  EXPECT_EQ(rows[1][3].value(), "id");
+}
+
+TEST_F(Catalog, TypeInfoListsEveryTypeTheDriverReturns) {
+  Statement statement(connection_);
+  ASSERT_ODBC_OK(SQLGetTypeInfo(statement.handle(), SQL_ALL_TYPES), SQL_HANDLE_STMT, statement.handle());
+  std::set<int> types;
+  for (auto& row : statement.fetchAllText()) types.insert(std::stoi(row[1].value()));
+  for (int type : {SQL_BIT, SQL_INTEGER, SQL_BIGINT, SQL_DOUBLE, SQL_WVARCHAR, SQL_WLONGVARCHAR, SQL_TYPE_DATE,
+                   SQL_TYPE_TIMESTAMP}) {
+    EXPECT_TRUE(types.contains(type)) << type;
+  }
+}

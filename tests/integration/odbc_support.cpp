@@ -1,0 +1,222 @@
+#include "tests/integration/odbc_support.h"
+
+#include <curl/curl.h>
+#include <rapidjson/document.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace monday::test {
+
+std::string runDir() {
+  const char* dir = std::getenv("MONDAY_TEST_RUN_DIR");
+  if (!dir || !*dir) {
+    ADD_FAILURE() << "MONDAY_TEST_RUN_DIR is not set: run the integration tests through ctest";
+    return ".";
+  }
+  return dir;
+}
+
+std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::string sandboxUrl() {
+  std::string url = readFile(runDir() + "/url");
+  while (!url.empty() && (url.back() == '\n' || url.back() == '\r')) url.pop_back();
+  return url;
+}
+
+std::string caFile() { return runDir() + "/ca.pem"; }
+
+std::string sandboxConnectionString(const std::string& token, const std::string& extra) {
+  std::string s = "Driver=monday;APIURL=" + sandboxUrl() + "/v2;SSLServerCert=" + caFile() + ";APIToken=" + token;
+  if (!extra.empty()) s += ";" + extra;
+  return s;
+}
+
+std::vector<Diagnostic> diagnostics(SQLSMALLINT handle_type, SQLHANDLE handle) {
+  std::vector<Diagnostic> records;
+  for (SQLSMALLINT i = 1;; ++i) {
+    SQLCHAR state[6] = {0};
+    SQLCHAR message[2048] = {0};
+    SQLINTEGER native = 0;
+    SQLSMALLINT length = 0;
+    SQLRETURN rc = SQLGetDiagRec(handle_type, handle, i, state, &native, message, sizeof message, &length);
+    if (!SQL_SUCCEEDED(rc)) break;
+    records.push_back({reinterpret_cast<char*>(state), reinterpret_cast<char*>(message), native});
+  }
+  return records;
+}
+
+std::string describe(const std::vector<Diagnostic>& records) {
+  std::string out;
+  for (const auto& r : records) out += "[" + r.state + "] " + r.message + "\n";
+  return out.empty() ? "(no diagnostics)" : out;
+}
+
+Environment::Environment() {
+  SQLRETURN rc = SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env_);
+  EXPECT_TRUE(SQL_SUCCEEDED(rc));
+  rc = SQLSetEnvAttr(env_, SQL_ATTR_ODBC_VERSION, reinterpret_cast<SQLPOINTER>(SQL_OV_ODBC3), 0);
+  EXPECT_TRUE(SQL_SUCCEEDED(rc));
+}
+
+Environment::~Environment() {
+  if (env_) SQLFreeHandle(SQL_HANDLE_ENV, env_);
+}
+
+Connection::Connection(Environment& env) {
+  SQLRETURN rc = SQLAllocHandle(SQL_HANDLE_DBC, env.handle(), &dbc_);
+  EXPECT_TRUE(SQL_SUCCEEDED(rc));
+}
+
+Connection::~Connection() {
+  if (connected_) SQLDisconnect(dbc_);
+  if (dbc_) SQLFreeHandle(SQL_HANDLE_DBC, dbc_);
+}
+
+SQLRETURN Connection::driverConnect(const std::string& connection_string, std::string* out) {
+  SQLCHAR buffer[4096] = {0};
+  SQLSMALLINT length = 0;
+  SQLRETURN rc = SQLDriverConnect(dbc_, nullptr, (SQLCHAR*)connection_string.c_str(), SQL_NTS, buffer, sizeof buffer,
+                                  &length, SQL_DRIVER_NOPROMPT);
+  last_ = diagnostics(SQL_HANDLE_DBC, dbc_);
+  connected_ = SQL_SUCCEEDED(rc);
+  if (out) *out = reinterpret_cast<char*>(buffer);
+  return rc;
+}
+
+SQLRETURN Connection::connectDsn(const std::string& dsn, const std::string& uid, const std::string& pwd) {
+  SQLRETURN rc = SQLConnect(dbc_, (SQLCHAR*)dsn.c_str(), SQL_NTS, (SQLCHAR*)uid.c_str(), SQL_NTS,
+                            (SQLCHAR*)pwd.c_str(), SQL_NTS);
+  last_ = diagnostics(SQL_HANDLE_DBC, dbc_);
+  connected_ = SQL_SUCCEEDED(rc);
+  return rc;
+}
+
+Statement::Statement(Connection& connection) {
+  SQLRETURN rc = SQLAllocHandle(SQL_HANDLE_STMT, connection.handle(), &stmt_);
+  EXPECT_TRUE(SQL_SUCCEEDED(rc)) << describe(monday::test::diagnostics(SQL_HANDLE_DBC, connection.handle()));
+}
+
+Statement::~Statement() {
+  if (stmt_) SQLFreeHandle(SQL_HANDLE_STMT, stmt_);
+}
+
+SQLRETURN Statement::execDirect(const std::string& sql) {
+  return SQLExecDirect(stmt_, (SQLCHAR*)sql.c_str(), SQL_NTS);
+}
+
+SQLSMALLINT Statement::columnCount() {
+  SQLSMALLINT count = 0;
+  SQLNumResultCols(stmt_, &count);
+  return count;
+}
+
+std::vector<std::vector<std::optional<std::string>>> Statement::fetchAllText() {
+  std::vector<std::vector<std::optional<std::string>>> rows;
+  const SQLSMALLINT columns = columnCount();
+  for (;;) {
+    SQLRETURN rc = SQLFetch(stmt_);
+    if (rc == SQL_NO_DATA) break;
+    if (!SQL_SUCCEEDED(rc)) {
+      ADD_FAILURE() << "SQLFetch failed: " << describe(diagnostics());
+      break;
+    }
+    std::vector<std::optional<std::string>> row;
+    for (SQLSMALLINT c = 1; c <= columns; ++c) {
+      std::string value;
+      bool is_null = false;
+      for (;;) {
+        char buffer[256];
+        SQLLEN indicator = 0;
+        SQLRETURN get = SQLGetData(stmt_, static_cast<SQLUSMALLINT>(c), SQL_C_CHAR, buffer, sizeof buffer, &indicator);
+        if (get == SQL_NO_DATA) break;
+        if (!SQL_SUCCEEDED(get)) {
+          ADD_FAILURE() << "SQLGetData failed: " << describe(diagnostics());
+          break;
+        }
+        if (indicator == SQL_NULL_DATA) {
+          is_null = true;
+          break;
+        }
+        value += buffer;
+        if (get == SQL_SUCCESS) break;
+      }
+      row.push_back(is_null ? std::nullopt : std::optional<std::string>(value));
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<std::vector<std::optional<std::string>>> query(Connection& connection, const std::string& sql) {
+  Statement statement(connection);
+  SQLRETURN rc = statement.execDirect(sql);
+  EXPECT_TRUE(SQL_SUCCEEDED(rc)) << sql << "\n" << describe(statement.diagnostics());
+  if (!SQL_SUCCEEDED(rc)) return {};
+  return statement.fetchAllText();
+}
+
+const rapidjson::Document& dataset() {
+  static rapidjson::Document document = [] {
+    rapidjson::Document d;
+    std::string text = readFile(runDir() + "/dataset.json");
+    d.Parse(text.c_str(), text.size());
+    EXPECT_FALSE(d.HasParseError()) << "dataset.json is not valid JSON";
+    return d;
+  }();
+  return document;
+}
+
+std::size_t requestCount() {
+  std::ifstream in(runDir() + "/requests.jsonl");
+  std::size_t lines = 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) ++lines;
+  }
+  return lines;
+}
+
+std::vector<rapidjson::Document> requestsSince(std::size_t from) {
+  std::ifstream in(runDir() + "/requests.jsonl");
+  std::vector<rapidjson::Document> result;
+  std::string line;
+  std::size_t index = 0;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    if (index++ < from) continue;
+    rapidjson::Document d;
+    d.Parse(line.c_str(), line.size());
+    result.push_back(std::move(d));
+  }
+  return result;
+}
+
+namespace {
+std::size_t ignoreBody(char*, std::size_t size, std::size_t count, void*) { return size * count; }
+}  // namespace
+
+long sandboxControl(const std::string& path, const std::string& json) {
+  CURL* curl = curl_easy_init();
+  const std::string url = sandboxUrl() + path;
+  curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
+  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl, CURLOPT_CAINFO, caFile().c_str());
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, json.c_str());
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, ignoreBody);
+  long status = 0;
+  if (curl_easy_perform(curl) == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+  curl_slist_free_all(headers);
+  curl_easy_cleanup(curl);
+  return status;
+}
+
+}  // namespace monday::test

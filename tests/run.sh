@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every test (unit, driver-manager integration against
+# the monday sandbox, isql and pyodbc clients, sandbox self-tests). Exit status is non-zero on any
+# failure. Usage: tests/run.sh [extra ctest arguments]
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${MONDAY_BUILD_DIR:-$root/build}
+
+"$root/installer/install-deps.sh"
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build "$build" -j"$(nproc)"
+# Serial on purpose: integration tests count the sandbox's requests, which parallel tests would blur.
+cd "$build"
+ctest --output-on-failure --timeout 600 "$@"

@@ -1,0 +1,37 @@
+// Everything one running sandbox holds, and how to put it back to the start.
+
+import path from 'node:path';
+import { Store } from './data/store.mjs';
+import { buildSandboxSchema } from './graphql/schema.mjs';
+import { Limits } from './limits.mjs';
+import { CursorStore } from './items-page.mjs';
+import { Faults } from './faults.mjs';
+import { RequestLog } from './request-log.mjs';
+
+export class SandboxApp {
+  constructor({ dataDir, scale, seed, config }) {
+    this.dataDir = dataDir;
+    this.scale = scale;
+    this.seed = seed;
+    this.startConfig = Object.freeze({ ...config });
+    this.config = { ...config };
+    const { schema, sdl } = buildSandboxSchema();
+    this.schema = schema;
+    this.sdl = sdl;
+    this.store = Store.generate({ seed, scale });
+    this.limits = new Limits(this.config);
+    this.cursors = new CursorStore();
+    this.faults = new Faults();
+    this.log = new RequestLog(path.join(dataDir, 'requests.jsonl'));
+    this.baseUrl = null; // set once the port is known
+  }
+
+  // Seeded data, budgets, cursors, pending faults and limits as at start-up.
+  reset() {
+    this.store = Store.generate({ seed: this.seed, scale: this.scale });
+    Object.assign(this.config, this.startConfig);
+    this.limits.reset();
+    this.cursors.clear();
+    this.faults.clear();
+  }
+}

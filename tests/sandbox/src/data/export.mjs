@@ -1,0 +1,78 @@
+// dataset.json: the seeded data as the API presents it (ids as strings,
+// column values with monday's `text` and `value`), for tests to compare with.
+
+import { cellText, cellValue, isoSeconds, columnRevision } from './column-types.mjs';
+
+const s = (id) => (id == null ? null : String(id));
+
+export function columnView(col) {
+  return {
+    id: col.id, title: col.title, type: col.type, description: col.description, width: col.width, archived: col.archived,
+    // The API returns settings as a JSON object; here it is that object, serialised.
+    settings: JSON.stringify(col.settings || {}), revision: columnRevision(col),
+  };
+}
+
+export function itemView(item, board, store) {
+  return {
+    id: s(item.id), name: item.name, board_id: s(item.board_id), group_id: item.group_id, state: item.state,
+    created_at: isoSeconds(item.created_at), updated_at: isoSeconds(item.updated_at), creator_id: s(item.creator_id),
+    parent_item_id: s(item.parent_id),
+    column_values: board.columns.filter((c) => c.type !== 'name').map((col) => {
+      const cell = { col, item, raw: item.values[col.id] ?? null };
+      return { id: col.id, type: col.type, text: cellText(cell, store), value: cellValue(cell) };
+    }),
+    subitem_ids: item.subitem_ids.map(s),
+  };
+}
+
+export function buildDataset(store) {
+  const a = store.account;
+  return {
+    meta: { seed: store.seed, scale: store.scale, note: 'Times are UTC. Item order is board display order.' },
+    account: { id: s(a.id), name: a.name, slug: a.slug, tier: a.tier, plan: a.plan, country_code: a.country_code },
+    users: store.users.map((u) => ({
+      id: s(u.id), name: u.name, email: u.email, title: u.title, kind: u.kind, status: u.status, enabled: u.enabled,
+      country_code: u.country_code, time_zone_identifier: u.time_zone_identifier, created_at: isoSeconds(u.created_at),
+      team_ids: u.team_ids.map(s),
+    })),
+    teams: store.teams.map((t) => ({ id: s(t.id), name: t.name, user_ids: t.user_ids.map(s), owner_ids: t.owner_ids.map(s) })),
+    tags: store.tags.map((t) => ({ id: s(t.id), name: t.name, color: t.color })),
+    workspaces: store.workspaces.map((w) => ({
+      id: s(w.id), name: w.name, kind: w.kind, description: w.description, is_default_workspace: w.is_default_workspace, state: w.state,
+    })),
+    folders: store.folders.map((f) => ({ id: s(f.id), name: f.name, workspace_id: s(f.workspace_id), parent_id: s(f.parent_id) })),
+    boards: store.boards.map((b) => ({
+      id: s(b.id), name: b.name, description: b.description, board_kind: b.board_kind, state: b.state, type: b.type,
+      workspace_id: s(b.workspace_id), board_folder_id: s(b.folder_id), creator_id: s(b.creator_id),
+      owner_ids: b.owner_ids.map(s), subscriber_ids: b.subscriber_ids.map(s), tag_ids: b.tag_ids.map(s),
+      created_at: isoSeconds(b.created_at), updated_at: isoSeconds(b.updated_at),
+      items_count: store.orderedItems(b).filter((i) => i.state === 'active').length,
+      columns: b.columns.map(columnView),
+      groups: b.groups.map((g) => ({ id: g.id, title: g.title, color: g.color, position: g.position, archived: g.archived, deleted: g.deleted })),
+      items: store.orderedItems(b).map((i) => itemView(i, b, store)),
+    })),
+    updates: store.updates.map((u) => ({
+      id: s(u.id), item_id: s(u.item_id), creator_id: s(u.creator_id), body: u.body, text_body: u.text_body,
+      created_at: isoSeconds(u.created_at), reply_ids: u.reply_ids.map(s),
+    })),
+    replies: store.replies.map((r) => ({ id: s(r.id), update_id: s(r.update_id), creator_id: s(r.creator_id), body: r.body, created_at: isoSeconds(r.created_at) })),
+    assets: store.assets.map((x) => ({
+      id: s(x.id), name: x.name, file_extension: x.file_extension, file_size: x.file_size, item_id: s(x.item_id), column_id: x.column_id,
+      update_id: s(x.update_id), uploaded_by: s(x.uploaded_by), created_at: isoSeconds(x.created_at),
+    })),
+    webhooks: store.webhooks.map((w) => ({ id: s(w.id), board_id: s(w.board_id), event: w.event, config: w.config })),
+  };
+}
+
+// --scale large: counts only; the full dump would be hundreds of megabytes.
+export function buildSummary(store) {
+  return {
+    meta: { seed: store.seed, scale: store.scale },
+    totals: { boards: store.boards.length, items: store.items.size, users: store.users.length },
+    boards: store.boards.map((b) => {
+      const items = store.orderedItems(b);
+      return { id: s(b.id), name: b.name, state: b.state, items: items.length, active_items: items.filter((i) => i.state === 'active').length };
+    }),
+  };
+}

@@ -1,0 +1,524 @@
+// Mutations: items, subitems, column values, boards, groups, columns,
+// updates, tags, webhooks and file uploads, changing the in-memory store.
+
+import crypto from 'node:crypto';
+import { ApiError, badArgument } from '../errors.mjs';
+import { PAGING, ACCOUNT_ID } from '../config.mjs';
+import { parseColumnJson, parseColumnSimple } from '../data/column-writes.mjs';
+import { defaultSettings, ALL_COLUMN_TYPES } from '../data/column-types.mjs';
+
+const n = (id) => Number(id);
+
+function boardOf(ctx, id) {
+  const b = ctx.store.boardsById.get(n(id));
+  if (!b || b.state === 'deleted' || !ctx.store.canSee(b, ctx.user)) {
+    throw new ApiError('InvalidBoardIdException', `Board ${id} was not found or you have no access to it`, { errorData: { board_id: String(id) } });
+  }
+  return b;
+}
+
+function itemOf(ctx, id, board = null) {
+  if (id == null) throw new ApiError('InvalidItemIdException', 'item_id is required', { errorData: {} });
+  const it = ctx.store.visibleItem(id, ctx.user);
+  if (!it || it.state === 'deleted' || (board && it.board_id !== board.id)) {
+    throw new ApiError('InvalidItemIdException', `Item ${id} was not found${board ? ` on board ${board.id}` : ''}`, { errorData: { item_id: String(id) } });
+  }
+  return it;
+}
+
+function groupOf(board, groupId) {
+  const g = board.groups.find((x) => x.id === groupId && !x.deleted);
+  if (!g) throw new ApiError('InvalidGroupIdException', `Group ${groupId} was not found on board ${board.id}`, { errorData: { group_id: groupId } });
+  return g;
+}
+
+function checkName(name) {
+  if (typeof name !== 'string' || name.trim() === '') throw badArgument('item_name must not be empty', {});
+  if ([...name].length > PAGING.itemNameMax) {
+    throw new ApiError('ItemNameTooLongException', `Item name is too long: at most ${PAGING.itemNameMax} characters are allowed`, {
+      errorData: { max_length: PAGING.itemNameMax, length: [...name].length },
+    });
+  }
+}
+
+// The JSON scalar arrives as a JSON-encoded string (monday's documented form)
+// or, from a literal object, already parsed. Both are accepted.
+function parseJsonArg(value, what) {
+  if (value == null) return null;
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new ApiError('ColumnValueException', `${what} is not valid JSON`, { errorData: { [what]: value } });
+  }
+}
+
+function logActivity(ctx, board, item, event, column = null) {
+  const logs = ctx.store.activityLogs.get(board.id) || [];
+  const data = { board_id: board.id, group_id: item.group_id, pulse_id: item.id, pulse_name: item.name };
+  if (column) Object.assign(data, { column_id: column.id, column_title: column.title });
+  logs.unshift({ id: crypto.randomUUID(), event, entity: 'pulse', at: Date.now(), user_id: ctx.user.id, item_id: item.id, group_id: item.group_id, column_id: column ? column.id : null, data });
+  ctx.store.activityLogs.set(board.id, logs);
+}
+
+function touch(ctx, board, item) {
+  item.updated_at = Date.now();
+  item.updater_id = ctx.user.id;
+  ctx.store.touchBoard(board);
+}
+
+// Applies a {column_id: value} object to an item; "name" renames it.
+function applyColumnValues(ctx, board, item, values, { createLabels, fromCreate = false }) {
+  if (values == null) return;
+  if (typeof values !== 'object' || Array.isArray(values)) throw new ApiError('ColumnValueException', 'column_values must be a JSON object keyed by column id', { errorData: {} });
+  for (const [colId, value] of Object.entries(values)) {
+    if (colId === 'name') {
+      checkName(String(value));
+      item.name = String(value);
+      continue;
+    }
+    const col = board.columns.find((c) => c.id === colId && !c.archived);
+    if (!col) {
+      throw new ApiError('InvalidColumnIdException', `This column ID doesn't exist for the board: ${colId}`, { errorData: { column_id: colId, board_id: String(board.id) } });
+    }
+    const raw = parseColumnJson(col, value, { store: ctx.store, createLabels, fromCreate });
+    if (raw == null) delete item.values[col.id];
+    else item.values[col.id] = raw;
+    logActivity(ctx, board, item, 'update_column_value', col);
+  }
+}
+
+function insertItem(ctx, board, group, name, { positionMethod, relativeTo } = {}) {
+  const store = ctx.store;
+  const now = Date.now();
+  const item = {
+    id: store.next.item++, name, board_id: board.id, group_id: group.id, state: 'active', created_at: now, updated_at: now,
+    creator_id: ctx.user.id, values: {}, parent_id: null, subitem_ids: [], subscriber_ids: [ctx.user.id], auto_number: ++board.auto_number,
+  };
+  store.items.set(item.id, item);
+  const rel = relativeTo != null ? group.item_ids.indexOf(n(relativeTo)) : -1;
+  if (rel >= 0) group.item_ids.splice(positionMethod === 'before_at' ? rel : rel + 1, 0, item.id);
+  else group.item_ids.push(item.id); // assumption: new items go to the end of the group
+  store.touchBoard(board);
+  return item;
+}
+
+function subitemsBoard(ctx, parentBoard) {
+  const store = ctx.store;
+  if (parentBoard.subitems_board_id) return store.boardsById.get(parentBoard.subitems_board_id);
+  // monday creates the subitems board and the parent's subtasks column on first use.
+  const id = store.next.board++;
+  const board = {
+    id, name: `Subitems of ${parentBoard.name}`, description: null, board_kind: parentBoard.board_kind, state: 'active', type: 'sub_items_board',
+    workspace_id: parentBoard.workspace_id, folder_id: null, creator_id: ctx.user.id, owner_ids: [...parentBoard.owner_ids],
+    subscriber_ids: [...parentBoard.subscriber_ids], team_owner_ids: [], team_subscriber_ids: [], tag_ids: [], created_at: Date.now(),
+    updated_at: Date.now(), permissions: 'everyone', hierarchy_type: 'classic', item_terminology: 'subitem', communication: null, items_limit: null,
+    columns: [
+      { id: 'name', title: 'Name', type: 'name', description: null, width: null, archived: false, settings: {} },
+      { id: 'person', title: 'Owner', type: 'people', description: null, width: null, archived: false, settings: {} },
+      { id: 'status', title: 'Status', type: 'status', description: null, width: null, archived: false, settings: defaultSettings('status') },
+      { id: 'date0', title: 'Date', type: 'date', description: null, width: null, archived: false, settings: {} },
+    ],
+    groups: [{ id: 'topics', title: 'Subitems', color: '#c4c4c4', position: '65536', archived: false, deleted: false, item_ids: [], board_id: id }],
+    views: [], parent_board_id: parentBoard.id, subitems_board_id: null, auto_number: 0,
+  };
+  store.boards.push(board);
+  store.boardsById.set(id, board);
+  parentBoard.subitems_board_id = id;
+  if (!parentBoard.columns.some((c) => c.type === 'subtasks')) {
+    parentBoard.columns.splice(1, 0, { id: 'subitems', title: 'Subitems', type: 'subtasks', description: null, width: null, archived: false, settings: { boardIds: [id], allowMultipleItems: true, itemTypeName: 'subitem' } });
+  }
+  return board;
+}
+
+function newColumnId(board, type, wanted) {
+  if (wanted) {
+    if (!/^[a-z][a-z0-9_]{0,19}$/.test(wanted)) throw badArgument('Column id must be lowercase letters, digits and underscores, at most 20 characters', { id: wanted });
+    if (board.columns.some((c) => c.id === wanted)) throw badArgument(`Column id ${wanted} already exists on this board`, { id: wanted });
+    return wanted;
+  }
+  let id = board.columns.some((c) => c.id === type) ? null : type;
+  while (!id || board.columns.some((c) => c.id === id)) id = `${type.slice(0, 8)}_mk${crypto.randomBytes(3).toString('hex')}`;
+  return id;
+}
+
+function addAsset(ctx, file, extra) {
+  if (!file || !file.buffer) throw badArgument('file is missing: send it as a multipart part (variables[file] or the map form)', {});
+  const store = ctx.store;
+  const asset = {
+    id: store.next.asset++, account_id: ACCOUNT_ID, created_at: Date.now(), uploaded_by: ctx.user.id, name: file.filename,
+    file_extension: String(file.filename).includes('.') ? String(file.filename).split('.').pop() : '', file_size: file.size,
+    original_geometry: null, item_id: null, column_id: null, update_id: null, data: file.buffer, mimetype: file.mimetype, ...extra,
+  };
+  store.assets.push(asset);
+  store.assetsById.set(asset.id, asset);
+  return asset;
+}
+
+export const mutationResolvers = {
+  complexity: (_s, _a, ctx) => ctx.complexity,
+
+  create_item(_s, args, ctx) {
+    const board = boardOf(ctx, args.board_id);
+    checkName(args.item_name);
+    const group = args.group_id ? groupOf(board, args.group_id) : ctx.store.topGroup(board);
+    const values = parseJsonArg(args.column_values, 'column_values');
+    // Validate everything before the item exists, so a bad value creates nothing.
+    const probe = { values: {}, name: args.item_name, group_id: group.id, id: 0 };
+    applyColumnValues({ ...ctx, store: { ...ctx.store, activityLogs: new Map() } }, board, probe, values, { createLabels: args.create_labels_if_missing, fromCreate: true });
+    const item = insertItem(ctx, board, group, probe.name, { positionMethod: args.position_relative_method, relativeTo: args.relative_to });
+    item.values = probe.values;
+    logActivity(ctx, board, item, 'create_pulse');
+    return item;
+  },
+
+  create_subitem(_s, args, ctx) {
+    const parent = itemOf(ctx, args.parent_item_id);
+    checkName(args.item_name);
+    const parentBoard = ctx.store.boardsById.get(parent.board_id);
+    if (parentBoard.type === 'sub_items_board') throw badArgument('Subitems cannot have subitems', { parent_item_id: String(parent.id) });
+    const board = subitemsBoard(ctx, parentBoard);
+    const values = parseJsonArg(args.column_values, 'column_values');
+    const probe = { values: {}, name: args.item_name, group_id: 'topics', id: 0 };
+    applyColumnValues({ ...ctx, store: { ...ctx.store, activityLogs: new Map() } }, board, probe, values, { createLabels: args.create_labels_if_missing, fromCreate: true });
+    const item = insertItem(ctx, board, board.groups[0], probe.name);
+    item.values = probe.values;
+    item.parent_id = parent.id;
+    parent.subitem_ids.push(item.id);
+    touch(ctx, parentBoard, parent);
+    return item;
+  },
+
+  change_multiple_column_values(_s, args, ctx) {
+    const board = boardOf(ctx, args.board_id);
+    const item = itemOf(ctx, args.item_id, board);
+    applyColumnValues(ctx, board, item, parseJsonArg(args.column_values, 'column_values'), { createLabels: args.create_labels_if_missing });
+    touch(ctx, board, item);
+    return item;
+  },
+
+  change_column_value(_s, args, ctx) {
+    const board = boardOf(ctx, args.board_id);
+    const item = itemOf(ctx, args.item_id, board);
+    applyColumnValues(ctx, board, item, { [args.column_id]: parseJsonArg(args.value, 'value') }, { createLabels: args.create_labels_if_missing });
+    touch(ctx, board, item);
+    return item;
+  },
+
+  change_simple_column_value(_s, args, ctx) {
+    const board = boardOf(ctx, args.board_id);
+    const item = itemOf(ctx, args.item_id, board);
+    if (args.column_id === 'name') {
+      checkName(String(args.value ?? ''));
+      item.name = String(args.value);
+    } else {
+      const col = board.columns.find((c) => c.id === args.column_id && !c.archived);
+      if (!col) throw new ApiError('InvalidColumnIdException', `This column ID doesn't exist for the board: ${args.column_id}`, { errorData: { column_id: args.column_id } });
+      const raw = parseColumnSimple(col, args.value, { store: ctx.store, createLabels: args.create_labels_if_missing });
+      if (raw == null) delete item.values[col.id];
+      else item.values[col.id] = raw;
+      logActivity(ctx, board, item, 'update_column_value', col);
+    }
+    touch(ctx, board, item);
+    return item;
+  },
+
+  delete_item(_s, args, ctx) {
+    const item = itemOf(ctx, args.item_id);
+    item.state = 'deleted';
+    touch(ctx, ctx.store.boardsById.get(item.board_id), item);
+    return item;
+  },
+
+  archive_item(_s, args, ctx) {
+    const item = itemOf(ctx, args.item_id);
+    item.state = 'archived';
+    touch(ctx, ctx.store.boardsById.get(item.board_id), item);
+    return item;
+  },
+
+  duplicate_item(_s, args, ctx) {
+    const board = boardOf(ctx, args.board_id);
+    const src = itemOf(ctx, args.item_id, board);
+    const group = groupOf(board, src.group_id);
+    const copy = insertItem(ctx, board, group, src.name, { positionMethod: 'after_at', relativeTo: src.id });
+    copy.values = structuredClone(src.values);
+    if (args.with_updates) {
+      for (const u of ctx.store.updates.filter((x) => x.item_id === src.id)) {
+        const dup = { ...u, id: ctx.store.next.update++, item_id: copy.id, reply_ids: [] };
+        ctx.store.updates.push(dup);
+        ctx.store.updatesById.set(dup.id, dup);
+      }
+    }
+    return copy;
+  },
+
+  move_item_to_group(_s, args, ctx) {
+    const item = itemOf(ctx, args.item_id);
+    const board = ctx.store.boardsById.get(item.board_id);
+    const target = groupOf(board, args.group_id);
+    const from = board.groups.find((g) => g.id === item.group_id);
+    if (from) from.item_ids = from.item_ids.filter((id) => id !== item.id);
+    target.item_ids.unshift(item.id);
+    item.group_id = target.id;
+    touch(ctx, board, item);
+    return item;
+  },
+
+  create_board(_s, args, ctx) {
+    const store = ctx.store;
+    if (!args.board_name || !args.board_name.trim()) throw badArgument('board_name must not be empty', {});
+    const ws = args.workspace_id != null ? store.workspacesById.get(n(args.workspace_id)) : store.workspaces.find((w) => w.is_default_workspace);
+    if (!ws) throw new ApiError('InvalidWorkspaceIdException', `Workspace ${args.workspace_id} was not found`, { errorData: { workspace_id: String(args.workspace_id) } });
+    if (args.folder_id != null && !store.foldersById.has(n(args.folder_id))) throw new ApiError('InvalidFolderIdException', `Folder ${args.folder_id} was not found`, { errorData: {} });
+    const id = store.next.board++;
+    const now = Date.now();
+    const col = (cid, title, type) => ({ id: cid, title, type, description: null, width: null, archived: false, settings: defaultSettings(type) });
+    const owners = args.board_owner_ids ? args.board_owner_ids.map(n) : [ctx.user.id];
+    const board = {
+      id, name: args.board_name, description: args.description ?? null, board_kind: args.board_kind, state: 'active', type: 'board',
+      workspace_id: ws.id, folder_id: args.folder_id != null ? n(args.folder_id) : null, creator_id: ctx.user.id, owner_ids: owners,
+      subscriber_ids: [...new Set([...owners, ...(args.board_subscriber_ids || []).map(n)])],
+      team_owner_ids: (args.board_owner_team_ids || []).map(n), team_subscriber_ids: (args.board_subscriber_teams_ids || []).map(n),
+      tag_ids: [], created_at: now, updated_at: now, permissions: 'everyone', hierarchy_type: 'classic',
+      item_terminology: args.item_nickname && args.item_nickname.singular ? args.item_nickname.singular : 'item', communication: null, items_limit: null,
+      // A new board comes with monday's usual starter columns unless empty: true.
+      columns: args.empty ? [col('name', 'Name', 'name')] : [col('name', 'Name', 'name'), col('person', 'Person', 'people'), col('status', 'Status', 'status'), col('date4', 'Date', 'date')],
+      groups: [{ id: 'topics', title: 'Group Title', color: '#579bfc', position: '65536', archived: false, deleted: false, item_ids: [], board_id: id }],
+      views: [], parent_board_id: null, subitems_board_id: null, auto_number: 0,
+    };
+    store.boards.push(board);
+    store.boardsById.set(id, board);
+    return board;
+  },
+
+  update_board(_s, args, ctx) {
+    const board = boardOf(ctx, args.board_id);
+    switch (args.board_attribute) {
+      case 'name': board.name = args.new_value; break;
+      case 'description': board.description = args.new_value; break;
+      case 'communication': board.communication = args.new_value; break;
+      case 'item_nickname': board.item_terminology = args.new_value; break;
+      default: break;
+    }
+    ctx.store.touchBoard(board);
+    return JSON.stringify({ success: true, undo_data: { undo_record_id: null, action_type: 'modify_project', entity_type: 'Board', entity_id: board.id, count: 1 } });
+  },
+
+  archive_board(_s, args, ctx) {
+    const board = boardOf(ctx, args.board_id);
+    board.state = 'archived';
+    return board;
+  },
+
+  delete_board(_s, args, ctx) {
+    const board = boardOf(ctx, args.board_id);
+    board.state = 'deleted';
+    return board;
+  },
+
+  create_group(_s, args, ctx) {
+    const board = boardOf(ctx, args.board_id);
+    if (!args.group_name || !args.group_name.trim()) throw badArgument('group_name must not be empty', {});
+    const sorted = board.groups.filter((g) => !g.deleted).sort((a, b) => Number(a.position) - Number(b.position));
+    let position;
+    const rel = args.relative_to ? sorted.findIndex((g) => g.id === args.relative_to) : -1;
+    if (rel >= 0) {
+      const here = Number(sorted[rel].position);
+      const other = args.position_relative_method === 'before_at' ? Number(sorted[rel - 1]?.position ?? 0) : Number(sorted[rel + 1]?.position ?? here + 131072);
+      position = String((here + other) / 2);
+    } else if (args.position != null) position = String(args.position);
+    else position = String(Number(sorted[0]?.position ?? 131072) / 2); // new groups go on top
+    const group = {
+      id: ctx.store.newSerial('group'), title: args.group_name, color: args.group_color || '#579bfc', position, archived: false, deleted: false, item_ids: [], board_id: board.id,
+    };
+    board.groups.push(group);
+    ctx.store.touchBoard(board);
+    return group;
+  },
+
+  update_group(_s, args, ctx) {
+    const board = boardOf(ctx, args.board_id);
+    const group = groupOf(board, args.group_id);
+    switch (args.group_attribute) {
+      case 'title': group.title = args.new_value; break;
+      case 'color': group.color = args.new_value; break;
+      case 'position': group.position = String(args.new_value); break;
+      case 'relative_position_after':
+      case 'relative_position_before': {
+        const other = groupOf(board, args.new_value);
+        group.position = String(Number(other.position) + (args.group_attribute === 'relative_position_after' ? 1 : -1));
+        break;
+      }
+      default: break;
+    }
+    ctx.store.touchBoard(board);
+    return group;
+  },
+
+  archive_group(_s, args, ctx) {
+    const board = boardOf(ctx, args.board_id);
+    const group = groupOf(board, args.group_id);
+    group.archived = true;
+    ctx.store.touchBoard(board);
+    return group;
+  },
+
+  delete_group(_s, args, ctx) {
+    const board = boardOf(ctx, args.board_id);
+    const group = groupOf(board, args.group_id);
+    if (board.groups.filter((g) => !g.deleted).length <= 1) {
+      throw new ApiError('DeleteLastGroupException', 'The last group on a board cannot be deleted', { statusCode: 409, errorData: { group_id: group.id } });
+    }
+    group.deleted = true;
+    for (const id of group.item_ids) ctx.store.items.get(id).state = 'deleted';
+    ctx.store.touchBoard(board);
+    return group;
+  },
+
+  create_column(_s, args, ctx) {
+    const board = boardOf(ctx, args.board_id);
+    if (!ALL_COLUMN_TYPES.includes(args.column_type) || args.column_type === 'name') {
+      throw badArgument(`Column type ${args.column_type} cannot be created through the API`, { column_type: args.column_type });
+    }
+    const defaults = parseJsonArg(args.defaults, 'defaults');
+    const settings = { ...defaultSettings(args.column_type), ...(defaults && typeof defaults === 'object' ? defaults : {}) };
+    // Status defaults may come in the old {"labels":{"1":"Done"}} map form.
+    if (args.column_type === 'status' && settings.labels && !Array.isArray(settings.labels)) {
+      settings.labels = Object.entries(settings.labels).map(([id, label], index) => ({ id: Number(id), color: Number(id), label, index, is_done: false, is_deactivated: false }));
+    }
+    const column = { id: newColumnId(board, args.column_type, args.id), title: args.title, type: args.column_type, description: args.description ?? null, width: null, archived: false, settings };
+    const after = args.after_column_id ? board.columns.findIndex((c) => c.id === args.after_column_id) : -1;
+    if (after >= 0) board.columns.splice(after + 1, 0, column);
+    else board.columns.push(column);
+    ctx.store.touchBoard(board);
+    return column;
+  },
+
+  change_column_title(_s, args, ctx) {
+    const board = boardOf(ctx, args.board_id);
+    const col = board.columns.find((c) => c.id === args.column_id && !c.archived);
+    if (!col) throw new ApiError('InvalidColumnIdException', `This column ID doesn't exist for the board: ${args.column_id}`, { errorData: { column_id: args.column_id } });
+    col.title = args.title;
+    return col;
+  },
+
+  change_column_metadata(_s, args, ctx) {
+    const board = boardOf(ctx, args.board_id);
+    const col = board.columns.find((c) => c.id === args.column_id && !c.archived);
+    if (!col) throw new ApiError('InvalidColumnIdException', `This column ID doesn't exist for the board: ${args.column_id}`, { errorData: { column_id: args.column_id } });
+    if (args.column_property === 'title') col.title = args.value;
+    if (args.column_property === 'description') col.description = args.value;
+    return col;
+  },
+
+  delete_column(_s, args, ctx) {
+    const board = boardOf(ctx, args.board_id);
+    const col = board.columns.find((c) => c.id === args.column_id && !c.archived);
+    if (!col) throw new ApiError('InvalidColumnIdException', `This column ID doesn't exist for the board: ${args.column_id}`, { errorData: { column_id: args.column_id } });
+    if (col.type === 'name') throw badArgument('The name column cannot be deleted', { column_id: col.id });
+    col.archived = true; // hidden from columns and column_values from now on
+    ctx.store.touchBoard(board);
+    return col;
+  },
+
+  create_update(_s, args, ctx) {
+    const store = ctx.store;
+    const now = Date.now();
+    const text = String(args.body).replace(/<[^>]*>/g, '');
+    if (args.parent_id != null) {
+      const parent = store.updatesById.get(n(args.parent_id));
+      if (!parent || !store.visibleItem(parent.item_id, ctx.user)) throw new ApiError('InvalidUpdateIdException', `Update ${args.parent_id} was not found`, { errorData: {} });
+      const reply = { id: store.next.reply++, update_id: parent.id, creator_id: ctx.user.id, body: args.body, text_body: text, created_at: now, updated_at: now, edited_at: now, kind: 'text' };
+      store.replies.push(reply);
+      store.repliesById.set(reply.id, reply);
+      parent.reply_ids.push(reply.id);
+      // The mutation returns an Update; a reply is shown through its fields.
+      return { ...reply, item_id: parent.item_id, reply_ids: [] };
+    }
+    const item = itemOf(ctx, args.item_id);
+    const update = {
+      id: store.next.update++, item_id: item.id, board_id: item.board_id, creator_id: ctx.user.id, body: args.body, text_body: text,
+      created_at: now, updated_at: now, edited_at: now, original_creation_date: args.original_creation_date ?? null, reply_ids: [],
+    };
+    store.updates.push(update);
+    store.updatesById.set(update.id, update);
+    return update;
+  },
+
+  edit_update(_s, args, ctx) {
+    const u = ctx.store.updatesById.get(n(args.id));
+    if (!u) throw new ApiError('InvalidUpdateIdException', `Update ${args.id} was not found`, { errorData: {} });
+    if (u.creator_id !== ctx.user.id && ctx.user.kind !== 'admin') throw new ApiError('UserUnauthorizedException', 'User unauthorized to perform action', { statusCode: 403 });
+    u.body = args.body;
+    u.text_body = String(args.body).replace(/<[^>]*>/g, '');
+    u.updated_at = Date.now();
+    u.edited_at = u.updated_at;
+    return u;
+  },
+
+  delete_update(_s, args, ctx) {
+    const store = ctx.store;
+    const u = store.updatesById.get(n(args.id));
+    if (!u) throw new ApiError('InvalidUpdateIdException', `Update ${args.id} was not found`, { errorData: {} });
+    if (u.creator_id !== ctx.user.id && ctx.user.kind !== 'admin') throw new ApiError('UserUnauthorizedException', 'User unauthorized to perform action', { statusCode: 403 });
+    store.updates.splice(store.updates.indexOf(u), 1);
+    store.updatesById.delete(u.id);
+    return u;
+  },
+
+  create_or_get_tag(_s, args, ctx) {
+    const store = ctx.store;
+    const name = String(args.tag_name || '').trim();
+    if (!name) throw badArgument('tag_name must not be empty', {});
+    let tag = store.tags.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    if (!tag) {
+      tag = { id: store.next.tag++, name, color: '#579bfc' };
+      store.tags.push(tag);
+      store.tagsById.set(tag.id, tag);
+    }
+    if (args.board_id != null) {
+      const board = boardOf(ctx, args.board_id);
+      if (!board.tag_ids.includes(tag.id)) board.tag_ids.push(tag.id);
+    }
+    return tag;
+  },
+
+  create_webhook(_s, args, ctx) {
+    const board = boardOf(ctx, args.board_id);
+    if (!/^https?:\/\//.test(args.url)) throw badArgument('url must be an http(s) URL', { url: args.url });
+    const config = args.config == null ? null : typeof args.config === 'string' ? args.config : JSON.stringify(args.config);
+    const hook = { id: ctx.store.next.webhook++, board_id: board.id, event: args.event, config, url: args.url };
+    ctx.store.webhooks.push(hook);
+    ctx.store.webhooksById.set(hook.id, hook);
+    return hook;
+  },
+
+  delete_webhook(_s, args, ctx) {
+    const hook = ctx.store.webhooksById.get(n(args.id));
+    if (!hook) throw new ApiError('ResourceNotFoundException', `Webhook ${args.id} was not found`, { statusCode: 404, errorData: {} });
+    ctx.store.webhooks.splice(ctx.store.webhooks.indexOf(hook), 1);
+    ctx.store.webhooksById.delete(hook.id);
+    return hook;
+  },
+
+  add_file_to_column(_s, args, ctx) {
+    const item = itemOf(ctx, args.item_id);
+    const board = ctx.store.boardsById.get(item.board_id);
+    const col = board.columns.find((c) => c.id === args.column_id && !c.archived);
+    if (!col) throw new ApiError('InvalidColumnIdException', `This column ID doesn't exist for the board: ${args.column_id}`, { errorData: { column_id: args.column_id } });
+    if (col.type !== 'file') throw new ApiError('ColumnValueException', `Column ${col.id} is not a file column`, { errorData: { column_id: col.id, column_type: col.type } });
+    const asset = addAsset(ctx, args.file, { item_id: item.id, column_id: col.id });
+    const cell = item.values[col.id] || { files: [] };
+    cell.files.push({ name: asset.name, assetId: asset.id, isImage: /^image\//.test(asset.mimetype || '') ? 'true' : 'false', fileType: 'ASSET', createdAt: new Date(asset.created_at).toISOString(), createdBy: String(ctx.user.id) });
+    item.values[col.id] = cell;
+    touch(ctx, board, item);
+    return asset;
+  },
+
+  add_file_to_update(_s, args, ctx) {
+    const u = ctx.store.updatesById.get(n(args.update_id));
+    if (!u || !ctx.store.visibleItem(u.item_id, ctx.user)) throw new ApiError('InvalidUpdateIdException', `Update ${args.update_id} was not found`, { errorData: {} });
+    return addAsset(ctx, args.file, { update_id: u.id });
+  },
+};

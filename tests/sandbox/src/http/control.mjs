@@ -1,0 +1,93 @@
+// /__sandbox/*: endpoints tests use to steer the sandbox. No token needed.
+
+import crypto from 'node:crypto';
+import { FAULT_KINDS } from '../faults.mjs';
+
+const CONFIG_KEYS = {
+  complexity_budget: 'complexityBudget',
+  minute_limit: 'minuteLimit',
+  daily_limit: 'dailyLimit',
+  concurrency_limit: 'concurrencyLimit',
+  cursor_ttl_seconds: 'cursorTtlSeconds',
+};
+
+export function configView(config) {
+  const out = {};
+  for (const [ext, int] of Object.entries(CONFIG_KEYS)) out[ext] = config[int];
+  return out;
+}
+
+function jsonBody(raw) {
+  if (!raw || raw.length === 0) return {};
+  return JSON.parse(raw.toString('utf8'));
+}
+
+// Seeded files have no real bytes; make stable filler of the recorded size.
+function assetBytes(asset) {
+  if (asset.data) return asset.data;
+  const seed = Buffer.from(`monday sandbox file ${asset.id} ${asset.name}\n`);
+  const out = Buffer.alloc(asset.file_size);
+  for (let i = 0; i < out.length; i += seed.length) seed.copy(out, i);
+  return out;
+}
+
+export function handleControl(req, raw, url, app) {
+  const route = `${req.method} ${url.pathname}`;
+  const ok = (body) => ({ status: 200, body });
+  const bad = (message) => ({ status: 400, body: { error: message } });
+  try {
+    switch (route) {
+      case 'GET /__sandbox/health':
+        return ok({
+          status: 'ok', scale: app.store.scale, seed: app.store.seed, base_url: app.baseUrl, boards: app.store.boards.length,
+          items: app.store.items.size, uptime_seconds: Math.round(process.uptime()), config: configView(app.config),
+        });
+      case 'POST /__sandbox/reset':
+        app.reset();
+        return ok({ ok: true, config: configView(app.config) });
+      case 'GET /__sandbox/faults':
+        return ok({ pending: app.faults.pending() });
+      case 'DELETE /__sandbox/faults':
+        app.faults.clear();
+        return ok({ ok: true, pending: [] });
+      case 'POST /__sandbox/faults': {
+        const body = jsonBody(raw);
+        const specs = Array.isArray(body) ? body : [body];
+        for (const s of specs) {
+          if (!FAULT_KINDS.includes(s.kind)) return bad(`unknown fault kind ${s.kind}; expected one of ${FAULT_KINDS.join(', ')}`);
+        }
+        for (const s of specs) app.faults.add(s);
+        return ok({ ok: true, pending: app.faults.pending() });
+      }
+      case 'GET /__sandbox/config':
+        return ok(configView(app.config));
+      case 'POST /__sandbox/config': {
+        const body = jsonBody(raw);
+        for (const [k, v] of Object.entries(body)) {
+          const key = CONFIG_KEYS[k];
+          if (!key) return bad(`unknown setting ${k}; expected one of ${Object.keys(CONFIG_KEYS).join(', ')}`);
+          if (!Number.isFinite(Number(v)) || Number(v) < 0) return bad(`${k} must be a non-negative number`);
+          app.config[key] = Number(v);
+        }
+        return ok(configView(app.config));
+      }
+      default:
+        break;
+    }
+    const file = /^\/__sandbox\/files\/(\d+)\/[^/]*$/.exec(url.pathname);
+    if (req.method === 'GET' && file) {
+      const asset = app.store.assetsById.get(Number(file[1]));
+      if (!asset) return { status: 404, body: { error: 'no such file' } };
+      const bytes = assetBytes(asset);
+      return {
+        status: 200, body: bytes, headers: {
+          'Content-Type': asset.mimetype || 'application/octet-stream',
+          ETag: `"${crypto.createHash('sha1').update(bytes).digest('hex')}"`,
+        },
+      };
+    }
+    return { status: 404, body: { error: `no control endpoint ${route}` } };
+  } catch (e) {
+    return bad(`bad request: ${e.message}`);
+  }
+}

@@ -1,0 +1,134 @@
+// HTTPS front door: routing, fault injection, response writing, request log.
+
+import https from 'node:https';
+import { performance } from 'node:perf_hooks';
+import { handleGraphql, newRequestId } from './graphql-endpoint.mjs';
+import { handleControl } from './control.mjs';
+import { authenticate } from '../auth.mjs';
+import { errorBody, internalServerError, complexityExhausted, minuteLimitExceeded, dailyLimitExceeded, concurrencyExceeded } from '../errors.mjs';
+
+const MAX_BODY = 64 * 1024 * 1024;
+
+// Paths other issues will implement; they answer 404 until then.
+const RESERVED = new Set(['/oauth2/authorize', '/oauth2/token', '/audit-api/get-logs']);
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// The response for an injected fault, or null when the request should proceed.
+function faultResponse(fault) {
+  const r = fault.retry_in_seconds;
+  const fromError = (e) => ({ status: e.httpStatus, body: e.body, headers: e.headers });
+  switch (fault.kind) {
+    case 'http500': return fromError(internalServerError());
+    case 'http502':
+      return { status: 502, body: '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>\n', headers: { 'Content-Type': 'text/html' } };
+    case 'garbage':
+      return { status: 200, body: '<!DOCTYPE html><html><body>Oops, this is not JSON {"data":', headers: { 'Content-Type': 'text/html' } };
+    case 'rate_limit_429': return fromError(minuteLimitExceeded(r));
+    case 'complexity_exhausted': return fromError(complexityExhausted(r));
+    case 'daily_limit': return fromError(dailyLimitExceeded(r));
+    case 'concurrency': return fromError(concurrencyExceeded(r));
+    default: return null;
+  }
+}
+
+// `getApp` returns the SandboxApp (it is built once the port is bound).
+export function createSandboxServer(getApp, { key, cert }) {
+  return https.createServer({ key, cert }, (req, res) => {
+    handle(getApp(), req, res).catch((e) => {
+      process.stderr.write(`sandbox: request failed: ${e.stack || e}\n`);
+      if (!res.headersSent) {
+        res.writeHead(500, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(errorBody('Internal server error', { code: 'INTERNAL_SERVER_ERROR', status_code: 500 })));
+      }
+    });
+  });
+}
+
+async function handle(app, req, res) {
+  const started = performance.now();
+  const url = new URL(req.url, 'https://127.0.0.1');
+  const path = url.pathname;
+  const requestId = newRequestId();
+  const entry = {
+    time: new Date().toISOString(), method: req.method, path, api_version: req.headers['api-version'] ?? null,
+    query: null, variables: null, operation_name: null, status: 0, complexity: 0, duration_ms: 0,
+    token_kind: authenticate(req.headers.authorization, app.store).kind, request_id: requestId,
+  };
+  const isGraphql = path === '/v2' || path === '/v2/file';
+  if (!isGraphql) entry.query_string = url.search.replace(/^\?/, '');
+
+  const send = (status, body, headers = {}, extra = {}) => {
+    Object.assign(entry, extra, { status, duration_ms: Math.round((performance.now() - started) * 100) / 100 });
+    app.log.write(entry);
+    const isBuffer = Buffer.isBuffer(body);
+    const payload = isBuffer || typeof body === 'string' ? body : JSON.stringify(body);
+    res.writeHead(status, {
+      'Content-Type': isBuffer || typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+      'X-Request-Id': requestId,
+      ...headers,
+    });
+    res.end(payload);
+  };
+
+  let raw;
+  try {
+    raw = await readBody(req);
+  } catch {
+    return send(413, errorBody('Request body too large', { code: 'PAYLOAD_TOO_LARGE', status_code: 413 }));
+  }
+
+  if (path.startsWith('/__sandbox/')) {
+    const r = handleControl(req, raw, url, app);
+    return send(r.status, r.body, r.headers, { control: true });
+  }
+
+  const fault = app.faults.take(path);
+  if (fault) {
+    entry.fault = fault.kind;
+    if (fault.kind === 'drop') {
+      Object.assign(entry, { status: 0, duration_ms: Math.round((performance.now() - started) * 100) / 100 });
+      app.log.write(entry);
+      req.socket.destroy();
+      return undefined;
+    }
+    if (fault.kind === 'delay') await sleep(fault.delay_ms);
+    const r = faultResponse(fault);
+    if (r) {
+      const body = typeof r.body === 'object' ? { ...r.body, extensions: { request_id: requestId } } : r.body;
+      return send(r.status, body, r.headers);
+    }
+  }
+
+  if (isGraphql) {
+    if (req.method !== 'POST') return send(405, errorBody('Use POST for GraphQL requests', { code: 'METHOD_NOT_ALLOWED', status_code: 405 }), { Allow: 'POST' });
+    const r = await handleGraphql(req, raw, app, requestId);
+    const { log, ...rest } = r;
+    return send(rest.status, rest.body, rest.headers, log);
+  }
+  if (path === '/v2/get_schema' && req.method === 'GET') {
+    const format = url.searchParams.get('format') || 'sdl';
+    if (format !== 'sdl') return send(400, errorBody('Only format=sdl is served by the sandbox', { code: 'BAD_REQUEST', status_code: 400 }));
+    return send(200, app.sdl, { 'Content-Type': 'text/plain; charset=utf-8' });
+  }
+  if (RESERVED.has(path)) {
+    return send(404, errorBody(`${path} is not implemented in the sandbox yet`, { code: 'NOT_IMPLEMENTED', status_code: 404 }));
+  }
+  return send(404, errorBody(`No route for ${req.method} ${path}`, { code: 'NOT_FOUND', status_code: 404 }));
+}

@@ -1,0 +1,29 @@
+// API-Version header handling (REFERENCE.md §1.3). The sandbox serves one
+// schema for every version; the header only changes what `version` reports.
+
+const LIVE = [
+  { value: '2026-01', kind: 'deprecated', display_name: 'Deprecated' },
+  { value: '2026-04', kind: 'previous_maintenance', display_name: 'Previous maintenance' },
+  { value: '2026-07', kind: 'maintenance', display_name: 'Maintenance' },
+  { value: '2026-10', kind: 'current', display_name: 'Current' },
+  { value: '2027-01', kind: 'release_candidate', display_name: 'Release candidate' },
+  { value: 'dev', kind: 'dev', display_name: 'Dev' },
+];
+
+const CURRENT = LIVE.find((v) => v.kind === 'current');
+
+export function listVersions() {
+  return LIVE.map((v) => ({ ...v }));
+}
+
+// monday reportedly falls back to the current version, silently, for an
+// unknown or retired version string; we do the same (REFERENCE.md §1.3 [P]).
+export function resolveVersion(header) {
+  if (header == null || header === '') return { ...CURRENT };
+  const h = String(header).trim().toLowerCase();
+  const byValue = LIVE.find((v) => v.value === h);
+  if (byValue) return { ...byValue };
+  const byAlias = LIVE.find((v) => v.kind === h);
+  if (byAlias) return { ...byAlias };
+  return { ...CURRENT };
+}

@@ -1,0 +1,80 @@
+// /__sandbox/faults: the next N matching requests fail in the chosen way.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSandbox } from './helpers.mjs';
+
+let sb;
+before(async () => {
+  sb = await startSandbox();
+});
+after(async () => {
+  await sb.stop();
+});
+beforeEach(async () => {
+  await sb.control('DELETE', 'faults');
+});
+
+const me = () => sb.gql('{ me { id } }');
+
+test('http500 fails exactly count requests, then requests succeed again', async () => {
+  const set = await sb.control('POST', 'faults', { kind: 'http500', count: 2 });
+  assert.equal(set.status, 200);
+  assert.equal((await me()).status, 500);
+  const second = await me();
+  assert.equal(second.status, 500);
+  assert.equal(second.json.errors[0].extensions.code, 'INTERNAL_SERVER_ERROR');
+  assert.equal((await me()).status, 200);
+  const logged = sb.requests().filter((l) => l.fault === 'http500');
+  assert.equal(logged.length, 2);
+});
+
+test('http502 and garbage answer with non-JSON bodies', async () => {
+  await sb.control('POST', 'faults', [{ kind: 'http502' }, { kind: 'garbage' }]);
+  const a = await me();
+  assert.equal(a.status, 502);
+  assert.equal(a.json, null);
+  const b = await me();
+  assert.equal(b.status, 200);
+  assert.equal(b.json, null);
+  assert.throws(() => JSON.parse(b.body));
+});
+
+test('delay answers late but normally', async () => {
+  await sb.control('POST', 'faults', { kind: 'delay', delay_ms: 300 });
+  const t0 = Date.now();
+  const r = await me();
+  assert.ok(Date.now() - t0 >= 290);
+  assert.equal(r.status, 200);
+  assert.equal(r.json.data.me.id, '10000001');
+});
+
+test('drop closes the connection without an answer', async () => {
+  await sb.control('POST', 'faults', { kind: 'drop' });
+  await assert.rejects(me(), /socket hang up|ECONNRESET/);
+  assert.equal((await me()).status, 200);
+});
+
+test('limit faults mimic monday\'s 429 answers', async () => {
+  await sb.control('POST', 'faults', [
+    { kind: 'rate_limit_429', retry_in_seconds: 7 }, { kind: 'complexity_exhausted' }, { kind: 'daily_limit' }, { kind: 'concurrency' },
+  ]);
+  const codes = [];
+  for (let n = 0; n < 4; n++) {
+    const r = await me();
+    assert.equal(r.status, 429);
+    assert.ok(r.headers['retry-after']);
+    codes.push(r.json.errors[0].extensions.code);
+  }
+  assert.deepEqual(codes, ['RATE_LIMIT_EXCEEDED', 'COMPLEXITY_BUDGET_EXHAUSTED', 'DAILY_LIMIT_EXCEEDED', 'maxConcurrencyExceeded']);
+  const log = sb.requests().filter((l) => l.fault === 'rate_limit_429').at(-1);
+  assert.equal(log.status, 429);
+});
+
+test('faults only hit their path', async () => {
+  await sb.control('POST', 'faults', { kind: 'http500', path: '/v2/file' });
+  assert.equal((await me()).status, 200);
+  const pending = await sb.control('GET', 'faults');
+  assert.equal(pending.json.pending.length, 1);
+  const bad = await sb.control('POST', 'faults', { kind: 'nonsense' });
+  assert.equal(bad.status, 400);
+});

@@ -1,18 +1,13 @@
 #include <cctype>
 #include <cstring>
 
+#include "driver/engine/expression_types.h"
 #include "driver/engine/session.h"
 #include "driver/engine/session_state.h"
 
 namespace monday::engine {
 
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out;
-  for (char c : text) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return out;
-}
 
 // SQLite's messages are good but generic; give them the SQLSTATE and a hint a person can use.
 Error sqlError(sqlite3* db, int rc, SessionState& state) {
@@ -50,15 +45,6 @@ Error sqlError(sqlite3* db, int rc, SessionState& state) {
   return Error(sqlstate::kSyntaxErrorOrAccessViolation, "SQL error: " + message + ".");
 }
 
-// Expressions have no declared type; guess from the shape of the column name until a row shows
-// the real storage class (DESIGN decision 6).
-DataType guessExpressionType(const std::string& name) {
-  const std::string text = lower(name);
-  if (text.rfind("count(", 0) == 0) return DataType::BigInt;
-  if (text.rfind("avg(", 0) == 0 || text.rfind("total(", 0) == 0) return DataType::Double;
-  return DataType::Varchar;
-}
-
 std::int64_t declaredSize(const char* declared) {
   if (!declared) return 0;
   const char* open = std::strchr(declared, '(');
@@ -84,16 +70,22 @@ struct Statement::Impl {
     if (stmt) sqlite3_finalize(stmt);
   }
 
-  void describe() {
+  // Column metadata right after prepare. Declared types come from the tables; expressions get a
+  // type from their shape in the SQL text, and only the ones that say nothing stay "unknown"
+  // (reported as text) until the first row shows their storage class (DESIGN decision 6).
+  void describe(std::string_view sql) {
     const int count = sqlite3_column_count(stmt);
     columns.clear();
     inferred.clear();
+    std::vector<std::optional<DataType>> shapes = inferSelectListTypes(sql);
+    if (shapes.size() != static_cast<std::size_t>(count)) shapes.assign(static_cast<std::size_t>(count), std::nullopt);
     for (int i = 0; i < count; ++i) {
       ResultColumn column;
       column.name = sqlite3_column_name(stmt, i) ? sqlite3_column_name(stmt, i) : "";
       const char* declared = sqlite3_column_decltype(stmt, i);
       auto type = declared ? parseDeclaredType(declared) : std::nullopt;
-      column.type = type.value_or(guessExpressionType(column.name));
+      if (!type) type = shapes[static_cast<std::size_t>(i)];
+      column.type = type.value_or(DataType::Varchar);
       column.size = declaredSize(declared);
       column.nullable = Nullability::Unknown;
       inferred.push_back(!type.has_value());
@@ -156,10 +148,9 @@ struct Statement::Impl {
       if (!inferred[i]) continue;
       if (std::holds_alternative<std::int64_t>(row[i])) columns[i].type = DataType::BigInt;
       else if (std::holds_alternative<double>(row[i])) columns[i].type = DataType::Double;
-      else if (std::holds_alternative<std::string>(row[i]) && columns[i].type != DataType::Varchar) {
-        columns[i].type = DataType::Varchar;
-      }
+      else continue;
       columns[i].size = defaultColumnSize(columns[i].type);
+      inferred[i] = false;
     }
   }
 };
@@ -255,7 +246,7 @@ std::unique_ptr<Statement> Session::prepare(std::string_view sql) {
                   "Only one SQL statement can be run at a time; split the text after the first ';'.");
     }
   }
-  impl->describe();
+  impl->describe(sql);
   return std::unique_ptr<Statement>(new Statement(std::move(impl)));
 }
 

@@ -17,8 +17,8 @@ namespace {
 constexpr SQLUINTEGER kMaxTimeoutSeconds = 3600;
 
 config::AttributeMap dsnAttributes(std::string_view dsn, const config::AttributeMap* override_map) {
-  if (override_map) return *override_map;
   if (dsn.empty()) return {};
+  if (override_map) return *override_map;
   return config::readDsn(dsn);
 }
 

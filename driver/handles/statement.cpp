@@ -50,7 +50,12 @@ void Statement::forgetDescriptor(Descriptor* descriptor) {
   if (apd_ == descriptor) apd_ = &apd_implicit_;
 }
 
-void Statement::requireNoOpenCursor() const {
+void Statement::applyPendingCancel() {
+  if (close_requested_.exchange(false) && state_ == State::CursorOpen) resetCursor();
+}
+
+void Statement::requireNoOpenCursor() {
+  applyPendingCancel();
   if (state_ == State::CursorOpen) {
     throw Error(sqlstate::kInvalidCursorState,
                 "Invalid cursor state: a result set is still open on this statement. Call "
@@ -221,11 +226,6 @@ SQLRETURN Statement::execDirect(std::string_view sql) {
   return execute();
 }
 
-SQLRETURN Statement::nativeSql(std::string_view sql, std::string& out) const {
-  out = convert::rewriteEscapes(sql);
-  return SQL_SUCCESS;
-}
-
 SQLRETURN Statement::rowCount(SQLLEN* count) {
   if (state_ == State::Allocated || state_ == State::Prepared) {
     if (driver_result_ == nullptr) {
@@ -244,6 +244,7 @@ SQLRETURN Statement::moreResults() {
 }
 
 SQLRETURN Statement::closeCursor(bool error_if_none) {
+  applyPendingCancel();
   if (state_ != State::CursorOpen) {
     if (error_if_none) {
       throw Error(sqlstate::kInvalidCursorState,
@@ -278,11 +279,14 @@ SQLRETURN Statement::cancel() {
   // Runs without the connection lock: only atomics and the session's own thread-safe interrupt.
   if (running_.load()) {
     if (auto session = connection_.sessionForCancel()) session->interrupt();
+  } else {
+    close_requested_ = true;
   }
   return SQL_SUCCESS;
 }
 
 engine::ResultSet& Statement::openResult() {
+  applyPendingCancel();
   if (state_ == State::CursorOpen && result_ != nullptr) return *result_;
   if (state_ == State::Executed) {
     throw Error(sqlstate::kInvalidCursorState,

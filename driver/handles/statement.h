@@ -67,7 +67,6 @@ class Statement final : public Handle {
   SQLRETURN prepare(std::string_view sql);
   SQLRETURN execute();
   SQLRETURN execDirect(std::string_view sql);
-  SQLRETURN nativeSql(std::string_view sql, std::string& out) const;
   SQLRETURN rowCount(SQLLEN* count);
   SQLRETURN moreResults();
   SQLRETURN closeCursor(bool error_if_none);
@@ -143,7 +142,10 @@ class Statement final : public Handle {
     CursorOpen,  // a result set is open
   };
 
-  void requireNoOpenCursor() const;
+  void requireNoOpenCursor();
+  // SQLCancel on an idle statement closes its cursor (unixODBC's state machine does the same);
+  // the close happens at the next call, under the connection lock.
+  void applyPendingCancel();
   void resetCursor();
   void refreshColumns();
   void startResult(DriverResult result);
@@ -189,6 +191,7 @@ class Statement final : public Handle {
   std::string cursor_name_;
 
   std::atomic<bool> running_{false};
+  std::atomic<bool> close_requested_{false};
   friend class RunningGuard;
 };
 

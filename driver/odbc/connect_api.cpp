@@ -53,15 +53,17 @@ SQLRETURN SQL_API SQLConnectW(SQLHDBC hdbc, SQLWCHAR* szDSN, SQLSMALLINT cbDSN, 
 SQLRETURN SQL_API SQLDriverConnect(SQLHDBC hdbc, SQLHWND hwnd, SQLCHAR* szConnStrIn, SQLSMALLINT cbConnStrIn,
                                    SQLCHAR* szConnStrOut, SQLSMALLINT cbConnStrOutMax,
                                    SQLSMALLINT* pcbConnStrOut, SQLUSMALLINT fDriverCompletion) {
-  return driverConnect(hdbc, hwnd, [&] { return odbc::narrow(szConnStrIn, cbConnStrIn); }, szConnStrOut, cbConnStrOutMax, pcbConnStrOut, fDriverCompletion,
-                       odbc::kAnsi);
+  return driverConnect(
+      hdbc, hwnd, [&] { return odbc::narrow(szConnStrIn, cbConnStrIn); }, szConnStrOut, cbConnStrOutMax,
+      pcbConnStrOut, fDriverCompletion, odbc::kAnsi);
 }
 
 SQLRETURN SQL_API SQLDriverConnectW(SQLHDBC hdbc, SQLHWND hwnd, SQLWCHAR* szConnStrIn, SQLSMALLINT cbConnStrIn,
                                     SQLWCHAR* szConnStrOut, SQLSMALLINT cbConnStrOutMax,
                                     SQLSMALLINT* pcbConnStrOut, SQLUSMALLINT fDriverCompletion) {
-  return driverConnect(hdbc, hwnd, [&] { return odbc::wide(szConnStrIn, cbConnStrIn); }, szConnStrOut, cbConnStrOutMax, pcbConnStrOut, fDriverCompletion,
-                       odbc::kWide);
+  return driverConnect(
+      hdbc, hwnd, [&] { return odbc::wide(szConnStrIn, cbConnStrIn); }, szConnStrOut, cbConnStrOutMax,
+      pcbConnStrOut, fDriverCompletion, odbc::kWide);
 }
 
 SQLRETURN SQL_API SQLDisconnect(SQLHDBC ConnectionHandle) {

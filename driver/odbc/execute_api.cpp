@@ -1,5 +1,6 @@
 // Preparing and executing statements, parameters, row counts.
 
+#include "driver/convert/escapes.h"
 #include "driver/handles/connection.h"
 #include "driver/handles/statement.h"
 #include "driver/odbc/entry.h"
@@ -15,9 +16,8 @@ SQLRETURN nativeSql(SQLHDBC hdbc, Decode decode, void* out, SQLINTEGER out_max, 
   return guarded<Connection>(SQL_HANDLE_DBC, hdbc, "SQLNativeSql", [&](Connection& c) {
     const std::string in = decode();
     // The same rewriting SQLPrepare applies (escapes -> SQLite), without preparing.
-    std::string native;
     if (!c.connected()) throw Error(sqlstate::kConnectionNotOpen, "Connection not open.");
-    native = convert::rewriteEscapesForNativeSql(in);
+    const std::string native = convert::rewriteEscapes(in);
     if (out_max < 0) odbc::badLength(out_max);
     const auto written = convert::writeText(native, out, out_max, encoding, convert::LengthUnit::Characters);
     convert::storeLength(out_length, written.full_length);

@@ -21,7 +21,7 @@ class ItemsSource final : public RowSource {
     const std::string selection = selectionFor(context.table.columns);
     by_ids_document_ = "query ItemsById($ids: [ID!], $limit: Int) { items(ids: $ids, limit: $limit, "
                        "exclude_nonactive: true) { " + selection + " } }";
-    first_page_document_ = "query ItemsPage($board: [ID!], $limit: Int!) { boards(ids: $board) { "
+    first_page_document_ = "query ItemsPage($board: [ID!], $limit: Int!) { boards(ids: $board, state: all) { "
                            "items_page(limit: $limit) { cursor items { " + selection + " } } } }";
     next_page_document_ = "query NextItemsPage($cursor: String!, $limit: Int!) { next_items_page(cursor: "
                           "$cursor, limit: $limit) { cursor items { " + selection + " } } }";

@@ -57,17 +57,21 @@ for column in id name board_id group_id created_at; do
 done
 
 # 5. A wrong token: isql reports the driver's 28000 diagnostic.
-if out=$(printf 'SELECT 1\n' | isql monday-sandbox-revoked -b 2>&1); then fail "revoked token connected"; fi
+if out=$(printf 'SELECT 1\n' | isql -v monday-sandbox-revoked -b 2>&1); then fail "revoked token connected"; fi
 grep -q "28000" <<<"$out" || fail "no 28000 for a revoked token: $out"
 grep -q "sandbox-revoked-token" <<<"$out" && fail "the token was echoed: $out"
 
-# 6. iusql (the Unicode client) reads the same rows through the W entry points.
-out=$(printf 'SELECT name FROM Boards ORDER BY id\n' | iusql monday-sandbox -b -d'|' -x0x7c 2>&1)
-want=$(python3 -c 'import json,sys; print("\n".join(b["name"] for b in sorted(json.load(open(sys.argv[1]))["boards"], key=lambda b:int(b["id"]))))' "$run_dir/dataset.json")
-[[ "$out" == "$want" ]] || fail "iusql names differ:
---- got
-$out
---- want
-$want"
+# 6. iusql (the Unicode client) reads the same rows through the W entry points. iusql prints each
+#    UTF-16 code unit as its low byte, so that is what a correct round trip looks like.
+python3 - "$run_dir/dataset.json" <<'PY' || fail "iusql output differs"
+import json, subprocess, sys
+boards = sorted(json.load(open(sys.argv[1]))["boards"], key=lambda b: int(b["id"]))
+got = subprocess.run(["iusql", "monday-sandbox", "-b", "-d|", "-x0x7c"], input=b"SELECT name FROM Boards ORDER BY id\n",
+                     capture_output=True).stdout
+want = b"".join(bytes(u & 0xFF for u in memoryview(b["name"].encode("utf-16-le")).cast("H")) + b"\n" for b in boards)
+if got != want:
+    print("got:", got, "\nwant:", want, file=sys.stderr)
+    sys.exit(1)
+PY
 
 echo "isql client test passed"

@@ -9,6 +9,20 @@
 
 namespace monday::test {
 
+namespace {
+// Before any ODBC call: register the build-tree driver and DSNs of the run directory with the
+// driver manager, exactly as ctest's ENVIRONMENT would.
+[[maybe_unused]] const bool kEnvironmentReady = [] {
+  const char* dir = std::getenv("MONDAY_TEST_RUN_DIR");
+  std::string run = dir && *dir ? dir : MONDAY_DEFAULT_RUN_DIR;
+  setenv("MONDAY_TEST_RUN_DIR", run.c_str(), 0);
+  setenv("ODBCSYSINI", run.c_str(), 0);
+  setenv("ODBCINSTINI", "odbcinst.ini", 0);
+  setenv("ODBCINI", (run + "/odbc.ini").c_str(), 0);
+  return true;
+}();
+}  // namespace
+
 std::string runDir() {
   const char* dir = std::getenv("MONDAY_TEST_RUN_DIR");
   if (!dir || !*dir) {
@@ -203,7 +217,7 @@ namespace {
 std::size_t ignoreBody(char*, std::size_t size, std::size_t count, void*) { return size * count; }
 }  // namespace
 
-long sandboxControl(const std::string& path, const std::string& json) {
+long sandboxControl(const std::string& path, const std::string& json, const std::string& method) {
   CURL* curl = curl_easy_init();
   const std::string url = sandboxUrl() + path;
   curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
@@ -211,6 +225,7 @@ long sandboxControl(const std::string& path, const std::string& json) {
   curl_easy_setopt(curl, CURLOPT_CAINFO, caFile().c_str());
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt(curl, CURLOPT_POSTFIELDS, json.c_str());
+  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, ignoreBody);
   long status = 0;
   if (curl_easy_perform(curl) == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);

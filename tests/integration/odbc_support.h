@@ -86,8 +86,10 @@ std::size_t requestCount();
 // The logged requests after the first `from` lines, parsed.
 std::vector<rapidjson::Document> requestsSince(std::size_t from);
 
-// POSTs JSON to a sandbox control endpoint (/__sandbox/...). Returns the HTTP status.
-long sandboxControl(const std::string& path, const std::string& json);
+// Sends JSON to a sandbox control endpoint (/__sandbox/...). Returns the HTTP status.
+long sandboxControl(const std::string& path, const std::string& json, const std::string& method = "POST");
+// Drops any fault a test queued but did not use up.
+inline void clearSandboxFaults() { sandboxControl("/__sandbox/faults", "", "DELETE"); }
 
 }  // namespace monday::test
 

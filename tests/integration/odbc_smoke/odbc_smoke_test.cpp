@@ -1,0 +1,309 @@
+// ODBC-layer smoke tests through the unixODBC driver manager against the sandbox: block fetch
+// (column-wise, row-wise, bind offsets), W-function length rules, sequence errors, attributes,
+// ODBC 2 behaviour and diagnostics. They use the sandbox DSNs the integration fixture writes.
+
+#include <sql.h>
+#include <sqlext.h>
+#include <sqlucode.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstring>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "tests/integration/odbc_support.h"
+
+using namespace monday::test;
+
+namespace {
+
+class Smoke : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(SQL_SUCCEEDED(connection_.connectDsn("monday-sandbox"))) << describe(connection_.lastDiagnostics());
+  }
+  std::int64_t countOf(const std::string& sql) {
+    auto rows = query(connection_, sql);
+    return std::stoll(rows.at(0).at(0).value());
+  }
+  Environment env_;
+  Connection connection_{env_};
+};
+
+std::u16string u16(const SQLWCHAR* text) { return std::u16string(reinterpret_cast<const char16_t*>(text)); }
+
+}  // namespace
+
+TEST_F(Smoke, ColumnWiseBlockFetchReturnsEveryRowOnce) {
+  const std::int64_t expected = countOf("SELECT COUNT(*) FROM Items");
+  Statement s(connection_);
+  constexpr SQLULEN kRows = 64;
+  std::int64_t ids[kRows];
+  SQLLEN id_ind[kRows];
+  char names[kRows][32];
+  SQLLEN name_ind[kRows];
+  SQLUSMALLINT status[kRows];
+  SQLULEN fetched = 0;
+  ASSERT_ODBC_OK(SQLSetStmtAttr(s.handle(), SQL_ATTR_ROW_ARRAY_SIZE, reinterpret_cast<SQLPOINTER>(kRows), 0),
+                 SQL_HANDLE_STMT, s.handle());
+  SQLSetStmtAttr(s.handle(), SQL_ATTR_ROW_STATUS_PTR, status, 0);
+  SQLSetStmtAttr(s.handle(), SQL_ATTR_ROWS_FETCHED_PTR, &fetched, 0);
+  ASSERT_ODBC_OK(s.execDirect("SELECT id, name FROM Items"), SQL_HANDLE_STMT, s.handle());
+  ASSERT_ODBC_OK(SQLBindCol(s.handle(), 1, SQL_C_SBIGINT, ids, 0, id_ind), SQL_HANDLE_STMT, s.handle());
+  ASSERT_ODBC_OK(SQLBindCol(s.handle(), 2, SQL_C_CHAR, names, sizeof names[0], name_ind), SQL_HANDLE_STMT, s.handle());
+  std::int64_t total = 0;
+  std::int64_t previous_last_id = -1;
+  for (;;) {
+    const SQLRETURN rc = SQLFetchScroll(s.handle(), SQL_FETCH_NEXT, 0);
+    if (rc == SQL_NO_DATA) break;
+    ASSERT_TRUE(SQL_SUCCEEDED(rc)) << describe(s.diagnostics());
+    ASSERT_GT(fetched, 0u);
+    ASSERT_LE(fetched, kRows);
+    for (SQLULEN i = 0; i < fetched; ++i) {
+      EXPECT_TRUE(status[i] == SQL_ROW_SUCCESS || status[i] == SQL_ROW_SUCCESS_WITH_INFO);
+      EXPECT_GT(ids[i], 0);
+      EXPECT_NE(ids[i], previous_last_id);
+    }
+    for (SQLULEN i = fetched; i < kRows; ++i) EXPECT_EQ(status[i], SQL_ROW_NOROW);
+    previous_last_id = ids[fetched - 1];
+    total += static_cast<std::int64_t>(fetched);
+  }
+  EXPECT_EQ(total, expected);
+  EXPECT_EQ(fetched, 0u);
+}
+
+TEST_F(Smoke, RowWiseBindingWithBindOffset) {
+  struct Row {
+    std::int64_t id;
+    SQLLEN id_ind;
+    SQLWCHAR name[40];
+    SQLLEN name_ind;
+  };
+  // One array: the driver writes the second rowset at `first + offset`, which must stay inside the
+  // same object for the pointer arithmetic (ours and the driver's) to be defined.
+  Row rows[8];
+  std::memset(rows, 0, sizeof rows);
+  Row* first = rows;
+  Row* second = rows + 4;
+  Statement s(connection_);
+  SQLULEN fetched = 0;
+  SQLSetStmtAttr(s.handle(), SQL_ATTR_ROW_ARRAY_SIZE, reinterpret_cast<SQLPOINTER>(4), 0);
+  SQLSetStmtAttr(s.handle(), SQL_ATTR_ROW_BIND_TYPE, reinterpret_cast<SQLPOINTER>(sizeof(Row)), 0);
+  SQLSetStmtAttr(s.handle(), SQL_ATTR_ROWS_FETCHED_PTR, &fetched, 0);
+  SQLLEN offset = 0;
+  SQLSetStmtAttr(s.handle(), SQL_ATTR_ROW_BIND_OFFSET_PTR, &offset, 0);
+  ASSERT_ODBC_OK(s.execDirect("SELECT id, name FROM Boards ORDER BY id"), SQL_HANDLE_STMT, s.handle());
+  SQLBindCol(s.handle(), 1, SQL_C_SBIGINT, &first[0].id, 0, &first[0].id_ind);
+  SQLBindCol(s.handle(), 2, SQL_C_WCHAR, first[0].name, sizeof first[0].name, &first[0].name_ind);
+  ASSERT_ODBC_OK(SQLFetch(s.handle()), SQL_HANDLE_STMT, s.handle());
+  ASSERT_EQ(fetched, 4u);
+  offset = reinterpret_cast<char*>(second) - reinterpret_cast<char*>(first);
+  ASSERT_ODBC_OK(SQLFetch(s.handle()), SQL_HANDLE_STMT, s.handle());
+  ASSERT_GE(fetched, 1u);
+  EXPECT_LT(first[3].id, second[0].id) << "second rowset went to the offset buffers";
+  EXPECT_GT(first[1].id, first[0].id);
+  EXPECT_EQ(first[0].name_ind, static_cast<SQLLEN>(u16(first[0].name).size() * 2)) << "SQL_C_WCHAR lengths are bytes";
+  EXPECT_FALSE(u16(second[0].name).empty());
+}
+
+TEST_F(Smoke, WideFunctionsMeasureLengthsAsOdbcSays) {
+  SQLWCHAR info[64];
+  SQLSMALLINT info_bytes = 0;
+  ASSERT_ODBC_OK(SQLGetInfoW(connection_.handle(), SQL_DBMS_NAME, info, sizeof info, &info_bytes), SQL_HANDLE_DBC,
+                 connection_.handle());
+  EXPECT_EQ(u16(info), u"monday.com");
+  EXPECT_EQ(info_bytes, 20) << "SQLGetInfoW lengths are bytes";
+
+  Statement s(connection_);
+  ASSERT_ODBC_OK(SQLExecDirectW(s.handle(), (SQLWCHAR*)u"SELECT name AS \"Café\" FROM Boards LIMIT 1", SQL_NTS),
+                 SQL_HANDLE_STMT, s.handle());
+  SQLWCHAR name[16];
+  SQLSMALLINT name_chars = 0, type = 0, digits = 0, nullable = 0;
+  SQLULEN size = 0;
+  ASSERT_ODBC_OK(SQLDescribeColW(s.handle(), 1, name, 16, &name_chars, &type, &size, &digits, &nullable),
+                 SQL_HANDLE_STMT, s.handle());
+  EXPECT_EQ(u16(name), u"Café");
+  EXPECT_EQ(name_chars, 4) << "SQLDescribeColW lengths are characters";
+  EXPECT_EQ(type, SQL_WVARCHAR);
+
+  SQLWCHAR label[16];
+  SQLSMALLINT label_bytes = 0;
+  ASSERT_ODBC_OK(SQLColAttributeW(s.handle(), 1, SQL_DESC_LABEL, label, sizeof label, &label_bytes, nullptr),
+                 SQL_HANDLE_STMT, s.handle());
+  EXPECT_EQ(label_bytes, 8) << "SQLColAttributeW lengths are bytes";
+  SQLLEN numeric = 0;
+  ASSERT_ODBC_OK(SQLColAttributeW(s.handle(), 1, SQL_DESC_CONCISE_TYPE, nullptr, 0, nullptr, &numeric),
+                 SQL_HANDLE_STMT, s.handle());
+  EXPECT_EQ(numeric, SQL_WVARCHAR);
+}
+
+TEST_F(Smoke, SequenceErrorsHaveTheRightStates) {
+  Statement s(connection_);
+  EXPECT_EQ(SQLCloseCursor(s.handle()), SQL_ERROR);
+  EXPECT_EQ(s.diagnostics().at(0).state, "24000");
+
+  ASSERT_ODBC_OK(SQLPrepare(s.handle(), (SQLCHAR*)"SELECT name FROM Boards WHERE id = ?", SQL_NTS), SQL_HANDLE_STMT,
+                 s.handle());
+  EXPECT_EQ(SQLExecute(s.handle()), SQL_ERROR);
+  EXPECT_EQ(s.diagnostics().at(0).state, "07002");
+
+  Statement t(connection_);
+  ASSERT_ODBC_OK(t.execDirect("SELECT id FROM Boards"), SQL_HANDLE_STMT, t.handle());
+  char buffer[8];
+  SQLLEN ind = 0;
+  EXPECT_EQ(SQLGetData(t.handle(), 1, SQL_C_CHAR, buffer, sizeof buffer, &ind), SQL_ERROR);
+  EXPECT_EQ(t.diagnostics().at(0).state, "24000");
+  EXPECT_EQ(SQLFetchScroll(t.handle(), SQL_FETCH_PRIOR, 0), SQL_ERROR);
+  EXPECT_EQ(t.diagnostics().at(0).state, "HY106");
+  EXPECT_EQ(SQLExecDirect(t.handle(), (SQLCHAR*)"SELECT 1", SQL_NTS), SQL_ERROR) << "cursor still open";
+  EXPECT_EQ(t.diagnostics().at(0).state, "24000");
+  ASSERT_ODBC_OK(SQLCloseCursor(t.handle()), SQL_HANDLE_STMT, t.handle());
+  ASSERT_ODBC_OK(t.execDirect("SELECT 1"), SQL_HANDLE_STMT, t.handle());
+  EXPECT_EQ(SQLMoreResults(t.handle()), SQL_NO_DATA);
+}
+
+TEST_F(Smoke, StatementErrorsLeaveTheConnectionUsable) {
+  Statement s(connection_);
+  EXPECT_EQ(s.execDirect("SELECT * FROM NoSuchTable"), SQL_ERROR);
+  auto d = s.diagnostics();
+  ASSERT_FALSE(d.empty());
+  EXPECT_EQ(d[0].message.rfind("[monday][ODBC Driver]", 0), 0u) << d[0].message;
+  ASSERT_ODBC_OK(s.execDirect("SELECT COUNT(*) FROM Boards"), SQL_HANDLE_STMT, s.handle());
+  EXPECT_EQ(s.fetchAllText().size(), 1u);
+}
+
+TEST_F(Smoke, UnsupportedCursorRequestsAreDowngradedWith01S02) {
+  Statement s(connection_);
+  EXPECT_EQ(SQLSetStmtAttr(s.handle(), SQL_ATTR_CURSOR_TYPE, reinterpret_cast<SQLPOINTER>(SQL_CURSOR_STATIC), 0),
+            SQL_SUCCESS_WITH_INFO);
+  EXPECT_EQ(s.diagnostics().at(0).state, "01S02");
+  SQLULEN cursor_type = 99;
+  ASSERT_ODBC_OK(SQLGetStmtAttr(s.handle(), SQL_ATTR_CURSOR_TYPE, &cursor_type, 0, nullptr), SQL_HANDLE_STMT, s.handle());
+  EXPECT_EQ(cursor_type, static_cast<SQLULEN>(SQL_CURSOR_FORWARD_ONLY));
+  ASSERT_ODBC_OK(SQLSetStmtAttr(s.handle(), SQL_ATTR_QUERY_TIMEOUT, reinterpret_cast<SQLPOINTER>(30), 0),
+                 SQL_HANDLE_STMT, s.handle());
+  ASSERT_ODBC_OK(SQLSetStmtAttr(s.handle(), SQL_ATTR_MAX_ROWS, reinterpret_cast<SQLPOINTER>(2), 0), SQL_HANDLE_STMT,
+                 s.handle());
+  ASSERT_ODBC_OK(s.execDirect("SELECT id FROM Items"), SQL_HANDLE_STMT, s.handle());
+  EXPECT_EQ(s.fetchAllText().size(), 2u) << "SQL_ATTR_MAX_ROWS limits the result";
+}
+
+TEST_F(Smoke, AutocommitOffIsAcceptedAndEndTranSucceeds) {
+  ASSERT_ODBC_OK(SQLSetConnectAttr(connection_.handle(), SQL_ATTR_AUTOCOMMIT,
+                                   reinterpret_cast<SQLPOINTER>(SQL_AUTOCOMMIT_OFF), 0),
+                 SQL_HANDLE_DBC, connection_.handle());
+  ASSERT_ODBC_OK(SQLEndTran(SQL_HANDLE_DBC, connection_.handle(), SQL_COMMIT), SQL_HANDLE_DBC, connection_.handle());
+  ASSERT_ODBC_OK(SQLEndTran(SQL_HANDLE_DBC, connection_.handle(), SQL_ROLLBACK), SQL_HANDLE_DBC, connection_.handle());
+  SQLUINTEGER dead = 99;
+  ASSERT_ODBC_OK(SQLGetConnectAttr(connection_.handle(), SQL_ATTR_CONNECTION_DEAD, &dead, 0, nullptr), SQL_HANDLE_DBC,
+                 connection_.handle());
+  EXPECT_EQ(dead, static_cast<SQLUINTEGER>(SQL_CD_FALSE));
+}
+
+TEST_F(Smoke, NativeSqlRewritesEscapes) {
+  SQLCHAR out[128];
+  SQLINTEGER length = 0;
+  ASSERT_ODBC_OK(SQLNativeSql(connection_.handle(), (SQLCHAR*)"SELECT {fn UCASE(name)} FROM Boards WHERE created_at > {ts '2020-01-01 00:00:00'}",
+                              SQL_NTS, out, sizeof out, &length),
+                 SQL_HANDLE_DBC, connection_.handle());
+  EXPECT_STREQ(reinterpret_cast<char*>(out), "SELECT upper(name) FROM Boards WHERE created_at > '2020-01-01 00:00:00'");
+  EXPECT_EQ(length, static_cast<SQLINTEGER>(std::strlen(reinterpret_cast<char*>(out))));
+  auto rows = query(connection_, "SELECT {fn UCASE(name)} FROM Boards WHERE id = 5000000001");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0][0].value(), "PROJECT TRACKER");
+}
+
+TEST_F(Smoke, GetFunctionsAndTypeInfoThroughTheDriverManager) {
+  SQLUSMALLINT bitmap[SQL_API_ODBC3_ALL_FUNCTIONS_SIZE];
+  ASSERT_ODBC_OK(SQLGetFunctions(connection_.handle(), SQL_API_ODBC3_ALL_FUNCTIONS, bitmap), SQL_HANDLE_DBC,
+                 connection_.handle());
+  EXPECT_TRUE(SQL_FUNC_EXISTS(bitmap, SQL_API_SQLFETCHSCROLL));
+  EXPECT_TRUE(SQL_FUNC_EXISTS(bitmap, SQL_API_SQLGETTYPEINFO));
+  Statement s(connection_);
+  ASSERT_ODBC_OK(SQLGetTypeInfo(s.handle(), SQL_ALL_TYPES), SQL_HANDLE_STMT, s.handle());
+  EXPECT_EQ(s.columnCount(), 19);
+  auto rows = s.fetchAllText();
+  ASSERT_GE(rows.size(), 10u);
+  for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_LE(std::stoi(rows[i - 1][1].value()), std::stoi(rows[i][1].value()));
+}
+
+TEST_F(Smoke, CancelOnAnIdleStatementClosesItsCursorLikeTheDriverManagerDoes) {
+  Statement s(connection_);
+  EXPECT_EQ(SQLCancel(s.handle()), SQL_SUCCESS);
+  ASSERT_ODBC_OK(s.execDirect("SELECT COUNT(*) FROM Boards"), SQL_HANDLE_STMT, s.handle());
+  // From another thread; unixODBC then treats the cursor as closed, and so must the driver: the
+  // statement can be executed again at once.
+  std::thread other([&] { EXPECT_EQ(SQLCancel(s.handle()), SQL_SUCCESS); });
+  other.join();
+  ASSERT_ODBC_OK(s.execDirect("SELECT COUNT(*) FROM Boards"), SQL_HANDLE_STMT, s.handle());
+  EXPECT_EQ(s.fetchAllText().size(), 1u);
+}
+
+TEST(SmokeOdbc2, Odbc2ApplicationsGetOdbc2DateCodes) {
+  SQLHENV env = SQL_NULL_HENV;
+  ASSERT_TRUE(SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env)));
+  ASSERT_TRUE(SQL_SUCCEEDED(SQLSetEnvAttr(env, SQL_ATTR_ODBC_VERSION, reinterpret_cast<SQLPOINTER>(SQL_OV_ODBC2), 0)));
+  SQLHDBC dbc = SQL_NULL_HDBC;
+  ASSERT_TRUE(SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc)));
+  ASSERT_TRUE(SQL_SUCCEEDED(SQLConnect(dbc, (SQLCHAR*)"monday-sandbox", SQL_NTS, nullptr, 0, nullptr, 0)))
+      << describe(diagnostics(SQL_HANDLE_DBC, dbc));
+  SQLHSTMT stmt = SQL_NULL_HSTMT;
+  ASSERT_TRUE(SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &stmt)));
+  ASSERT_TRUE(SQL_SUCCEEDED(SQLExecDirect(stmt, (SQLCHAR*)"SELECT created_at FROM Boards LIMIT 1", SQL_NTS)));
+  SQLSMALLINT type = 0;
+  SQLDescribeCol(stmt, 1, nullptr, 0, nullptr, &type, nullptr, nullptr, nullptr);
+  EXPECT_EQ(type, SQL_TIMESTAMP);
+  SQLFreeHandle(SQL_HANDLE_STMT, stmt);
+  SQLDisconnect(dbc);
+  SQLFreeHandle(SQL_HANDLE_DBC, dbc);
+  SQLFreeHandle(SQL_HANDLE_ENV, env);
+}
+
+TEST(SmokeDriverConnect, PromptIsIM008AndBadCompletionHY110AndOutputTruncation) {
+  Environment env;
+  Connection c(env);
+  const std::string cs = sandboxConnectionString();
+  SQLCHAR out[8];
+  SQLSMALLINT out_length = 0;
+  EXPECT_EQ(SQLDriverConnect(c.handle(), nullptr, (SQLCHAR*)cs.c_str(), SQL_NTS, out, sizeof out, &out_length,
+                             SQL_DRIVER_PROMPT),
+            SQL_ERROR);
+  // Without a window handle unixODBC answers HY092 itself; a driver reached with PROMPT says IM008.
+  const std::string prompt_state = diagnostics(SQL_HANDLE_DBC, c.handle()).at(0).state;
+  EXPECT_TRUE(prompt_state == "IM008" || prompt_state == "HY092") << prompt_state;
+  EXPECT_EQ(SQLDriverConnect(c.handle(), nullptr, (SQLCHAR*)cs.c_str(), SQL_NTS, out, sizeof out, &out_length, 77),
+            SQL_ERROR);
+  const auto d = diagnostics(SQL_HANDLE_DBC, c.handle());
+  ASSERT_FALSE(d.empty());
+  EXPECT_EQ(d.at(0).state, "HY110");
+  const SQLRETURN rc = SQLDriverConnect(c.handle(), nullptr, (SQLCHAR*)cs.c_str(), SQL_NTS, out, sizeof out,
+                                        &out_length, SQL_DRIVER_NOPROMPT);
+  EXPECT_EQ(rc, SQL_SUCCESS_WITH_INFO);
+  EXPECT_EQ(diagnostics(SQL_HANDLE_DBC, c.handle()).at(0).state, "01004");
+  EXPECT_GT(out_length, 7);
+  EXPECT_EQ(std::strlen(reinterpret_cast<char*>(out)), 7u);
+  SQLDisconnect(c.handle());
+}
+
+TEST_F(Smoke, CancelFromAnotherThreadStopsARunningQuery) {
+  Statement s(connection_);
+  ASSERT_EQ(sandboxControl("/__sandbox/faults", R"({"kind":"delay","delay_ms":8000,"count":1,"path":"/v2"})"), 200);
+  SQLRETURN rc = SQL_SUCCESS;
+  const auto started = std::chrono::steady_clock::now();
+  std::thread running([&] { rc = SQLExecDirect(s.handle(), (SQLCHAR*)"SELECT id FROM Users", SQL_NTS); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_EQ(SQLCancel(s.handle()), SQL_SUCCESS);
+  running.join();
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  sandboxControl("/__sandbox/faults", R"({"kind":"delay","count":0,"path":"/v2"})");
+  EXPECT_EQ(rc, SQL_ERROR);
+  const auto d = s.diagnostics();
+  ASSERT_FALSE(d.empty());
+  EXPECT_EQ(d[0].state, "HY008") << d[0].message;
+  EXPECT_LT(seconds, 6.0) << "the cancel did not interrupt the request";
+  // The connection still works afterwards.
+  EXPECT_EQ(query(connection_, "SELECT COUNT(*) FROM Boards").size(), 1u);
+}

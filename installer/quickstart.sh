@@ -5,9 +5,9 @@
 # Running it again is safe: it rebuilds, re-registers and reuses a running sandbox.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-build=${MONDAY_BUILD_DIR:-$root/build}
+build=${MONDAY_BUILD_DIR:-$root/build-release}
 sandbox_port=${MONDAY_SANDBOX_PORT:-14443}
-sandbox_dir=${MONDAY_SANDBOX_DIR:-$root/build/quickstart-sandbox}
+sandbox_dir=${MONDAY_SANDBOX_DIR:-$root/build-release/sandbox}
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 say "Installing missing packages"
@@ -16,8 +16,7 @@ say "Installing missing packages"
 say "Building the driver"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DMONDAY_ODBC_BUILD_TESTS=OFF >/dev/null
 cmake --build "$build" -j"$(nproc)" --target mondayodbc >/dev/null
-cmake --install "$build" >/dev/null
-library=$(cmake --install "$build" 2>/dev/null | sed -n 's/^-- \(Installing\|Up-to-date\): \(.*libmondayodbc\.so\)$/\2/p' | head -1)
+library=$(cmake --install "$build" | sed -n 's/^-- \(Installing\|Up-to-date\): \(.*libmondayodbc\.so\)$/\2/p' | head -1)
 library=${library:-/usr/local/lib/odbc/libmondayodbc.so}
 
 say "Registering the driver with unixODBC"

@@ -7,8 +7,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${MONDAY_BUILD_DIR:-$root/build}
 
 "$root/installer/install-deps.sh"
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMONDAY_ODBC_BUILD_TESTS=ON
 cmake --build "$build" -j"$(nproc)"
 # Serial on purpose: integration tests count the sandbox's requests, which parallel tests would blur.
 cd "$build"
-ctest --output-on-failure --timeout 600 "$@"
+ctest --output-on-failure --no-tests=error --timeout 600 "$@"

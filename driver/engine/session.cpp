@@ -108,6 +108,8 @@ std::vector<CatalogTable> Session::catalog() const {
 
 const ServerInfo& Session::serverInfo() const { return state_->server; }
 
+log::Logger& Session::logger() const { return *state_->logger; }
+
 void Session::interrupt() {
   state_->api->cancel();
   if (state_->db) sqlite3_interrupt(state_->db);

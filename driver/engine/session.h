@@ -15,6 +15,9 @@
 namespace monday::config {
 struct Settings;
 }
+namespace monday::log {
+class Logger;
+}
 
 namespace monday::engine {
 
@@ -97,6 +100,9 @@ class Session {
   std::vector<CatalogTable> catalog() const;
 
   const ServerInfo& serverInfo() const;
+
+  // The connection's driver log (LogFile/Verbosity); disabled when no LogFile is set.
+  log::Logger& logger() const;
 
   // Asks running work to stop (SQLCancel). Safe from any thread.
   void interrupt();

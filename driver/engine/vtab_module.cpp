@@ -286,6 +286,16 @@ int filter(sqlite3_vtab_cursor* base, int, const char* idx_str, int argc, sqlite
     cursor->cached = session->scan_cache.find(key);
     cursor->cached_index = 0;
     cursor->source.reset();
+    if (session->logger->enabled(log::Level::Debug)) {
+      std::string pushed;
+      for (const auto& [column, values] : request.equals) {
+        pushed += (pushed.empty() ? "" : ", ") + column + (values.size() == 1 ? " = 1 value" : " IN " + std::to_string(values.size()) + " values");
+      }
+      if (request.limit) pushed += (pushed.empty() ? "" : ", ") + std::string("limit ") + std::to_string(*request.limit);
+      session->logger->write(log::Level::Debug, "plan",
+                             "scan " + table.name + " pushed to the API: " + (pushed.empty() ? "nothing (full scan)" : pushed) +
+                                 (cursor->cached ? "; answered from this statement's cache" : ""));
+    }
     if (!cursor->cached) {
       schema::ScanContext context{*session->api, table};
       cursor->source = table.scan(context, request);

@@ -55,17 +55,15 @@ ResolvedConnection resolveDsnLogin(std::string_view dsn, std::string_view user,
   return {config::Settings::fromAttributes(given, from_dsn)};
 }
 
+log::Logger* Connection::logger() {
+  std::lock_guard lock(session_pointer_mutex_);
+  return session_ ? &session_->logger() : nullptr;
+}
+
 SQLRETURN Connection::openSession(config::Settings settings) {
-  if (!settings.log_file.empty()) {
-    logger_ = std::make_unique<log::Logger>(settings.log_file, settings.verbosity);
-  }
   config::Settings for_connect = settings;
   if (login_timeout_ > 0) {
     for_connect.timeout_seconds = static_cast<int>(std::min(login_timeout_, kMaxTimeoutSeconds));
-  }
-  if (logger_ && logger_->enabled(log::Level::Info)) {
-    logger_->write(log::Level::Info, "odbc",
-                   "connecting" + (settings.dsn.empty() ? std::string() : " to DSN " + settings.dsn));
   }
   std::shared_ptr<engine::Session> session = engine::Session::connect(for_connect);
   if (login_timeout_ > 0) session->setRequestTimeout(settings.timeout_seconds);
@@ -127,10 +125,11 @@ SQLRETURN Connection::disconnect() {
     std::lock_guard lock(session_pointer_mutex_);
     closing = std::move(session_);
   }
+  if (closing && closing->logger().enabled(log::Level::Info)) {
+    closing->logger().write(log::Level::Info, "odbc", "disconnected");
+  }
   closing.reset();
   settings_.reset();
-  if (logger_ && logger_->enabled(log::Level::Info)) logger_->write(log::Level::Info, "odbc", "disconnected");
-  logger_.reset();
   return SQL_SUCCESS;
 }
 

@@ -54,7 +54,7 @@ class Connection final : public Handle {
 
   std::mutex& callMutex() override { return mutex_; }
   SQLINTEGER odbcVersion() const override;
-  log::Logger* logger() override { return logger_.get(); }
+  log::Logger* logger() override;
 
   Environment& environment() { return environment_; }
 
@@ -101,7 +101,6 @@ class Connection final : public Handle {
   mutable std::mutex session_pointer_mutex_;
   std::shared_ptr<engine::Session> session_;
   std::optional<config::Settings> settings_;
-  std::unique_ptr<log::Logger> logger_;
 
   SQLUINTEGER login_timeout_ = 0;
   SQLUINTEGER connection_timeout_ = 0;

@@ -1,6 +1,8 @@
 // Connecting through the driver manager: DSNs, connection strings, and every way it can fail.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "tests/integration/odbc_support.h"
 
 using namespace monday::test;
@@ -133,4 +135,25 @@ TEST(ConnectErrors, ServerTimeoutIsHYT00) {
   ASSERT_EQ(connection.driverConnect(sandboxConnectionString("sandbox-admin-token", "Timeout=1")), SQL_ERROR);
   EXPECT_EQ(connection.lastDiagnostics().at(0).state, "HYT00");
   EXPECT_NE(connection.lastDiagnostics().at(0).message.find("Timeout"), std::string::npos);
+}
+
+TEST(Logging, LogFileRecordsRequestsButNeverTheToken) {
+  const std::string log_path = runDir() + "/driver-log-test.log";
+  std::remove(log_path.c_str());
+  {
+    Environment env;
+    Connection connection(env);
+    ASSERT_TRUE(SQL_SUCCEEDED(
+        connection.driverConnect(sandboxConnectionString("sandbox-admin-token", "LogFile=" + log_path + ";Verbosity=3"))))
+        << describe(connection.lastDiagnostics());
+    query(connection, "SELECT id FROM Boards LIMIT 2");
+    Connection rejected(env);
+    rejected.driverConnect(sandboxConnectionString("sandbox-revoked-token", "LogFile=" + log_path + ";Verbosity=3"));
+  }
+  const std::string log = readFile(log_path);
+  EXPECT_NE(log.find("op=Boards"), std::string::npos) << log;
+  EXPECT_NE(log.find("scan Boards pushed to the API: limit 2"), std::string::npos) << log;
+  EXPECT_NE(log.find("28000"), std::string::npos) << "the rejected connection is logged";
+  EXPECT_EQ(log.find("sandbox-admin-token"), std::string::npos);
+  EXPECT_EQ(log.find("sandbox-revoked-token"), std::string::npos);
 }

@@ -186,7 +186,9 @@ TEST_F(Query, LongTextComesBackInChunks) {
     SQLRETURN rc = SQLGetData(chunked.handle(), 1, SQL_C_CHAR, buffer, sizeof buffer, &indicator);
     if (rc == SQL_NO_DATA) break;
     ASSERT_TRUE(SQL_SUCCEEDED(rc));
-    if (rc == SQL_SUCCESS_WITH_INFO) EXPECT_EQ(chunked.diagnostics().at(0).state, "01004");
+    if (rc == SQL_SUCCESS_WITH_INFO) {
+      EXPECT_EQ(chunked.diagnostics().at(0).state, "01004");
+    }
     assembled += buffer;
     ++pieces;
   }

@@ -38,7 +38,9 @@ class Chunker {
     Piece p{rc, indicator, {}};
     if (rc == SQL_SUCCESS_WITH_INFO) {
       EXPECT_EQ(warnings.size(), 1u);
-      if (!warnings.empty()) EXPECT_EQ(warnings[0].state, "01004");
+      if (!warnings.empty()) {
+        EXPECT_EQ(warnings[0].state, "01004");
+      }
     }
     if (rc == SQL_NO_DATA) {
       EXPECT_EQ(indicator, -777) << "SQL_NO_DATA must not touch the indicator";

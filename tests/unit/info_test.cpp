@@ -188,7 +188,9 @@ TEST(GetFunctions, BitmapAndArrayAgreeWithTheList) {
   fillOdbc2FunctionArray(array);
   for (SQLUSMALLINT id : implementedFunctions()) {
     EXPECT_TRUE(SQL_FUNC_EXISTS(bitmap, id)) << id;
-    if (id < 100) EXPECT_EQ(array[id], SQL_TRUE) << id;
+    if (id < 100) {
+      EXPECT_EQ(array[id], SQL_TRUE) << id;
+    }
   }
   EXPECT_FALSE(SQL_FUNC_EXISTS(bitmap, SQL_API_SQLBROWSECONNECT));
   EXPECT_FALSE(SQL_FUNC_EXISTS(bitmap, SQL_API_SQLPUTDATA));

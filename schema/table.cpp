@@ -14,6 +14,21 @@
 
 namespace monday::schema {
 
+std::string_view constraintOpText(ConstraintOp op) {
+  switch (op) {
+    case ConstraintOp::Eq: return "=";
+    case ConstraintOp::Ne: return "<>";
+    case ConstraintOp::Lt: return "<";
+    case ConstraintOp::Le: return "<=";
+    case ConstraintOp::Gt: return ">";
+    case ConstraintOp::Ge: return ">=";
+    case ConstraintOp::Like: return "LIKE";
+    case ConstraintOp::IsNull: return "IS NULL";
+    case ConstraintOp::IsNotNull: return "IS NOT NULL";
+  }
+  return "?";
+}
+
 const ColumnDef* TableDef::column(const std::string& column_name) const {
   int index = columnIndex(column_name);
   return index < 0 ? nullptr : &columns[static_cast<std::size_t>(index)];

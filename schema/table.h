@@ -46,16 +46,39 @@ struct ColumnDef {
   bool nullable = true;
 };
 
-// Constraints the API can apply. Equality and IN lists arrive as a list of values.
+// Comparison operators a key column may accept besides '=' (and IN, which is '=' with a list).
+// SQLite re-checks every pushed term, so a table may push a term whose API semantics are only
+// approximately SQL's (a superset of rows), never one that could drop a row SQL would keep.
+enum class ConstraintOp : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge, Like, IsNull, IsNotNull };
+
+std::string_view constraintOpText(ConstraintOp op);  // "=", "<>", "<", ..., "LIKE", "IS NULL"
+
+// A column whose constraints the API can apply.
 struct KeyColumn {
   std::string column;
   bool accepts_in = true;  // IN (...) can be answered in one scan
+  std::vector<ConstraintOp> ops = {ConstraintOp::Eq};
+  bool accepts(ConstraintOp op) const {
+    for (auto o : ops) {
+      if (o == op) return true;
+    }
+    return false;
+  }
+};
+
+// A pushed term other than '=' / IN: `column op value` (no value for IS [NOT] NULL).
+struct Constraint {
+  std::string column;
+  ConstraintOp op;
+  Value value;
 };
 
 // What the planner pushed down for one scan.
 struct ScanRequest {
   // Key column name → the values it must equal (one for '=', several for IN).
   std::vector<std::pair<std::string, std::vector<Value>>> equals;
+  // Every other pushed term (ranges, LIKE, <>, IS NULL ...), ANDed with `equals`.
+  std::vector<Constraint> constraints;
   std::optional<std::int64_t> limit;  // rows SQLite will read at most (LIMIT + OFFSET)
 
   const std::vector<Value>* valuesFor(const std::string& column) const {
@@ -63,6 +86,13 @@ struct ScanRequest {
       if (name == column) return &values;
     }
     return nullptr;
+  }
+  std::vector<const Constraint*> constraintsOn(const std::string& column) const {
+    std::vector<const Constraint*> found;
+    for (const auto& constraint : constraints) {
+      if (constraint.column == column) found.push_back(&constraint);
+    }
+    return found;
   }
 };
 
@@ -96,9 +126,10 @@ struct ScanContext {
 
 // Which key columns a planned scan constrains (values unknown at planning time).
 struct ScanShape {
-  std::vector<std::string> constrained;  // key column names
+  std::vector<std::string> constrained;  // key column names with '=' or IN
   std::vector<std::size_t> in_list_sizes;  // for each constrained column, 1 for '=', n for IN
   std::optional<std::int64_t> limit;
+  std::vector<std::pair<std::string, ConstraintOp>> other;  // pushed terms besides '=' / IN
   bool constrains(const std::string& column) const {
     for (const auto& c : constrained) {
       if (c == column) return true;

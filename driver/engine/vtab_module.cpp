@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#include <optional>
 #include <sstream>
 
 #include "driver/engine/session_state.h"
@@ -105,8 +106,31 @@ int disconnectTable(sqlite3_vtab* vtab) {
   return SQLITE_OK;
 }
 
+// SQLite's operator codes for the terms a key column may accept besides '='.
+std::optional<schema::ConstraintOp> otherOp(unsigned char op) {
+  switch (op) {
+    case SQLITE_INDEX_CONSTRAINT_NE: return schema::ConstraintOp::Ne;
+    case SQLITE_INDEX_CONSTRAINT_LT: return schema::ConstraintOp::Lt;
+    case SQLITE_INDEX_CONSTRAINT_LE: return schema::ConstraintOp::Le;
+    case SQLITE_INDEX_CONSTRAINT_GT: return schema::ConstraintOp::Gt;
+    case SQLITE_INDEX_CONSTRAINT_GE: return schema::ConstraintOp::Ge;
+    case SQLITE_INDEX_CONSTRAINT_LIKE: return schema::ConstraintOp::Like;
+    case SQLITE_INDEX_CONSTRAINT_ISNULL: return schema::ConstraintOp::IsNull;
+    case SQLITE_INDEX_CONSTRAINT_ISNOTNULL: return schema::ConstraintOp::IsNotNull;
+    default: return std::nullopt;
+  }
+}
+
+const schema::KeyColumn* keyFor(const schema::TableDef& table, const std::string& column) {
+  for (const auto& candidate : table.keys) {
+    if (candidate.column == column) return &candidate;
+  }
+  return nullptr;
+}
+
 // Plan tokens in idxStr, one per argv slot: "E<col>" equality, "I<col>" IN list (all values at
-// once), "L" limit, "O" offset; separated by ','.
+// once), "C<col>:<op>" another operator (schema::ConstraintOp as a number), "L" limit, "O"
+// offset; separated by ','.
 int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) {
   auto* vtab = reinterpret_cast<ApiVtab*>(base);
   const schema::TableDef& table = *vtab->table;
@@ -116,6 +140,12 @@ int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) {
   int limit_constraint = -1;
   int offset_constraint = -1;
   bool unique = false;
+  auto addToken = [&](const std::string& token, int constraint) {
+    info->aConstraintUsage[constraint].argvIndex = ++argv_index;
+    info->aConstraintUsage[constraint].omit = 0;  // SQLite re-checks: pushdown only narrows
+    if (!plan.empty()) plan.push_back(',');
+    plan += token;
+  };
 
   for (int i = 0; i < info->nConstraint; ++i) {
     const auto& constraint = info->aConstraint[i];
@@ -128,28 +158,32 @@ int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) {
       offset_constraint = i;
       continue;
     }
-    if (constraint.op != SQLITE_INDEX_CONSTRAINT_EQ || constraint.iColumn < 0) continue;
+    if (constraint.iColumn < 0) continue;
     const std::string& column = table.columns[static_cast<std::size_t>(constraint.iColumn)].name;
-    const schema::KeyColumn* key = nullptr;
-    for (const auto& candidate : table.keys) {
-      if (candidate.column == column) key = &candidate;
+    const schema::KeyColumn* key = keyFor(table, column);
+    if (!key) continue;
+    if (constraint.op == SQLITE_INDEX_CONSTRAINT_EQ) {
+      if (!key->accepts(schema::ConstraintOp::Eq) || shape.constrains(column)) continue;
+      const bool is_in = sqlite3_vtab_in(info, i, -1) != 0;
+      if (is_in && key->accepts_in) sqlite3_vtab_in(info, i, 1);
+      addToken((is_in && key->accepts_in ? "I" : "E") + std::to_string(constraint.iColumn), i);
+      shape.constrained.push_back(column);
+      shape.in_list_sizes.push_back(is_in ? 10 : 1);  // IN list lengths are unknown when planning
+      if (!is_in && table.primary_key.size() == 1 && table.primary_key.front() == column) unique = true;
+      continue;
     }
-    if (!key || shape.constrains(column)) continue;
-    const bool is_in = sqlite3_vtab_in(info, i, -1) != 0;
-    if (is_in && key->accepts_in) sqlite3_vtab_in(info, i, 1);
-    info->aConstraintUsage[i].argvIndex = ++argv_index;
-    info->aConstraintUsage[i].omit = 0;
-    if (!plan.empty()) plan.push_back(',');
-    plan += (is_in && key->accepts_in ? "I" : "E") + std::to_string(constraint.iColumn);
-    shape.constrained.push_back(column);
-    shape.in_list_sizes.push_back(is_in ? 10 : 1);  // IN list lengths are unknown when planning
-    if (!is_in && table.primary_key.size() == 1 && table.primary_key.front() == column) unique = true;
+    auto op = otherOp(constraint.op);
+    if (!op || !key->accepts(*op)) continue;
+    bool duplicate = false;
+    for (const auto& [name, existing] : shape.other) duplicate = duplicate || (name == column && existing == *op);
+    if (duplicate) continue;
+    addToken("C" + std::to_string(constraint.iColumn) + ":" + std::to_string(static_cast<int>(*op)), i);
+    shape.other.emplace_back(column, *op);
   }
 
   // LIMIT/OFFSET reach us only when SQLite could push them (one table, every term given to us).
   if (limit_constraint >= 0) {
-    info->aConstraintUsage[limit_constraint].argvIndex = ++argv_index;
-    plan += plan.empty() ? "L" : ",L";
+    addToken("L", limit_constraint);
     sqlite3_value* value = nullptr;
     if (sqlite3_vtab_rhs_value(info, limit_constraint, &value) == SQLITE_OK && value) {
       shape.limit = sqlite3_value_int64(value);
@@ -157,8 +191,7 @@ int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) {
       shape.limit = 100;
     }
     if (offset_constraint >= 0) {
-      info->aConstraintUsage[offset_constraint].argvIndex = ++argv_index;
-      plan += ",O";
+      addToken("O", offset_constraint);
       if (sqlite3_vtab_rhs_value(info, offset_constraint, &value) == SQLITE_OK && value) {
         *shape.limit += sqlite3_value_int64(value);
       }
@@ -255,6 +288,11 @@ int filter(sqlite3_vtab_cursor* base, int, const char* idx_str, int argc, sqlite
         limit = sqlite3_value_int64(argument);
       } else if (token == "O") {
         offset = std::max<sqlite3_int64>(0, sqlite3_value_int64(argument));
+      } else if (token[0] == 'C') {
+        const auto colon = token.find(':');
+        const std::size_t column = std::stoul(token.substr(1, colon - 1));
+        const auto op = static_cast<schema::ConstraintOp>(std::stoi(token.substr(colon + 1)));
+        request.constraints.push_back({table.columns[column].name, op, fromSqlite(argument)});
       } else {
         const std::size_t column = std::stoul(token.substr(1));
         std::vector<Value> values;
@@ -277,6 +315,10 @@ int filter(sqlite3_vtab_cursor* base, int, const char* idx_str, int argc, sqlite
       key += column + "=";
       for (const auto& value : values) cacheKeyAppend(key, value);
     }
+    for (const auto& constraint : request.constraints) {
+      key += constraint.column + std::string(schema::constraintOpText(constraint.op));
+      cacheKeyAppend(key, constraint.value);
+    }
     if (request.limit) key += "|limit=" + std::to_string(*request.limit);
 
     cursor->rowid = 0;
@@ -290,6 +332,9 @@ int filter(sqlite3_vtab_cursor* base, int, const char* idx_str, int argc, sqlite
       std::string pushed;
       for (const auto& [column, values] : request.equals) {
         pushed += (pushed.empty() ? "" : ", ") + column + (values.size() == 1 ? " = 1 value" : " IN " + std::to_string(values.size()) + " values");
+      }
+      for (const auto& constraint : request.constraints) {
+        pushed += (pushed.empty() ? "" : ", ") + constraint.column + " " + std::string(schema::constraintOpText(constraint.op));
       }
       if (request.limit) pushed += (pushed.empty() ? "" : ", ") + std::string("limit ") + std::to_string(*request.limit);
       session->logger->write(log::Level::Debug, "plan",

@@ -12,6 +12,7 @@ say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 say "Installing missing packages"
 "$root/installer/install-deps.sh"
+"$root/tests/sandbox/install-deps.sh"
 
 say "Building the driver"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DMONDAY_ODBC_BUILD_TESTS=OFF >/dev/null

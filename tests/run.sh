@@ -7,6 +7,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${MONDAY_BUILD_DIR:-$root/build}
 
 "$root/installer/install-deps.sh"
+"$root/tests/sandbox/install-deps.sh"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMONDAY_ODBC_BUILD_TESTS=ON
 cmake --build "$build" -j"$(nproc)"
 # Serial on purpose: integration tests count the sandbox's requests, which parallel tests would blur.

@@ -71,7 +71,9 @@ export function stopSandbox(child) {
 
 export function request({ ca, port, method = 'POST', path: p = '/v2', headers = {}, body, host = '127.0.0.1', servername }) {
   return new Promise((resolve, reject) => {
-    const req = https.request({ host, port, method, path: p, headers, ca, servername, agent: false }, (res) => {
+    // autoSelectFamily: Debian's node 18 resolves "localhost" to ::1 first and, unlike node 20,
+    // does not fall back to 127.0.0.1 (where the sandbox listens) on its own.
+    const req = https.request({ host, port, method, path: p, headers, ca, servername, agent: false, autoSelectFamily: true }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));

@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev                      # unit and integration tests
   openssl ca-certificates curl                   # the sandbox makes its own certificates
   python3 python3-pyodbc python3-pytest python3-pandas  # client tests (Debian's python3)
+  chromium                                       # the desktop OAuth test (headless, tests/browser)
 )
 
 missing=()

@@ -9,14 +9,39 @@
 
 namespace monday::schema {
 
+TableDef makeAccountTable();
+TableDef makeActivityLogsTable();
+TableDef makeAssetsTable();
 TableDef makeBoardsTable();
+TableDef makeBoardUsersTable();
+TableDef makeBoardViewsTable();
 TableDef makeColumnsTable();
+TableDef makeColumnValuesTable();
+TableDef makeDocBlocksTable();
+TableDef makeDocsTable();
+TableDef makeFoldersTable();
 TableDef makeGroupsTable();
 TableDef makeItemsTable();
+TableDef makeMeTable();
+TableDef makeRepliesTable();
+TableDef makeSubitemsTable();
+TableDef makeTagsTable();
+TableDef makeTeamsTable();
+TableDef makeTeamUsersTable();
+TableDef makeUpdatesTable();
 TableDef makeUsersTable();
+TableDef makeWebhooksTable();
 TableDef makeWorkspacesTable();
+TableDef makeWorkspaceUsersTable();
+
+// System tables (schema "sys", schema/system/): driver state, no API calls.
+TableDef makeApiUsageTable();
+TableDef makeLastQueryTable();
 
 // Tables of Schema=GraphQL, in catalog order.
 const std::vector<std::shared_ptr<const TableDef>>& graphqlTables();
+
+// System tables, offered on every connection whatever its Schema.
+const std::vector<std::shared_ptr<const TableDef>>& systemTables();
 
 }  // namespace monday::schema

@@ -110,6 +110,7 @@ Value isoToTimestamp(std::string_view text, bool date_only) {
 }  // namespace
 
 Value readColumn(const ColumnDef& column, const RowView& row) {
+  if (column.read) return column.read(row);
   std::string_view path = column.path;
   const rapidjson::Value* start = row.node;
   if (!path.empty() && path.front() == '^') {
@@ -177,7 +178,7 @@ std::string selectionFor(const std::vector<ColumnDef>& columns) {
   };
   Node root;
   for (const auto& column : columns) {
-    if (column.path.empty() || column.path.front() == '^') continue;
+    if (column.path.empty() || column.path.front() == '^' || column.path.front() == '@') continue;
     Node* node = &root;
     std::string_view path = column.path;
     while (!path.empty()) {

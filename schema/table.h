@@ -15,6 +15,7 @@
 
 #include "driver/common/data_type.h"
 #include "driver/common/value.h"
+#include "schema/mutation.h"
 
 namespace monday::client {
 class ApiClient;
@@ -34,16 +35,21 @@ enum class Decode : std::uint8_t {
   Json,       // any JSON → its text; a JSON scalar string (monday's JSON type) is kept as is
 };
 
+struct RowView;
+
 struct ColumnDef {
   std::string name;
   DataType type = DataType::Varchar;
   // Dotted GraphQL path from the row object ("workspace.id"); a leading '^' reads from the
-  // parent object instead ("^id" = the board id of a column row).
+  // parent object instead ("^id" = the board id of a column row). A leading '@' names a member the
+  // row source computes and adds to the row itself ("@role"); it is never asked of the API.
   std::string path;
   Decode decode = Decode::Text;
   std::string description;
   std::int64_t size = 0;  // 0 = the type's default
   bool nullable = true;
+  // Reads the value itself instead of `path`/`decode` (board columns, whose cells sit in a list).
+  std::function<Value(const RowView&)> read;
 };
 
 // Comparison operators a key column may accept besides '=' (and IN, which is '=' with a list).
@@ -66,6 +72,12 @@ struct KeyColumn {
   }
 };
 
+// One ORDER BY term, by column name.
+struct OrderTerm {
+  std::string column;
+  bool descending = false;
+};
+
 // A pushed term other than '=' / IN: `column op value` (no value for IS [NOT] NULL).
 struct Constraint {
   std::string column;
@@ -80,6 +92,10 @@ struct ScanRequest {
   // Every other pushed term (ranges, LIKE, <>, IS NULL ...), ANDed with `equals`.
   std::vector<Constraint> constraints;
   std::optional<std::int64_t> limit;  // rows SQLite will read at most (LIMIT + OFFSET)
+  // ORDER BY the scan must deliver (only when TableDef::orders accepted it at planning time).
+  std::vector<OrderTerm> order_by;
+  // Columns the statement reads (by index); empty = all. Only for tables that fetch_used_columns.
+  std::vector<bool> columns_used;
 
   const std::vector<Value>* valuesFor(const std::string& column) const {
     for (const auto& [name, values] : equals) {
@@ -118,10 +134,22 @@ struct ScanEstimate {
 
 struct TableDef;
 
+// What a scan told the API and what it left to SQLite, reported back for the plan
+// (sys_last_query, the log at Verbosity >= 2). Scans fill it when they build their requests.
+struct ScanNotes {
+  std::vector<std::string> pushed;  // terms the API applies, in monday's words ("status any_of [1]")
+  std::vector<std::string> local;   // pushed terms the API cannot apply; SQLite filters them alone
+  std::string method;               // how the rows are fetched ("items_page", "items(ids:)" ...)
+};
+
+struct QueryReport;  // schema/system/query_report.h
+
 // Handed to a scan function; sources may keep a copy (both referents outlive every scan).
 struct ScanContext {
   client::ApiClient& api;
   const TableDef& table;
+  ScanNotes* notes = nullptr;                 // where to tell what was pushed; may be null
+  const QueryReport* last_query = nullptr;    // the previous statement's plan, for sys_last_query
 };
 
 // Which key columns a planned scan constrains (values unknown at planning time).
@@ -130,6 +158,7 @@ struct ScanShape {
   std::vector<std::size_t> in_list_sizes;  // for each constrained column, 1 for '=', n for IN
   std::optional<std::int64_t> limit;
   std::vector<std::pair<std::string, ConstraintOp>> other;  // pushed terms besides '=' / IN
+  std::vector<OrderTerm> order_by;  // the statement's ORDER BY on this table (for TableDef::orders)
   bool constrains(const std::string& column) const {
     for (const auto& c : constrained) {
       if (c == column) return true;
@@ -147,6 +176,13 @@ struct TableDef {
   std::vector<std::string> primary_key;
   std::function<std::unique_ptr<RowSource>(ScanContext&, const ScanRequest&)> scan;
   std::function<ScanEstimate(const ScanShape&)> estimate;
+  // Whether a scan of this shape returns rows in shape.order_by's order exactly as SQLite would
+  // sort them (then SQLite skips its sort and a LIMIT can stop the paging). Empty = never.
+  std::function<bool(const ScanShape&)> orders;
+  // The scan fetches only ScanRequest::columns_used (the others read as NULL).
+  bool fetch_used_columns = false;
+  // What INSERT/UPDATE/DELETE do in monday (schema/mutation.h); empty = read-only table.
+  TableWrites writes;
 
   const ColumnDef* column(const std::string& column_name) const;
   int columnIndex(const std::string& column_name) const;  // -1 when absent
@@ -155,7 +191,7 @@ struct TableDef {
 // Reads a column's value from a row, per its Decode.
 Value readColumn(const ColumnDef& column, const RowView& row);
 
-// The GraphQL selection set that fetches every non-parent column ("id name workspace { id }").
+// The GraphQL selection set that fetches every non-parent, non-computed column ("id name workspace { id }").
 std::string selectionFor(const std::vector<ColumnDef>& columns);
 
 }  // namespace monday::schema

@@ -3,6 +3,9 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <random>
 #include <thread>
 
@@ -13,13 +16,18 @@ namespace monday::client {
 
 namespace {
 
-// Reads may be retried; give up after this many attempts or this much waiting, so a statement
-// never hangs for longer than a person would wait for it.
-constexpr int kMaxAttempts = 6;
-constexpr std::chrono::seconds kMaxTotalWait{180};
+using std::chrono::milliseconds;
+using std::chrono::seconds;
 
-// Every read also asks what it cost: monday answers in the same response, so the budget is
-// tracked without extra calls (REFERENCE §4). Our documents always end with the operation's '}'.
+// A read gives up at its third transient server error (5xx, garbage, a dropped connection),
+// whatever MaxRetries says: a server that fails three times in a row is having an outage.
+constexpr int kMaxTransientAttempts = 3;
+// Budget waits end a little after monday's reset time: its seconds are rounded.
+constexpr milliseconds kBudgetWaitMargin{250};
+
+// Every call also asks what it cost: monday answers in the same response, so the budget is
+// tracked without extra calls (REFERENCE §4; mutations too, §10.1). Our documents always end
+// with the operation's '}'.
 std::string withComplexityField(std::string_view document) {
   auto close = document.rfind('}');
   if (close == std::string_view::npos || document.find("complexity") != std::string_view::npos) {
@@ -36,6 +44,50 @@ std::string toJson(const rapidjson::Value& value) {
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   value.Accept(writer);
   return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string secondsText(milliseconds duration) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", static_cast<double>(duration.count()) / 1000.0);
+  return text;
+}
+
+bool identifierChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// For a request of several aliased mutations: "2 of 5 changes in this request were applied
+// (a0, a3)". Fields of `data` that are null failed; the rest were applied.
+std::string appliedPart(const rapidjson::Document& body) {
+  if (!body.IsObject()) return {};
+  auto data = body.FindMember("data");
+  if (data == body.MemberEnd() || !data->value.IsObject()) return {};
+  int total = 0;
+  std::string applied;
+  int applied_count = 0;
+  for (const auto& field : data->value.GetObject()) {
+    const std::string name(field.name.GetString(), field.name.GetStringLength());
+    if (name == "complexity") continue;
+    ++total;
+    if (!field.value.IsNull()) {
+      ++applied_count;
+      if (applied_count <= 10) applied += (applied.empty() ? "" : ", ") + name;
+    }
+  }
+  if (total == 0) return {};
+  if (applied_count == 0) return " None of the " + std::to_string(total) + " changes in this request was applied.";
+  return " " + std::to_string(applied_count) + " of " + std::to_string(total) +
+         " changes in this request were applied (" + applied + (applied_count > 10 ? ", ..." : "") + ").";
+}
+
+// Whether monday ran a request and answered per field: `data` present, or an error with a `path`.
+bool hasFieldResults(const rapidjson::Document& body) {
+  if (!body.IsObject()) return false;
+  if (auto data = body.FindMember("data"); data != body.MemberEnd() && data->value.IsObject()) return true;
+  auto errors = body.FindMember("errors");
+  if (errors == body.MemberEnd() || !errors->value.IsArray()) return false;
+  for (const auto& error : errors->value.GetArray()) {
+    if (error.IsObject() && error.HasMember("path")) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -57,11 +109,55 @@ std::string operationName(std::string_view document) {
   return "anonymous";
 }
 
+bool isMutationDocument(std::string_view document) {
+  // The first operation keyword outside braces, strings and comments (fragments may come first).
+  int depth = 0;
+  for (std::size_t i = 0; i < document.size(); ++i) {
+    const char c = document[i];
+    if (c == '#') {
+      i = document.find('\n', i);
+      if (i == std::string_view::npos) return false;
+    } else if (c == '"') {
+      for (++i; i < document.size() && document[i] != '"'; ++i) {
+        if (document[i] == '\\') ++i;
+      }
+    } else if (c == '{') {
+      if (depth == 0) return false;  // an anonymous query "{ ... }" (or a fragment's body)
+      ++depth;
+    } else if (c == '}') {
+      --depth;
+    } else if (c == '(' || c == ')') {
+      continue;
+    } else if (depth == 0 && identifierChar(c) && (i == 0 || !identifierChar(document[i - 1]))) {
+      std::size_t end = i;
+      while (end < document.size() && identifierChar(document[end])) ++end;
+      std::string_view word = document.substr(i, end - i);
+      if (word == "mutation") return true;
+      if (word == "query" || word == "subscription") return false;
+      if (word == "fragment") {
+        // Skip to the fragment's selection set and over it.
+        std::size_t open = document.find('{', end);
+        if (open == std::string_view::npos) return false;
+        int fragment_depth = 0;
+        for (i = open; i < document.size(); ++i) {
+          if (document[i] == '{') ++fragment_depth;
+          if (document[i] == '}' && --fragment_depth == 0) break;
+        }
+        continue;
+      }
+      i = end - 1;
+    }
+  }
+  return false;
+}
+
 ApiClient::ApiClient(const config::Settings& settings, std::shared_ptr<log::Logger> logger)
     : endpoint_(settings.api_url),
       api_version_(settings.api_version),
       default_timeout_(settings.timeout_seconds),
-      credentials_(auth::makeCredentials(settings)),
+      max_retries_(settings.max_retries),
+      max_retry_wait_(settings.max_retry_wait_seconds),
+      credentials_(auth::makeCredentials(settings, logger)),
       logger_(std::move(logger)),
       http_(net::TlsOptions{settings.ssl_server_cert}, std::chrono::seconds(settings.timeout_seconds)) {}
 
@@ -79,11 +175,51 @@ ApiUsage ApiClient::usage() const {
   return usage_;
 }
 
-rapidjson::Document ApiClient::query(std::string_view document, const rapidjson::Value& variables) {
-  return send(document, variables);
+BudgetSnapshot ApiClient::budget() const {
+  // No copy of the shared pointer: the snapshot counts the connections sharing the budget by its
+  // owners, and a temporary copy would count as one more.
+  std::lock_guard lock(usage_mutex_);
+  if (!budget_) return {};
+  return budget_->snapshot(std::chrono::steady_clock::now(), std::chrono::system_clock::now());
 }
 
-rapidjson::Document ApiClient::send(std::string_view document, const rapidjson::Value& variables) {
+ApiBudget& ApiClient::budgetFor(const std::string& authorization) {
+  std::lock_guard lock(usage_mutex_);
+  if (!budget_) budget_ = ApiBudget::shared(endpoint_, authorization);
+  return *budget_;
+}
+
+void ApiClient::record(const UsageCounters& delta) {
+  {
+    std::lock_guard lock(usage_mutex_);
+    usage_ += delta;
+  }
+  if (budget_) budget_->add(delta);
+}
+
+void ApiClient::pause(milliseconds wait) {
+  const auto until = std::chrono::steady_clock::now() + wait;
+  while (std::chrono::steady_clock::now() < until) {
+    if (http_.cancelled()) throw Error(sqlstate::kOperationCanceled, "The operation was cancelled.");
+    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+        milliseconds(100), until - std::chrono::steady_clock::now()));
+  }
+}
+
+rapidjson::Document ApiClient::query(std::string_view document, const rapidjson::Value& variables) {
+  return send(document, variables, isMutationDocument(document) ? Mode::Mutation : Mode::Read);
+}
+
+rapidjson::Document ApiClient::mutate(std::string_view document, const rapidjson::Value& variables) {
+  return send(document, variables, Mode::Mutation);
+}
+
+rapidjson::Document ApiClient::mutateBatch(std::string_view document, const rapidjson::Value& variables) {
+  return send(document, variables, Mode::MutationBatch);
+}
+
+rapidjson::Document ApiClient::send(std::string_view document, const rapidjson::Value& variables, Mode mode) {
+  const bool mutation = mode != Mode::Read;
   const std::string operation = operationName(document);
   const std::string full_document = withComplexityField(document);
   std::string body = "{\"query\":";
@@ -97,31 +233,91 @@ rapidjson::Document ApiClient::send(std::string_view document, const rapidjson::
 
   net::HttpRequest request;
   request.url = endpoint_;
+  const std::string authorization = credentials_->authorizationHeader();
   request.headers = {{"Content-Type", "application/json"},
                      {"Accept", "application/json"},
                      {"API-Version", api_version_},
-                     {"Authorization", credentials_->authorizationHeader()}};
+                     {"Authorization", authorization}};
   request.body = std::move(body);
+  request.send_once = mutation;
+  ApiBudget& budget = budgetFor(authorization);
 
-  std::chrono::seconds waited{0};
+  const milliseconds max_wait = std::chrono::duration_cast<milliseconds>(max_retry_wait_);
+  milliseconds waited{0};
   std::mt19937 jitter_source(std::random_device{}());
+  auto jitter = [&] { return milliseconds(std::uniform_int_distribution<int>(0, 250)(jitter_source)); };
+
+  bool credentials_refreshed = false;
+  // Backoff grows with the failures of one kind, not with every attempt: three limit answers
+  // followed by a 500 wait 1 s for the 500, not 8.
+  int transient_failures = 0;
+  int lock_answers = 0;
+  auto backoffAfter = [](int failures) { return milliseconds(seconds(1LL << std::min(failures - 1, 4))); };
   for (int attempt = 1;; ++attempt) {
-    net::HttpResponse response = http_.send(request);
-    ApiOutcome outcome = readApiResponse(response);
-    {
-      std::lock_guard lock(usage_mutex_);
-      usage_.requests += 1;
-      usage_.elapsed += response.elapsed;
-      if (attempt > 1) usage_.retries += 1;
-      if (outcome.complexity) usage_.complexity += outcome.complexity->query;
+    // 1. Wait first if monday's last numbers say this call would exhaust the budget: waiting
+    //    until the window resets costs the same time as a 429 would, without the rejected call.
+    const long long estimate = budget.estimate(operation, mutation);
+    if (const milliseconds budget_wait = budget.waitBefore(estimate, std::chrono::steady_clock::now());
+        budget_wait > milliseconds(0)) {
+      const milliseconds wait = budget_wait + kBudgetWaitMargin;
+      if (waited + wait <= max_wait) {
+        logger_->write(log::Level::Info, "wait",
+                       "op=" + operation + " expected cost " + std::to_string(estimate) +
+                           " exceeds the budget left; waiting " + secondsText(wait) + "s for the window to reset");
+        pause(wait);
+        waited += wait;
+        record(UsageCounters{.waits = 1, .waited = wait, .budget_waits = 1, .budget_waited = wait});
+      } else {
+        logger_->write(log::Level::Info, "wait",
+                       "op=" + operation + " would need " + secondsText(wait) +
+                           "s for the budget to reset, more than MaxRetryWait allows; sending now");
+      }
     }
+
+    // 2. Send. The estimate is reserved while in flight so other connections of the token see it.
+    budget.reserve(estimate);
+    net::HttpResponse response;
+    try {
+      response = http_.send(request);
+    } catch (const Error& error) {
+      budget.release(estimate);
+      record(UsageCounters{.requests = 1, .retries = attempt > 1 ? 1 : 0});
+      const bool link_lost = error.state() == sqlstate::kCommunicationLinkFailure;
+      if (mutation && (link_lost || error.state() == sqlstate::kTimeout || error.state() == sqlstate::kOperationCanceled)) {
+        throw MutationOutcomeUnknown(error.state(), error.message(), error.nativeCode());
+      }
+      // A read whose connection dropped (a stale keep-alive connection, a proxy hiccup) is
+      // simply asked again.
+      const milliseconds backoff = backoffAfter(++transient_failures);
+      if (!link_lost || attempt > max_retries_ || transient_failures >= kMaxTransientAttempts ||
+          waited + backoff > max_wait) {
+        throw;
+      }
+      logger_->write(log::Level::Info, "retry", "op=" + operation + " attempt=" + std::to_string(attempt) +
+                                                    " waiting " + secondsText(backoff) + "s: " + error.message());
+      pause(backoff);
+      waited += backoff;
+      record(UsageCounters{.waits = 1, .waited = backoff});
+      continue;
+    }
+    budget.release(estimate);
+    ApiOutcome outcome = readApiResponse(response);
+    budget.observe(outcome, operation, std::chrono::steady_clock::now(), std::chrono::system_clock::now());
+    record(UsageCounters{.requests = 1,
+                         .retries = attempt > 1 ? 1 : 0,
+                         .complexity = outcome.complexity ? outcome.complexity->query : 0,
+                         .limit_answers = outcome.limit != Limit::None ? 1 : 0,
+                         .elapsed = response.elapsed});
+
     if (logger_->enabled(log::Level::Info)) {
       std::string line = "POST " + endpoint_ + " op=" + operation + " status=" + std::to_string(response.status) +
                          " ms=" + std::to_string(response.elapsed.count());
       if (outcome.complexity) {
         line += " complexity=" + std::to_string(outcome.complexity->query) +
-                " budget_left=" + std::to_string(outcome.complexity->after);
+                " budget_left=" + std::to_string(outcome.complexity->after) +
+                " reset_in=" + std::to_string(outcome.complexity->reset_in_seconds) + "s";
       }
+      if (outcome.limit != Limit::None) line += " limit=\"" + std::string(limitName(outcome.limit)) + "\"";
       if (!outcome.request_id.empty()) line += " request_id=" + outcome.request_id;
       logger_->write(log::Level::Info, "api", line);
     }
@@ -132,34 +328,63 @@ rapidjson::Document ApiClient::send(std::string_view document, const rapidjson::
     switch (outcome.kind) {
       case ApiOutcome::Kind::Data:
         return std::move(outcome.document);
-      case ApiOutcome::Kind::Failed:
-        if (outcome.error) {
-          logger_->write(log::Level::Error, "api", outcome.error->state() + " " + outcome.error->message());
-          throw *outcome.error;
+      case ApiOutcome::Kind::Failed: {
+        Error error = outcome.error ? *outcome.error : Error(sqlstate::kGeneralError, "monday API call failed.");
+        if (error.state() == sqlstate::kInvalidAuthorization) {
+          // A rejected credential: an OAuth token that expired or was replaced mid-session is
+          // refreshed and the call sent once more (monday rejects before running anything, so
+          // mutations are safe to resend). A final rejection gets the handler's advice.
+          if (!credentials_refreshed) {
+            credentials_refreshed = true;
+            if (credentials_->refreshAfterRejection()) {
+              for (auto& [name, value] : request.headers) {
+                if (name == "Authorization") value = credentials_->authorizationHeader();
+              }
+              logger_->write(log::Level::Info, "auth", "op=" + operation + " credentials refreshed after a rejection; sending again");
+              continue;
+            }
+          }
+          if (auto advice = credentials_->rejectionMessage()) error = Error(error.state(), *advice, error.nativeCode());
         }
-        throw Error(sqlstate::kGeneralError, "monday API call failed.");
+        if (mode == Mode::MutationBatch && outcome.limit == Limit::None && hasFieldResults(outcome.document)) {
+          return std::move(outcome.document);  // the caller reads which aliases ran
+        }
+        if (mutation && outcome.limit == Limit::None) {
+          error = Error(error.state(), error.message() + appliedPart(outcome.document), error.nativeCode());
+        }
+        logger_->write(log::Level::Error, "api", error.state() + " " + error.message());
+        throw error;
+      }
       case ApiOutcome::Kind::RetryAfter: {
-        // Transient server errors get a short exponential backoff; limits get what monday asked.
-        std::chrono::seconds wait = outcome.transient_server_error
-                                        ? std::chrono::seconds(1LL << std::min(attempt - 1, 4))
-                                        : outcome.wait;
-        const auto jitter = std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 250)(jitter_source));
-        const int max_attempts = outcome.transient_server_error ? 3 : kMaxAttempts;
-        if (attempt >= max_attempts || waited + wait > kMaxTotalWait) {
-          logger_->write(log::Level::Error, "api", "giving up after " + std::to_string(attempt) + " attempts: " +
-                                                       outcome.error->message());
-          throw *outcome.error;
+        const Error& reason = *outcome.error;
+        if (mutation && !outcome.rejected_unexecuted) {
+          MutationOutcomeUnknown error(reason.state(), reason.message(), reason.nativeCode());
+          logger_->write(log::Level::Error, "api", error.state() + " " + error.message());
+          throw error;
         }
+        // Server errors and locks get an exponential backoff; limits get what monday asked.
+        milliseconds wait = outcome.wait;
+        if (outcome.transient_server_error) wait = backoffAfter(++transient_failures);
+        if (outcome.limit == Limit::Locked) wait = std::max(wait, backoffAfter(++lock_answers));
+        if (attempt > max_retries_ || transient_failures >= kMaxTransientAttempts || waited + wait > max_wait) {
+          std::string text = reason.message();
+          if (outcome.limit != Limit::None) {
+            text += " monday asked to wait " + secondsText(outcome.wait) + "s; the driver gave up after " +
+                    std::to_string(attempt) + " attempt(s) and " + secondsText(waited) +
+                    "s of waiting (MaxRetries=" + std::to_string(max_retries_) +
+                    ", MaxRetryWait=" + std::to_string(max_retry_wait_.count()) +
+                    "s). Run the statement again later, fetch less at once, or raise MaxRetryWait.";
+          }
+          logger_->write(log::Level::Error, "api", "giving up after " + std::to_string(attempt) + " attempts: " + text);
+          throw Error(reason.state(), text, reason.nativeCode());
+        }
+        const milliseconds pause_for = wait + jitter();
         logger_->write(log::Level::Info, "retry",
                        "op=" + operation + " attempt=" + std::to_string(attempt) + " waiting " +
-                           std::to_string(wait.count()) + "s: " + outcome.error->message());
-        // Sleep in small steps so SQLCancel is honoured while we wait.
-        const auto until = std::chrono::steady_clock::now() + wait + jitter;
-        while (std::chrono::steady_clock::now() < until) {
-          if (http_.cancelled()) throw Error(sqlstate::kOperationCanceled, "The operation was cancelled.");
-          std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-        waited += wait;
+                           secondsText(pause_for) + "s: " + reason.message());
+        pause(pause_for);
+        waited += pause_for;
+        record(UsageCounters{.waits = 1, .waited = pause_for});
         break;
       }
     }

@@ -1,6 +1,10 @@
 #pragma once
 // monday's GraphQL API as the tables see it: send a document with variables, get `data` back.
-// Owns the HTTPS connection, credentials, retries and the usage counters for one connection.
+// Owns the HTTPS connection, credentials, limits and retries, and the usage counters for one
+// connection. Every call selects `complexity { ... }` so the per-minute budget is tracked from
+// monday's own numbers (REFERENCE §4, §10); the budget is shared with every connection of the
+// same token in this process (ApiBudget), and a call that would exhaust it waits for the window
+// to reset instead of drawing a 429.
 
 #include <chrono>
 #include <memory>
@@ -10,7 +14,9 @@
 
 #include <rapidjson/document.h>
 
+#include "driver/client/api_budget.h"
 #include "driver/client/api_response.h"
+#include "driver/client/mutation_outcome.h"
 #include "driver/log/logger.h"
 #include "driver/net/http_client.h"
 
@@ -24,12 +30,7 @@ class Credentials;
 namespace monday::client {
 
 // What the API calls of one statement (or a connection) cost.
-struct ApiUsage {
-  long long requests = 0;
-  long long retries = 0;
-  long long complexity = 0;  // points charged, as monday reported them
-  std::chrono::milliseconds elapsed{0};
-};
+using ApiUsage = UsageCounters;
 
 class ApiClient {
  public:
@@ -38,32 +39,77 @@ class ApiClient {
 
   // Runs a read-only GraphQL document. `variables` must be a JSON object (or null). Waits out
   // rate limits and retries transient failures, then throws monday::Error. Returns the whole
-  // response; `data` is guaranteed to be an object.
+  // response; `data` is guaranteed to be an object. A document that is a mutation is sent as
+  // mutate() sends it.
   rapidjson::Document query(std::string_view document, const rapidjson::Value& variables);
+
+  // Runs a mutation. Never sends it twice once it may have reached monday: only answers monday
+  // documents as "rejected before running" (429 rate limits) are waited out and resent. Any
+  // other failure throws monday::Error whose message says whether the change may have been
+  // applied (and, for a request of several aliased mutations, how many were).
+  rapidjson::Document mutate(std::string_view document, const rapidjson::Value& variables);
+
+  // A request of several aliased mutations (batched INSERT/UPDATE/DELETE): like mutate(), but
+  // when monday ran the request and some fields failed, its answer (`data` with the fields that
+  // ran, `errors` with a `path` per failed field) is returned instead of thrown, so the caller can
+  // tell row by row what was applied. Throws MutationOutcomeUnknown when the request may have been
+  // applied without an answer saying so (timeout, lost connection, 5xx, unreadable answer), and
+  // monday::Error when monday refused the whole request without running it.
+  rapidjson::Document mutateBatch(std::string_view document, const rapidjson::Value& variables);
+
+  // Runs a mutation that carries one file (add_file_to_column, add_file_to_update) as a multipart
+  // request to the file endpoint (REFERENCE §1.4): parts `query`, `variables` (JSON) and the
+  // file as `variables[<file_variable>]`. Sent once and never retried (api_client_files.cpp).
+  rapidjson::Document uploadFile(std::string_view document, const rapidjson::Value& variables,
+                                 const std::string& file_variable, const std::string& file_name,
+                                 const std::string& file_bytes);
+  // APIURL + "/file": https://api.monday.com/v2/file for the default APIURL.
+  std::string fileEndpoint() const;
+
+  // GETs a URL that needs no monday credentials (an asset's public_url) with the connection's
+  // TLS settings, and returns the body. No Authorization header is sent (the URL is signed), and
+  // logs and messages show only its host and path, never the signature in its query string.
+  std::string download(const std::string& url);
 
   // Per-request timeout; 0 restores the connection's Timeout property.
   void setTimeout(int seconds);
   void cancel();
   void resetCancel();
 
+  // This connection's counters.
   ApiUsage usage() const;
+  // The token's budget as last reported, with the counters of every connection sharing it.
+  BudgetSnapshot budget() const;
+
   const std::string& endpoint() const { return endpoint_; }
   log::Logger& logger() { return *logger_; }
+  // The connection's credential handler (the OAuth procedures reach their connection's tokens here).
+  auth::Credentials& credentials() { return *credentials_; }
 
  private:
-  rapidjson::Document send(std::string_view document, const rapidjson::Value& variables);
+  enum class Mode { Read, Mutation, MutationBatch };
+  rapidjson::Document send(std::string_view document, const rapidjson::Value& variables, Mode mode);
+  ApiBudget& budgetFor(const std::string& authorization);
+  // Sleeps `wait` in small steps so SQLCancel is honoured; throws HY008 when cancelled.
+  void pause(std::chrono::milliseconds wait);
+  void record(const UsageCounters& delta);
 
   std::string endpoint_;
   std::string api_version_;
   std::chrono::seconds default_timeout_;
+  int max_retries_;
+  std::chrono::seconds max_retry_wait_;
   std::unique_ptr<auth::Credentials> credentials_;
   std::shared_ptr<log::Logger> logger_;
   net::HttpClient http_;
   mutable std::mutex usage_mutex_;
   ApiUsage usage_;
+  std::shared_ptr<ApiBudget> budget_;  // set on the first request (keyed by its credential)
 };
 
 // The operation name of a document ("query Boards(...)" → "Boards"), for logs.
 std::string operationName(std::string_view document);
+// Whether the document's operation is a mutation ("mutation ..." after whitespace/comments).
+bool isMutationDocument(std::string_view document);
 
 }  // namespace monday::client

@@ -1,9 +1,10 @@
 #include "driver/client/api_response.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
-#include <string_view>
+#include <vector>
 
 namespace monday::client {
 
@@ -23,12 +24,19 @@ long long numberMember(const rapidjson::Value& object, const char* name, long lo
   auto it = object.FindMember(name);
   if (it == object.MemberEnd()) return fallback;
   if (it->value.IsNumber()) return static_cast<long long>(it->value.GetDouble());
-  if (it->value.IsString()) return std::atoll(it->value.GetString());
+  if (it->value.IsString()) {
+    const char* text = it->value.GetString();
+    char* end = nullptr;
+    long long value = std::strtoll(text, &end, 10);
+    return end != text ? value : fallback;
+  }
   return fallback;
 }
 
+// Retry-After in seconds (monday sends delta-seconds; an HTTP date is ignored).
 long long retryAfterHeader(const net::HttpResponse& response) {
   std::string_view value = response.header("retry-after");
+  while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
   long long seconds = -1;
   std::from_chars(value.data(), value.data() + value.size(), seconds);
   return seconds;
@@ -40,10 +48,14 @@ std::string snippet(std::string_view body) {
   return out;
 }
 
-bool isRateLimitCode(std::string_view code) {
-  return code == "COMPLEXITY_BUDGET_EXHAUSTED" || code == "ComplexityException" ||
-         code == "maxConcurrencyExceeded" || code == "IP_RATE_LIMIT_EXCEEDED" ||
-         code == "RATE_LIMIT_EXCEEDED" || code == "RateLimitExceeded" || code == "API_TEMPORARILY_BLOCKED";
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
 }
 
 bool isAuthCode(std::string_view code) {
@@ -51,8 +63,75 @@ bool isAuthCode(std::string_view code) {
          code == "InvalidTokenException" || code == "TOKEN_EXPIRED" || code == "Unauthorized";
 }
 
-ApiOutcome failed(Error error) {
-  ApiOutcome outcome;
+// One entry of errors[] (or the legacy top-level error), flattened.
+struct ErrorEntry {
+  std::string message;
+  std::string code;
+  const rapidjson::Value* extensions = nullptr;
+};
+
+// Every error of the body, in any of monday's shapes (REFERENCE §5.1).
+std::vector<ErrorEntry> collectErrors(const rapidjson::Document& body) {
+  std::vector<ErrorEntry> entries;
+  if (auto errors = body.FindMember("errors"); errors != body.MemberEnd() && errors->value.IsArray()) {
+    for (const auto& error : errors->value.GetArray()) {
+      ErrorEntry entry;
+      if (error.IsString()) {
+        entry.message = error.GetString();  // legacy: errors as plain strings
+      } else if (error.IsObject()) {
+        entry.message = stringMember(error, "message");
+        if (auto ext = error.FindMember("extensions"); ext != error.MemberEnd() && ext->value.IsObject()) {
+          entry.extensions = &ext->value;
+          entry.code = stringMember(ext->value, "code");
+        }
+      }
+      if (!entry.message.empty() || !entry.code.empty()) entries.push_back(std::move(entry));
+    }
+  }
+  // Legacy shapes 2 and 3: top-level error_code / error_message / status_code.
+  std::string legacy_message = stringMember(body, "error_message");
+  std::string legacy_code = stringMember(body, "error_code");
+  if (!legacy_message.empty() || !legacy_code.empty()) {
+    if (!entries.empty() && entries.front().code.empty()) {
+      entries.front().code = legacy_code;
+      if (entries.front().message.empty()) entries.front().message = legacy_message;
+    } else if (entries.empty() || !legacy_code.empty()) {
+      entries.insert(entries.begin(), ErrorEntry{legacy_message, legacy_code, nullptr});
+    }
+  }
+  return entries;
+}
+
+Limit limitOf(const ErrorEntry& entry) {
+  const std::string& code = entry.code;
+  const std::string message = lower(entry.message);
+  if (code == "DAILY_LIMIT_EXCEEDED" || contains(message, "daily limit")) return Limit::DailyLimit;
+  if (code == "COMPLEXITY_BUDGET_EXHAUSTED" || contains(message, "complexity budget exhausted")) {
+    return Limit::ComplexityBudget;
+  }
+  if (code == "maxConcurrencyExceeded" || contains(message, "concurrency limit exceeded")) return Limit::Concurrency;
+  if (code == "IP_RATE_LIMIT_EXCEEDED" || contains(message, "ip rate limit")) return Limit::IpRate;
+  if (code == "RATE_LIMIT_EXCEEDED" || code == "RateLimitExceeded" || contains(message, "rate limit exceeded") ||
+      contains(message, "minute limit rate exceeded")) {
+    return Limit::MinuteRate;
+  }
+  if (code == "API_TEMPORARILY_BLOCKED") return Limit::TemporarilyBlocked;
+  return Limit::None;
+}
+
+// "... query cost 30001 budget remaining 19986 out of 1000000 reset in 3 seconds": the number
+// after `label`, or -1.
+long long numberAfter(std::string_view text, std::string_view label) {
+  auto at = text.find(label);
+  if (at == std::string_view::npos) return -1;
+  text.remove_prefix(at + label.size());
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  long long value = -1;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() ? value : -1;
+}
+
+ApiOutcome failed(ApiOutcome outcome, Error error) {
   outcome.kind = ApiOutcome::Kind::Failed;
   outcome.error = std::move(error);
   return outcome;
@@ -68,97 +147,170 @@ Error tokenRejected(long status) {
 
 }  // namespace
 
-ApiOutcome readApiResponse(const net::HttpResponse& response) {
+std::string_view limitName(Limit limit) {
+  switch (limit) {
+    case Limit::None: return "none";
+    case Limit::ComplexityBudget: return "complexity budget";
+    case Limit::MinuteRate: return "minute request limit";
+    case Limit::Concurrency: return "concurrency limit";
+    case Limit::IpRate: return "IP rate limit";
+    case Limit::TemporarilyBlocked: return "temporary API block";
+    case Limit::OtherRate: return "rate limit";
+    case Limit::Locked: return "resource lock";
+    case Limit::DailyLimit: return "daily call limit";
+  }
+  return "limit";
+}
+
+std::optional<LegacyComplexityMessage> parseLegacyComplexityMessage(std::string_view message) {
+  if (lower(message).find("complexity budget exhausted") == std::string::npos) return std::nullopt;
+  LegacyComplexityMessage parsed;
+  parsed.cost = numberAfter(message, "query cost");
+  parsed.remaining = numberAfter(message, "budget remaining");
+  parsed.budget = numberAfter(message, "out of");
+  parsed.reset_seconds = numberAfter(message, "reset in");
+  if (parsed.cost < 0 && parsed.remaining < 0 && parsed.budget < 0 && parsed.reset_seconds < 0) return std::nullopt;
+  return parsed;
+}
+
+std::chrono::system_clock::time_point nextUtcMidnight(std::chrono::system_clock::time_point now) {
+  using namespace std::chrono;
+  return time_point_cast<system_clock::duration>(floor<days>(now) + days(1));
+}
+
+std::string describeDuration(std::chrono::seconds duration) {
+  long long total = std::max<long long>(0, duration.count());
+  const long long hours = total / 3600;
+  const long long minutes = (total % 3600) / 60;
+  const long long seconds = total % 60;
+  if (hours > 0) return std::to_string(hours) + " h " + std::to_string(minutes) + " min";
+  if (minutes > 0) return std::to_string(minutes) + " min " + std::to_string(seconds) + " s";
+  return std::to_string(seconds) + " s";
+}
+
+ApiOutcome readApiResponse(const net::HttpResponse& response, std::chrono::system_clock::time_point now) {
   ApiOutcome outcome;
   const long status = response.status;
+  outcome.rate_limits = parseRateLimitHeaders(response.header("ratelimit-policy"), response.header("ratelimit"));
 
-  rapidjson::Document body;
+  rapidjson::Document& body = outcome.document;
   body.Parse(response.body.data(), response.body.size());
   const bool json = !body.HasParseError() && body.IsObject();
-
-  if (!json) {
-    if (status == 401) return failed(tokenRejected(status));
-    if (status == 429) {
-      outcome.kind = ApiOutcome::Kind::RetryAfter;
-      outcome.wait = std::chrono::seconds(std::max<long long>(retryAfterHeader(response), 1));
-      outcome.error = Error(sqlstate::kGeneralError,
-                            "monday's rate limit was exceeded (HTTP 429) and retries ran out. Wait a "
-                            "minute and run the statement again.");
-      return outcome;
-    }
-    // A proxy error page, a truncated body or a broken gateway: worth one more try for reads.
-    outcome.kind = ApiOutcome::Kind::RetryAfter;
-    outcome.transient_server_error = true;
-    outcome.wait = std::chrono::seconds(1);
-    outcome.error = Error(sqlstate::kCommunicationLinkFailure,
-                          "monday answered HTTP " + std::to_string(status) +
-                              " with a body that is not JSON (starts with \"" + snippet(response.body) +
-                              "\"). Check APIURL points at monday's GraphQL endpoint and any proxy in "
-                              "between; retry later if monday is having an outage.");
-    return outcome;
-  }
+  if (!json) body.SetObject();
 
   if (auto ext = body.FindMember("extensions"); ext != body.MemberEnd()) {
     outcome.request_id = stringMember(ext->value, "request_id");
     if (outcome.request_id.empty()) outcome.request_id = stringMember(ext->value, "requestId");
   }
 
-  // Collect the first error in any of monday's three shapes (REFERENCE §5.1).
-  std::string message;
-  std::string code;
-  long long retry_in = -1;
-  long long logical_status = -1;
-  if (auto errors = body.FindMember("errors"); errors != body.MemberEnd() && errors->value.IsArray() &&
-                                                !errors->value.Empty()) {
-    const auto& first = errors->value[0];
-    if (first.IsString()) {
-      message = first.GetString();
-    } else {
-      message = stringMember(first, "message");
-      if (auto ext = first.FindMember("extensions"); first.IsObject() && ext != first.MemberEnd()) {
-        code = stringMember(ext->value, "code");
-        retry_in = numberMember(ext->value, "retry_in_seconds");
-        logical_status = numberMember(ext->value, "status_code");
-        if (outcome.request_id.empty()) outcome.request_id = stringMember(ext->value, "request_id");
-      }
+  const std::vector<ErrorEntry> errors = collectErrors(body);
+  // The error that decides: a limit if any error is one, else the first.
+  const ErrorEntry* decisive = errors.empty() ? nullptr : &errors.front();
+  Limit limit = Limit::None;
+  for (const auto& entry : errors) {
+    if (Limit l = limitOf(entry); l != Limit::None) {
+      decisive = &entry;
+      limit = l;
+      break;
     }
   }
-  if (message.empty()) message = stringMember(body, "error_message");
-  if (code.empty()) code = stringMember(body, "error_code");
+  const std::string message = decisive ? decisive->message : std::string();
+  const std::string code = decisive ? decisive->code : std::string();
+  const rapidjson::Value* extensions = decisive ? decisive->extensions : nullptr;
+  const long long retry_in = extensions ? numberMember(*extensions, "retry_in_seconds") : -1;
+  long long logical_status = extensions ? numberMember(*extensions, "status_code") : -1;
   if (logical_status < 0) logical_status = numberMember(body, "status_code");
-  const bool has_error = !message.empty() || !code.empty();
+  if (extensions && outcome.request_id.empty()) outcome.request_id = stringMember(*extensions, "request_id");
+  const bool has_error = !errors.empty();
 
-  if (status == 401 || logical_status == 401 || isAuthCode(code)) return failed(tokenRejected(status));
+  if (status == 401 || logical_status == 401 || isAuthCode(code)) return failed(std::move(outcome), tokenRejected(status));
 
-  if (code == "DAILY_LIMIT_EXCEEDED") {
-    return failed(Error(sqlstate::kGeneralError,
-                        "monday's daily API call limit for this account is used up (DAILY_LIMIT_EXCEEDED). "
-                        "It resets at 00:00 UTC; try again after that or ask monday to raise the plan's limit.",
+  // A legacy ComplexityException is the budget only when it says so; otherwise it is the
+  // per-query cap ("Query has complexity of N, which exceeds max complexity of M").
+  if (code == "ComplexityException" && limit == Limit::None) {
+    if (status == 429 || logical_status == 429) {
+      limit = Limit::ComplexityBudget;
+    } else {
+      const long long cost = numberAfter(message, "complexity of");
+      const long long cap = numberAfter(message, "max complexity of");
+      std::string text = "The query alone is too expensive for monday";
+      if (cost >= 0 && cap >= 0) {
+        text += ": it would cost " + std::to_string(cost) + " complexity points, over the per-query cap of " +
+                std::to_string(cap);
+      } else if (!message.empty()) {
+        text += " (" + message + ")";
+      }
+      text += ". Waiting does not help: select fewer columns, page with a smaller LIMIT, or narrow the WHERE "
+              "clause.";
+      return failed(std::move(outcome), Error(sqlstate::kGeneralError, text, static_cast<int>(logical_status > 0 ? logical_status : status)));
+    }
+  }
+  if (limit == Limit::None && (status == 429 || logical_status == 429)) limit = Limit::OtherRate;
+  if (limit == Limit::None && (status == 423 || logical_status == 423)) limit = Limit::Locked;
+
+  if (limit == Limit::DailyLimit) {
+    const auto midnight = nextUtcMidnight(now);
+    outcome.limit = limit;
+    outcome.rejected_unexecuted = true;
+    outcome.daily_limit_resets_at = midnight;
+    const auto left = std::chrono::duration_cast<std::chrono::seconds>(midnight - now);
+    return failed(std::move(outcome),
+                  Error(sqlstate::kGeneralError,
+                        "monday's daily API call limit for this account is used up (DAILY_LIMIT_EXCEEDED). It "
+                        "resets at 00:00 UTC, in " + describeDuration(left) +
+                            "; run the statement again after that, or ask monday to raise the plan's limit.",
                         429));
   }
 
-  if (status == 429 || isRateLimitCode(code) || message.find("Complexity budget exhausted") == 0 ||
-      message == "Rate Limit Exceeded") {
-    long long wait = std::max({retryAfterHeader(response), retry_in, 1LL});
+  if (limit != Limit::None) {
     outcome.kind = ApiOutcome::Kind::RetryAfter;
-    outcome.wait = std::chrono::seconds(wait);
+    outcome.limit = limit;
+    outcome.rejected_unexecuted = limit != Limit::Locked;
+    long long wait = std::max(retryAfterHeader(response), retry_in);
+    if (limit == Limit::ComplexityBudget) {
+      if (auto legacy = parseLegacyComplexityMessage(message)) {
+        wait = std::max(wait, legacy->reset_seconds);
+        if (legacy->remaining >= 0) outcome.budget_left = legacy->remaining;
+        if (legacy->budget > 0) outcome.budget_limit = legacy->budget;
+      }
+      if (extensions) {  // 2025-01 hotfix shape
+        if (long long left = numberMember(*extensions, "complexity_budget_left"); left >= 0) outcome.budget_left = left;
+        if (long long cap = numberMember(*extensions, "complexity_budget_limit"); cap > 0) outcome.budget_limit = cap;
+      }
+      if (outcome.rate_limits.complexity_reset_seconds) {
+        wait = std::max(wait, *outcome.rate_limits.complexity_reset_seconds);
+      }
+      if (!outcome.budget_left) outcome.budget_left = outcome.rate_limits.complexity_remaining.value_or(0);
+    } else if (limit == Limit::MinuteRate && outcome.rate_limits.minute_reset_seconds) {
+      wait = std::max(wait, *outcome.rate_limits.minute_reset_seconds);
+    }
+    outcome.wait = std::chrono::seconds(std::max(wait, 1LL));
+    std::string what = code.empty() ? (message.empty() ? "HTTP " + std::to_string(status) : message) : code;
     outcome.error = Error(sqlstate::kGeneralError,
-                          "monday's rate limit stopped the query (" + (code.empty() ? message : code) +
-                              ") and the driver's retries ran out. Wait " + std::to_string(wait) +
-                              " seconds and run it again, or fetch less at once.",
-                          429);
+                          "monday's " + std::string(limitName(limit)) + " stopped the request (" + what + ").",
+                          static_cast<int>(status == 200 && logical_status > 0 ? logical_status : status));
     return outcome;
   }
 
-  if (status >= 500 || logical_status >= 500) {
+  if (!json || status >= 500 || logical_status >= 500) {
+    // A proxy error page, a truncated body, a broken gateway or monday's own 5xx: worth another
+    // try for reads.
     outcome.kind = ApiOutcome::Kind::RetryAfter;
     outcome.transient_server_error = true;
     outcome.wait = std::chrono::seconds(1);
-    outcome.error = Error(sqlstate::kGeneralError,
-                          "monday returned a server error (HTTP " + std::to_string(status) + ")" +
-                              (message.empty() ? std::string() : ": " + message) +
-                              ". Retry later; if it persists, narrow the query.",
-                          static_cast<int>(status));
+    if (!json) {
+      outcome.error = Error(sqlstate::kCommunicationLinkFailure,
+                            "monday answered HTTP " + std::to_string(status) +
+                                " with a body that is not JSON (starts with \"" + snippet(response.body) +
+                                "\"). Check APIURL points at monday's GraphQL endpoint and any proxy in "
+                                "between; retry later if monday is having an outage.");
+    } else {
+      outcome.error = Error(sqlstate::kGeneralError,
+                            "monday returned a server error (HTTP " + std::to_string(status) + ")" +
+                                (message.empty() ? std::string() : ": " + message) +
+                                ". Retry later; if it persists, narrow the query.",
+                            static_cast<int>(status >= 500 ? status : logical_status));
+    }
     return outcome;
   }
 
@@ -173,18 +325,21 @@ ApiOutcome readApiResponse(const net::HttpResponse& response) {
       state = sqlstate::kSyntaxErrorOrAccessViolation;
       text += ". The token's user lacks permission for this; ask a monday admin or use another token.";
     }
-    return failed(Error(state, text, static_cast<int>(logical_status > 0 ? logical_status : status)));
+    const int native = static_cast<int>(logical_status > 0 ? logical_status : status);
+    return failed(std::move(outcome), Error(state, text, native));
   }
 
   if (status != 200) {
-    return failed(Error(sqlstate::kGeneralError,
+    return failed(std::move(outcome),
+                  Error(sqlstate::kGeneralError,
                         "monday answered HTTP " + std::to_string(status) + " without an error message.",
                         static_cast<int>(status)));
   }
 
   auto data = body.FindMember("data");
   if (data == body.MemberEnd() || !data->value.IsObject()) {
-    return failed(Error(sqlstate::kCommunicationLinkFailure,
+    return failed(std::move(outcome),
+                  Error(sqlstate::kCommunicationLinkFailure,
                         "monday's answer has no data (starts with \"" + snippet(response.body) + "\")."));
   }
   if (auto complexity = data->value.FindMember("complexity");
@@ -197,7 +352,6 @@ ApiOutcome readApiResponse(const net::HttpResponse& response) {
     outcome.complexity = c;
   }
   outcome.kind = ApiOutcome::Kind::Data;
-  outcome.document = std::move(body);
   return outcome;
 }
 

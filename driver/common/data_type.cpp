@@ -18,6 +18,7 @@ std::string_view declaredTypeName(DataType type) {
     case DataType::Timestamp: return "TIMESTAMP";
     case DataType::Varchar: return "VARCHAR";
     case DataType::LongVarchar: return "LONGVARCHAR";
+    case DataType::LongVarBinary: return "LONGVARBINARY";
   }
   return "VARCHAR";
 }
@@ -46,6 +47,9 @@ std::optional<DataType> parseDeclaredType(std::string_view declared) {
   if (upper == "LONGVARCHAR" || upper == "TEXT" || upper == "CLOB" || upper == "JSON") {
     return DataType::LongVarchar;
   }
+  if (upper == "LONGVARBINARY" || upper == "VARBINARY" || upper == "BINARY" || upper == "BLOB") {
+    return DataType::LongVarBinary;
+  }
   if (upper == "VARCHAR" || upper == "CHAR" || upper == "NVARCHAR" || upper == "STRING") {
     return DataType::Varchar;
   }
@@ -64,6 +68,7 @@ std::int64_t defaultColumnSize(DataType type) {
     case DataType::Timestamp: return 19;
     case DataType::Varchar: return 255;
     case DataType::LongVarchar: return 65535;
+    case DataType::LongVarBinary: return 65535;
   }
   return 255;
 }

@@ -20,6 +20,7 @@ enum class DataType : std::uint8_t {
   Timestamp,    // stored as text 'YYYY-MM-DD HH:MM:SS' (UTC)
   Varchar,      // Unicode text of bounded size
   LongVarchar,  // Unicode text of any size (descriptions, JSON)
+  LongVarBinary,  // bytes of any size (file contents, e.g. DownloadAsset)
 };
 
 // The declared type written into the SQLite virtual table's CREATE TABLE, and read back from

@@ -14,8 +14,10 @@ const std::vector<PropertyDef>& registry() {
        .aliases = {},
        .kind = PropertyKind::Choice,
        .default_value = "Token",
-       .choices = {"Token"},
-       .description = "How the driver authenticates. Token: a monday personal API token in APIToken."},
+       .choices = {"Token", "OAuth", "JWT"},
+       .description = "How the driver authenticates. Token: a monday personal API token in APIToken. "
+                      "OAuth: your monday OAuth app (OAuthClientId, InitiateOAuth ...). JWT: the "
+                      "shortLivedToken of a JWT monday sent to your app (JWTToken, JWTSigningSecret)."},
       {.name = "APIToken",
        .aliases = {"Token", "PWD"},
        .kind = PropertyKind::Secret,
@@ -23,13 +25,159 @@ const std::vector<PropertyDef>& registry() {
        .description =
            "Your monday API token (Developer Center > My access tokens). PWD is accepted as an "
            "alias so tools that ask for a password work. Never logged."},
+      // AuthScheme=OAuth and JWT (driver/auth/). Every Secret may also be given as env:NAME or
+      // file:PATH (driver/config/secret_reference.h).
+      {.name = "InitiateOAuth",
+       .aliases = {},
+       .kind = PropertyKind::Choice,
+       .default_value = "OFF",
+       .choices = {"OFF", "GETANDREFRESH", "REFRESH"},
+       .description = "AuthScheme=OAuth: OFF uses OAuthAccessToken as given (or none yet, for the "
+                      "OAuth procedures). GETANDREFRESH uses the tokens saved in "
+                      "OAuthSettingsLocation, refreshing them, and opens the browser to authorize "
+                      "when there are none. REFRESH only uses and refreshes saved tokens (or "
+                      "exchanges OAuthVerifier) and never opens a browser: for headless machines."},
+      {.name = "OAuthClientId",
+       .aliases = {"ClientId"},
+       .kind = PropertyKind::Text,
+       .default_value = "",
+       .description = "Client ID of your monday OAuth app (Developer Center > your app > Basic "
+                      "information)."},
+      {.name = "OAuthClientSecret",
+       .aliases = {"ClientSecret"},
+       .kind = PropertyKind::Secret,
+       .default_value = "",
+       .description = "Client secret of your monday OAuth app. Never logged; give it as "
+                      "env:NAME or file:PATH to keep it out of the DSN."},
+      {.name = "OAuthFlow",
+       .aliases = {},
+       .kind = PropertyKind::Choice,
+       .default_value = "Classic",
+       .choices = {"Classic", "OAuth2.1"},
+       .description = "Which monday OAuth flow your app version uses. Classic: /oauth2/token, a "
+                      "long-lived token. OAuth2.1 (the app's \"New OAuth flow\" toggle): "
+                      "/oauth_ms/oauth/token, PKCE, expiring access tokens and rotating refresh "
+                      "tokens."},
+      {.name = "CallbackURL",
+       .aliases = {"RedirectURI"},
+       .kind = PropertyKind::Text,
+       .default_value = "http://localhost:33333/callback",
+       .description = "Redirect URL registered in your monday app (OAuth > Redirect URLs), compared "
+                      "exactly. For InitiateOAuth=GETANDREFRESH it must be http://localhost, "
+                      "127.0.0.1 or [::1] with a port: the driver listens there, on loopback only."},
+      {.name = "Scope",
+       .aliases = {"OAuthScope"},
+       .kind = PropertyKind::Text,
+       .default_value = "",
+       .description = "Space-separated monday scopes to request (e.g. me:read boards:read). Empty: "
+                      "every scope configured for the app."},
+      {.name = "AuthURL",
+       .aliases = {"OAuthServerURL"},
+       .kind = PropertyKind::Url,
+       .default_value = "https://auth.monday.com",
+       .description = "monday's OAuth host (authorize and token endpoints). Only change it to reach "
+                      "the local sandbox or a proxy."},
+      {.name = "OAuthAccessToken",
+       .aliases = {},
+       .kind = PropertyKind::Secret,
+       .default_value = "",
+       .description = "InitiateOAuth=OFF: an OAuth access token your application obtained (sent as "
+                      "Bearer). Never logged."},
+      {.name = "OAuthRefreshToken",
+       .aliases = {},
+       .kind = PropertyKind::Secret,
+       .default_value = "",
+       .description = "InitiateOAuth=OFF with OAuthFlow=OAuth2.1: the refresh token that goes with "
+                      "OAuthAccessToken, used when it expires (the new tokens stay in memory). "
+                      "Never logged."},
+      {.name = "OAuthVerifier",
+       .aliases = {},
+       .kind = PropertyKind::Secret,
+       .default_value = "",
+       .description = "Headless authorization: the code parameter of the redirect after you "
+                      "approved in a browser elsewhere. The driver exchanges it once, saves the "
+                      "tokens to OAuthSettingsLocation and connects. Never logged."},
+      {.name = "OAuthCodeVerifier",
+       .aliases = {"CodeVerifier"},
+       .kind = PropertyKind::Secret,
+       .default_value = "",
+       .description = "With OAuthVerifier and OAuthFlow=OAuth2.1: the PKCE code verifier that "
+                      "GetOAuthAuthorizationURL returned with the authorization URL."},
+      {.name = "OAuthSettingsLocation",
+       .aliases = {},
+       .kind = PropertyKind::Path,
+       .default_value = "",
+       .description = "Encrypted file (AES-256-GCM) where the driver keeps OAuth tokens. Default: "
+                      "$XDG_CONFIG_HOME/monday-odbc/oauth-<OAuthClientId>.settings "
+                      "(~/.config/... without XDG_CONFIG_HOME)."},
+      {.name = "OAuthSettingsKey",
+       .aliases = {},
+       .kind = PropertyKind::Secret,
+       .default_value = "",
+       .description = "Key of the settings file: 64 hex digits (openssl rand -hex 32), best as "
+                      "env:NAME or file:PATH. Default: environment variable "
+                      "MONDAY_ODBC_SETTINGS_KEY, else the per-user key file "
+                      "~/.config/monday-odbc/settings.key (created with mode 0600)."},
+      {.name = "OAuthAuthorizationTimeout",
+       .aliases = {},
+       .kind = PropertyKind::Integer,
+       .default_value = "300",
+       .min_value = 5,
+       .max_value = 3600,
+       .description = "InitiateOAuth=GETANDREFRESH: seconds to wait for you to approve in the "
+                      "browser before the connection fails."},
+      {.name = "JWTToken",
+       .aliases = {"JWT"},
+       .kind = PropertyKind::Secret,
+       .default_value = "",
+       .description = "AuthScheme=JWT: the JWT monday sent to your app endpoint (its Authorization "
+                      "header, with or without Bearer). Never logged."},
+      {.name = "JWTSigningSecret",
+       .aliases = {"SigningSecret"},
+       .kind = PropertyKind::Secret,
+       .default_value = "",
+       .description = "AuthScheme=JWT: your app's Signing Secret, to verify the JWT (HS256). Never "
+                      "logged."},
+      {.name = "JWTAudience",
+       .aliases = {},
+       .kind = PropertyKind::Text,
+       .default_value = "",
+       .description = "AuthScheme=JWT: when set, the JWT's aud claim must equal it (your endpoint's "
+                      "URL)."},
       {.name = "Schema",
        .aliases = {},
        .kind = PropertyKind::Choice,
        .default_value = "GraphQL",
        .choices = {"GraphQL", "AuditLog"},
-       .description = "Which monday API the tables come from. GraphQL: the platform API. AuditLog: "
-                      "not supported yet."},
+       .description = "Which monday API the tables come from. GraphQL: the platform API (boards, "
+                      "items, users ...). AuditLog: the account's audit log (tables AuditLogs and "
+                      "AuditEvents; Enterprise plan, see Domain and AuditLogSource)."},
+      {.name = "Domain",
+       .aliases = {"URL"},
+       .kind = PropertyKind::Url,
+       .default_value = "",
+       .description = "Schema=AuditLog: your account's URL, https://<account>.monday.com (the address "
+                      "monday shows in the browser). The audit-log API lives under it. Required "
+                      "with AuditLogSource=REST."},
+      {.name = "AuditLogSource",
+       .aliases = {},
+       .kind = PropertyKind::Choice,
+       .default_value = "REST",
+       .choices = {"REST", "GraphQL"},
+       .description = "Schema=AuditLog: where the audit log comes from. REST: monday's audit-log API "
+                      "at Domain, with APIToken = the audit-log token (Admin > Security > Audit > "
+                      "Monitor by API). GraphQL: the audit_logs queries of the platform API "
+                      "(2025-07 and later), with APIToken = an account admin's personal API token."},
+      {.name = "AuditRequestsPerMinute",
+       .aliases = {},
+       .kind = PropertyKind::Integer,
+       .default_value = "50",
+       .min_value = 1,
+       .max_value = 1000,
+       .description = "Schema=AuditLog with AuditLogSource=REST: requests per minute the driver allows "
+                      "itself against the audit-log API (monday allows 50). Lower it when another "
+                      "tool reads the audit log with the same token; the driver waits rather than "
+                      "fails when the limit is reached."},
       {.name = "APIVersion",
        .aliases = {"API-Version"},
        .kind = PropertyKind::Text,
@@ -53,6 +201,50 @@ const std::vector<PropertyDef>& registry() {
        .min_value = 1,
        .max_value = 3600,
        .description = "Seconds to wait for one HTTP request before failing with HYT00."},
+      {.name = "MaxRetries",
+       .aliases = {},
+       .kind = PropertyKind::Integer,
+       .default_value = "5",
+       .min_value = 0,
+       .max_value = 50,
+       .description = "How many times one API call is sent again after monday answers with a rate "
+                      "limit (429, complexity budget, concurrency, IP or minute limit), a lock (423) "
+                      "or a transient server error. Changes (mutations) are resent only after rate-"
+                      "limit answers, which monday rejects before running them. 0: fail at once."},
+      {.name = "MaxRetryWait",
+       .aliases = {},
+       .kind = PropertyKind::Integer,
+       .default_value = "180",
+       .min_value = 0,
+       .max_value = 3600,
+       .description = "Most seconds one API call may spend waiting for monday's limits: before "
+                      "sending, so the per-minute complexity budget is not exhausted, and before "
+                      "each retry. When a wait would exceed it the call fails (or is sent without "
+                      "waiting) with a message that says how long monday asked to wait."},
+      {.name = "BoardTableNames",
+       .aliases = {},
+       .kind = PropertyKind::Choice,
+       .default_value = "Name",
+       .choices = {"Name", "Id"},
+       .description = "How board tables (schema boards) are named. Name: the board's name (a name "
+                      "several boards share gets _<board id> on all but the oldest). Id: "
+                      "board_<board id>, stable even when boards are renamed."},
+      {.name = "BoardColumnNames",
+       .aliases = {},
+       .kind = PropertyKind::Choice,
+       .default_value = "Title",
+       .choices = {"Title", "Id"},
+       .description = "How a board table's columns are named. Title: the column title in "
+                      "lower_snake_case (due_date). Id: the monday column id (date4)."},
+      {.name = "MetadataCacheTTL",
+       .aliases = {},
+       .kind = PropertyKind::Integer,
+       .default_value = "300",
+       .min_value = 0,
+       .max_value = 86400,
+       .description = "Seconds the driver keeps the list of boards and their columns (board tables, "
+                      "SQLTables/SQLColumns) before fetching it again. 0: fetch on every catalog call "
+                      "and for every new board table."},
       {.name = "LogFile",
        .aliases = {},
        .kind = PropertyKind::Path,
@@ -66,6 +258,13 @@ const std::vector<PropertyDef>& registry() {
        .max_value = 3,
        .description = "Log detail: 0 errors only, 1 requests, 2 plans and retries, 3 request bodies "
                       "(variables redacted)."},
+      {.name = "ReadOnly",
+       .aliases = {},
+       .kind = PropertyKind::Boolean,
+       .default_value = "false",
+       .description = "true: refuse every statement and procedure that would change monday data "
+                      "(INSERT, UPDATE, DELETE, DuplicateItem, ArchiveBoard, mutations in "
+                      "ExecuteGraphQL ...)."},
   };
   return properties;
 }

@@ -3,7 +3,9 @@
 #include <cctype>
 #include <charconv>
 
+#include "driver/config/audit_log_settings.h"
 #include "driver/config/properties.h"
+#include "driver/config/secret_reference.h"
 
 namespace monday::config {
 
@@ -104,16 +106,25 @@ Settings Settings::fromAttributes(const AttributeMap& given, const AttributeMap&
     return std::string(findProperty(name)->default_value);
   };
 
-  // AuthScheme has one value today; the Choice check above already rejected anything else.
-  s.auth_scheme = AuthScheme::Token;
-  s.api_token = value("APIToken");
+  const std::string scheme = value("AuthScheme");
+  s.auth_scheme = scheme == "OAuth" ? AuthScheme::OAuth : scheme == "JWT" ? AuthScheme::JWT : AuthScheme::Token;
+  s.api_token = resolveSecretReference("APIToken", value("APIToken"));
+  // Before the OAuth/JWT checks: their missing properties do not matter when the scheme cannot work.
+  if (value("Schema") == "AuditLog") requireTokenAuthForAuditLog(s.auth_scheme, value("AuditLogSource"));
+  completeAuthSettings(s, value);
   s.schema = value("Schema") == "AuditLog" ? ApiSchema::AuditLog : ApiSchema::GraphQL;
   s.api_version = value("APIVersion");
   s.api_url = value("APIURL");
   s.ssl_server_cert = value("SSLServerCert");
   s.timeout_seconds = std::stoi(value("Timeout"));
+  s.max_retries = std::stoi(value("MaxRetries"));
+  s.max_retry_wait_seconds = std::stoi(value("MaxRetryWait"));
   s.log_file = value("LogFile");
   s.verbosity = std::stoi(value("Verbosity"));
+  s.board_tables_by_id = value("BoardTableNames") == "Id";
+  s.board_columns_by_id = value("BoardColumnNames") == "Id";
+  s.metadata_cache_ttl_seconds = std::stoi(value("MetadataCacheTTL"));
+  s.read_only = value("ReadOnly") == "true";
 
   if (s.api_version.size() != 7 || s.api_version[4] != '-' ||
       !std::isdigit(static_cast<unsigned char>(s.api_version[0]))) {
@@ -122,12 +133,9 @@ Settings Settings::fromAttributes(const AttributeMap& given, const AttributeMap&
                     "' for connection property APIVersion: expected a monday API version such as "
                     "2026-10.");
   }
-  if (s.schema == ApiSchema::AuditLog) {
-    throw Error(sqlstate::kOptionalFeatureNotImplemented,
-                "Schema=AuditLog is not supported yet by this driver version. Use Schema=GraphQL "
-                "(the default).");
-  }
-  if (s.api_token.empty()) {
+  s.audit_requests_per_minute = std::stoi(value("AuditRequestsPerMinute"));
+  if (s.schema == ApiSchema::AuditLog) completeAuditLogSettings(s, value("Domain"), value("AuditLogSource"));
+  if (s.auth_scheme == AuthScheme::Token && s.api_token.empty()) {
     throw Error(sqlstate::kInvalidAuthorization,
                 "No API token given. Set APIToken to your monday API token (monday: avatar > "
                 "Developers > My access tokens), in the connection string or the DSN.");

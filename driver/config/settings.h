@@ -7,24 +7,40 @@
 #include <vector>
 
 #include "driver/common/error.h"
+#include "driver/config/auth_settings.h"
 #include "driver/config/connection_string.h"
 
 namespace monday::config {
 
-enum class AuthScheme { Token };
+enum class AuthScheme { Token, OAuth, JWT };
 enum class ApiSchema { GraphQL, AuditLog };
+enum class AuditLogSource { Rest, GraphQL };
 
 struct Settings {
   std::string dsn;  // data source name, "" for DSN-less connections
   AuthScheme auth_scheme = AuthScheme::Token;
   std::string api_token;  // secret
+  OAuthSettings oauth;    // AuthScheme=OAuth (driver/config/auth_settings.h)
+  JwtSettings jwt;        // AuthScheme=JWT
   ApiSchema schema = ApiSchema::GraphQL;
   std::string api_version;
   std::string api_url;
   std::string ssl_server_cert;
   int timeout_seconds = 60;
+  int max_retries = 5;              // MaxRetries
+  int max_retry_wait_seconds = 180;  // MaxRetryWait
   std::string log_file;
   int verbosity = 1;
+  // Board tables (schema boards).
+  bool board_tables_by_id = false;    // BoardTableNames=Id
+  bool board_columns_by_id = false;   // BoardColumnNames=Id
+  int metadata_cache_ttl_seconds = 300;  // MetadataCacheTTL
+  // Schema=AuditLog (driver/config/audit_log_settings.cpp checks them).
+  std::string audit_domain;  // https://<account>.monday.com, no trailing slash; "" unless REST needs it
+  AuditLogSource audit_source = AuditLogSource::Rest;
+  int audit_requests_per_minute = 50;
+  // ReadOnly: no statement or procedure may change monday data.
+  bool read_only = false;
 
   // Non-fatal findings (unknown keys), reported as SQL_SUCCESS_WITH_INFO / 01S00.
   std::vector<Warning> warnings;
@@ -40,6 +56,13 @@ struct Settings {
 
   // The output connection string of SQLDriverConnect: DSN first when there was one.
   std::string toConnectionString() const;
+
+  // AuthScheme=OAuth with InitiateOAuth=OFF and no access token yet: the connection opens
+  // without any API call, so the OAuth procedures can get a token.
+  bool awaitsOAuthToken() const {
+    return auth_scheme == AuthScheme::OAuth && oauth.initiate == InitiateOAuth::Off &&
+           oauth.access_token.empty() && oauth.refresh_token.empty();
+  }
 };
 
 }  // namespace monday::config

@@ -9,8 +9,8 @@ namespace {
 constexpr std::int64_t kMaxVarcharSize = 65535;
 constexpr std::int64_t kMaxLongVarcharSize = 1073741823;  // SQLite's default SQLITE_MAX_LENGTH
 
-// Kept in DATA_TYPE order: -10, -9, -7, -5, 3, 4, 5, 8, 91, 92, 93.
-const std::array<TypeInfo, 11> kTypes = {{
+// Kept in DATA_TYPE order: -10, -9, -7, -5, -4, 3, 4, 5, 8, 91, 92, 93.
+const std::array<TypeInfo, 12> kTypes = {{
     {SqlTypeId::WLongVarchar, DataType::LongVarchar, "LONGVARCHAR", SQL_WLONGVARCHAR,
      SQL_WLONGVARCHAR, SQL_WLONGVARCHAR, 0, kMaxLongVarcharSize, "'", "'", "", true, SQL_SEARCHABLE,
      false, std::nullopt, std::nullopt, std::nullopt, SQL_C_WCHAR},
@@ -22,6 +22,9 @@ const std::array<TypeInfo, 11> kTypes = {{
     {SqlTypeId::BigInt, DataType::BigInt, "BIGINT", SQL_BIGINT, SQL_BIGINT, SQL_BIGINT, 0, 19, "",
      "", "", false, SQL_ALL_EXCEPT_LIKE, true, SQLSMALLINT{0}, SQLSMALLINT{0}, SQLSMALLINT{10},
      SQL_C_SBIGINT},
+    {SqlTypeId::LongVarBinary, DataType::LongVarBinary, "LONGVARBINARY", SQL_LONGVARBINARY, SQL_LONGVARBINARY,
+     SQL_LONGVARBINARY, 0, kMaxLongVarcharSize, "X'", "'", "", false, SQL_ALL_EXCEPT_LIKE, false, std::nullopt,
+     std::nullopt, std::nullopt, SQL_C_BINARY},
     {SqlTypeId::Decimal, DataType::Decimal, "DECIMAL", SQL_DECIMAL, SQL_DECIMAL, SQL_DECIMAL, 0, 38,
      "", "", "precision,scale", false, SQL_ALL_EXCEPT_LIKE, true, SQLSMALLINT{0}, SQLSMALLINT{38},
      SQLSMALLINT{10}, SQL_C_CHAR},
@@ -68,6 +71,7 @@ SqlTypeId sqlTypeOf(DataType type) {
     case DataType::Timestamp: return SqlTypeId::Timestamp;
     case DataType::Varchar: return SqlTypeId::WVarchar;
     case DataType::LongVarchar: return SqlTypeId::WLongVarchar;
+    case DataType::LongVarBinary: return SqlTypeId::LongVarBinary;
   }
   return SqlTypeId::WVarchar;
 }
@@ -91,6 +95,15 @@ ColumnFacts columnFacts(SqlTypeId id, std::int64_t size, std::int16_t scale) {
       f.display_size = static_cast<SQLLEN>(chars);
       f.desc_length = static_cast<SQLLEN>(chars);
       f.char_octet_length = f.octet_length;
+      break;
+    }
+    case SqlTypeId::LongVarBinary: {
+      std::int64_t bytes = size > 0 ? size : defaultColumnSize(info.data_type);
+      if (bytes > info.max_column_size) bytes = info.max_column_size;
+      f.column_size = static_cast<SQLULEN>(bytes);
+      f.octet_length = static_cast<SQLLEN>(bytes);  // default C type is SQL_C_BINARY
+      f.display_size = static_cast<SQLLEN>(bytes * 2);  // two hex digits a byte
+      f.desc_length = static_cast<SQLLEN>(bytes);
       break;
     }
     case SqlTypeId::Bit:

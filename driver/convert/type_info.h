@@ -22,6 +22,7 @@ enum class SqlTypeId : std::uint8_t {
   WVarchar,
   Bit,
   BigInt,
+  LongVarBinary,
   Decimal,
   Integer,
   SmallInt,

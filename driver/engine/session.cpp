@@ -1,7 +1,14 @@
 #include "driver/engine/session.h"
 
+#include <set>
+
+#include "driver/auth/credentials.h"
+#include "driver/engine/board_tables.h"
+#include "driver/engine/procedure_module.h"
 #include "driver/engine/session_state.h"
+#include "schema/auditlog/audit_log_schema.h"
 #include "schema/registry.h"
+#include "schema/system/system_table.h"
 
 namespace monday::engine {
 
@@ -31,6 +38,46 @@ std::string quote(const std::string& name) {
   return out + "\"";
 }
 
+// Schema=GraphQL: one call proves the endpoint, TLS and the token, and tells us who we are.
+void proveGraphqlConnection(SessionState& state, const config::Settings& settings) {
+  static const std::string kConnectQuery = "query Connect { me { id name email } version { value } }";
+  rapidjson::Document none;
+  rapidjson::Document answer = state.api->query(kConnectQuery, none);
+  const auto& data = answer["data"];
+  if (auto me = data.FindMember("me"); me != data.MemberEnd()) {
+    state.server.user_name = text(me->value, "name");
+    state.server.user_email = text(me->value, "email");
+  }
+  if (auto version = data.FindMember("version"); version != data.MemberEnd()) {
+    state.server.api_version = text(version->value, "value");
+  }
+  if (state.server.api_version.empty()) state.server.api_version = settings.api_version;
+  {
+    const std::string& url = settings.api_url;
+    auto start = url.find("://");
+    start = start == std::string::npos ? 0 : start + 3;
+    state.server.endpoint = url.substr(start, url.find('/', start) - start);
+  }
+  if (!state.server.api_version.empty() && state.server.api_version != settings.api_version) {
+    state.logger->write(log::Level::Info, "connect",
+                        "monday served API version " + state.server.api_version + " instead of " +
+                            settings.api_version);
+  }
+}
+
+// Schema=AuditLog: the AuditLogs and AuditEvents tables over the source AuditLogSource names.
+std::vector<std::shared_ptr<const schema::TableDef>> openAuditLogTables(SessionState& state,
+                                                                        const config::Settings& settings) {
+  auto audit = schema::auditlog::openAuditLog(settings, *state.api, state.logger);
+  state.audit_rest = audit.rest;
+  state.server.user_name = audit.user_name;
+  state.server.user_email = audit.user_email;
+  state.server.account_name = audit.account_slug;
+  state.server.api_version = audit.api_version.empty() ? settings.api_version : audit.api_version;
+  state.server.endpoint = audit.endpoint;
+  return audit.tables;
+}
+
 }  // namespace
 
 Session::Session(std::unique_ptr<SessionState> state) : state_(std::move(state)) {}
@@ -41,47 +88,49 @@ std::unique_ptr<Session> Session::connect(const config::Settings& settings) {
   state->settings = settings;
   state->logger = std::make_shared<log::Logger>(settings.log_file, settings.verbosity);
   state->api = std::make_unique<client::ApiClient>(settings, state->logger);
-  state->logger->write(log::Level::Info, "connect", "connecting to " + settings.api_url + " with an " +
-                                                         std::string("API token") + ", API-Version " +
+  state->logger->write(log::Level::Info, "connect", "connecting to " + settings.api_url + " with " +
+                                                         state->api->credentials().describe() + ", API-Version " +
                                                          settings.api_version);
 
-  // One call proves the endpoint, TLS and the token, and tells us who we are.
-  static const std::string kConnectQuery = "query Connect { me { id name email } version { value } }";
-  rapidjson::Document none;
-  rapidjson::Document answer = state->api->query(kConnectQuery, none);
-  const auto& data = answer["data"];
-  if (auto me = data.FindMember("me"); me != data.MemberEnd()) {
-    state->server.user_name = text(me->value, "name");
-    state->server.user_email = text(me->value, "email");
-  }
-  if (auto version = data.FindMember("version"); version != data.MemberEnd()) {
-    state->server.api_version = text(version->value, "value");
-  }
-  if (state->server.api_version.empty()) state->server.api_version = settings.api_version;
-  {
-    const std::string& url = settings.api_url;
-    auto start = url.find("://");
-    start = start == std::string::npos ? 0 : start + 3;
-    state->server.endpoint = url.substr(start, url.find('/', start) - start);
-  }
-  if (!state->server.api_version.empty() && state->server.api_version != settings.api_version) {
-    state->logger->write(log::Level::Info, "connect",
-                         "monday served API version " + state->server.api_version + " instead of " +
-                             settings.api_version);
+  std::vector<std::shared_ptr<const schema::TableDef>> api_tables;
+  if (settings.schema == config::ApiSchema::AuditLog) {
+    api_tables = openAuditLogTables(*state, settings);
+  } else if (settings.awaitsOAuthToken()) {
+    // AuthScheme=OAuth, InitiateOAuth=OFF and no token yet: open without calling monday, so the
+    // OAuth procedures can get a token (the web flow). API tables fail with 28000 until then.
+    state->logger->write(log::Level::Info, "connect", "no OAuth access token yet: connected without an API call");
+    api_tables = schema::graphqlTables();
+  } else {
+    proveGraphqlConnection(*state, settings);
+    api_tables = schema::graphqlTables();
   }
 
-  // The SQL engine: an in-memory SQLite database with the API tables in schema "monday".
+  // The SQL engine: an in-memory SQLite database with the API tables in schema "monday" and the
+  // driver's system tables in schema "sys".
   if (sqlite3_open_v2(":memory:", &state->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                       nullptr) != SQLITE_OK) {
     throw Error(sqlstate::kMemoryAllocation, "Cannot open the in-memory SQL engine (SQLite).");
   }
   sqlite3_extended_result_codes(state->db, 1);
-  state->tables = schema::graphqlTables();
+  state->tables = std::move(api_tables);
+  for (const auto& table : schema::systemTables()) state->tables.push_back(table);
   registerApiModule(*state);
-  execSql(state->db, "ATTACH DATABASE ':memory:' AS monday");
+  installWriteAuthorizer(*state);
+  std::set<std::string> attached;  // one in-memory database per SQL schema ("monday", "sys" ...)
+  for (const auto& table : state->tables) {
+    if (attached.insert(table->schema).second) {
+      execSql(state->db, "ATTACH DATABASE ':memory:' AS " + quote(table->schema));
+    }
+  }
   for (const auto& table : state->tables) {
     execSql(state->db, "CREATE VIRTUAL TABLE " + quote(table->schema) + "." + quote(table->name) +
                            " USING monday_api(" + quote(table->name) + ")");
+  }
+  registerProcedures(*state);
+  if (settings.schema == config::ApiSchema::GraphQL) {
+    // Every board as a table of its own, created on first use (board_tables.cpp).
+    execSql(state->db, "ATTACH DATABASE ':memory:' AS " + quote(kBoardSchemaName));
+    openBoardTables(*state);
   }
   state->logger->write(log::Level::Info, "connect",
                        "connected as " + state->server.user_name + "; " + std::to_string(state->tables.size()) +
@@ -95,7 +144,7 @@ std::vector<CatalogTable> Session::catalog() const {
     CatalogTable entry;
     entry.schema = table->schema;
     entry.name = table->name;
-    entry.type = "TABLE";
+    entry.type = schema::isSystemTable(*table) ? "SYSTEM TABLE" : "TABLE";
     entry.remarks = table->description;
     entry.primary_key = table->primary_key;
     for (const auto& column : table->columns) {
@@ -103,6 +152,7 @@ std::vector<CatalogTable> Session::catalog() const {
     }
     result.push_back(std::move(entry));
   }
+  for (auto& board_table : boardCatalog(*state_)) result.push_back(std::move(board_table));
   return result;
 }
 
@@ -112,9 +162,13 @@ log::Logger& Session::logger() const { return *state_->logger; }
 
 void Session::interrupt() {
   state_->api->cancel();
+  if (state_->audit_rest) state_->audit_rest->cancel();
   if (state_->db) sqlite3_interrupt(state_->db);
 }
 
-void Session::setRequestTimeout(int seconds) { state_->api->setTimeout(seconds); }
+void Session::setRequestTimeout(int seconds) {
+  state_->api->setTimeout(seconds);
+  if (state_->audit_rest) state_->audit_rest->setTimeout(seconds);
+}
 
 }  // namespace monday::engine

@@ -3,12 +3,15 @@
 // virtual tables over monday's API. The ODBC layer talks only to Session and Statement.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "driver/common/data_type.h"
+#include "driver/common/error.h"
 #include "driver/common/value.h"
 #include "driver/engine/result_set.h"
 
@@ -48,6 +51,30 @@ struct ServerInfo {
   std::string endpoint;     // host of the GraphQL endpoint
 };
 
+// A stored procedure as SQLProcedures / SQLProcedureColumns show it.
+struct CatalogProcedureColumn {
+  std::string name;
+  DataType type = DataType::Varchar;
+  std::int64_t size = 0;  // 0 = type default
+  bool is_result = false;  // a result-set column; otherwise an input parameter
+  bool required = false;   // input parameters only
+  std::string default_value;  // COLUMN_DEF as ODBC writes it ('text', 0 ...); "" = none
+  std::string remarks;
+};
+
+struct CatalogProcedure {
+  std::string schema;  // "monday"
+  std::string name;
+  std::string remarks;
+  bool mutating = false;  // changes monday data (refused when ReadOnly)
+  std::vector<CatalogProcedureColumn> columns;  // input parameters in order, then result columns
+};
+
+// EXEC / EXECUTE / CALL / {call} statements → the SELECT that runs the procedure (what SQLNativeSql
+// shows and what Session::prepare runs); any other SQL comes back unchanged. Throws monday::Error
+// 42000 for an unknown procedure or parameter, HYC00 for {? = call ...}.
+std::string rewriteProcedureCalls(std::string_view sql);
+
 class SessionState;
 
 // A prepared SQL statement. Also the ResultSet of a query once executed.
@@ -66,6 +93,18 @@ class Statement final : public ResultSet {
 
   // Rows changed by INSERT/UPDATE/DELETE; -1 for queries.
   std::int64_t rowCount() const;
+
+  // Parameter arrays (SQL_ATTR_PARAMSET_SIZE > 1) of a statement without a result set: runs it
+  // once per set as one unit, so the rows of every set share batched API requests instead of one
+  // request per set. `bind_set(i)` binds set i; it returns false to skip the set and may throw
+  // for it. Once a request to monday fails, the later sets are not run.
+  struct SetOutcome {
+    enum class Status { Success, Error, Skipped, NotRun };
+    Status status = Status::NotRun;
+    std::int64_t rows = 0;  // rows the set changed in monday
+    std::optional<Error> error;
+  };
+  std::vector<SetOutcome> executeSets(std::size_t sets, const std::function<bool(std::size_t)>& bind_set);
 
   // 0 = no limit. Applies to the next execute.
   void setMaxRows(std::int64_t max_rows);
@@ -98,6 +137,9 @@ class Session {
 
   // Every table with its columns, for SQLTables/SQLColumns/SQLPrimaryKeys.
   std::vector<CatalogTable> catalog() const;
+
+  // Every stored procedure, for SQLProcedures/SQLProcedureColumns (procedure_module.cpp).
+  std::vector<CatalogProcedure> procedures() const;
 
   const ServerInfo& serverInfo() const;
 

@@ -10,10 +10,14 @@
 #include <vector>
 
 #include "driver/client/api_client.h"
+#include "driver/client/audit_rest_client.h"
 #include "driver/common/error.h"
 #include "driver/config/settings.h"
 #include "driver/engine/session.h"
+#include "driver/engine/write_session.h"
 #include "driver/log/logger.h"
+#include "schema/boards/board_directory.h"
+#include "schema/system/query_report.h"
 #include "schema/table.h"
 
 namespace monday::engine {
@@ -35,10 +39,25 @@ class ScanCache {
     if (entries_.size() >= kMaxEntries) entries_.clear();
     entries_[key] = std::make_shared<const Rows>(std::move(rows));
   }
-  void clear() { entries_.clear(); }
+  void clear() {
+    entries_.clear();
+    lookups_.clear();
+  }
+
+  // Point lookups (`id = ?` once per outer row of a join) counted per scan they narrow; after a
+  // few, the engine reads that scan whole once and answers the rest from this cache.
+  int countLookup(const std::string& base_key) { return ++lookups_[base_key]; }
 
  private:
   std::map<std::string, std::shared_ptr<const Rows>> entries_;
+  std::map<std::string, int> lookups_;
+};
+
+// A board table created in SQLite (lazily, on first use) from the board directory.
+struct CreatedBoardTable {
+  std::string name;       // the SQL name it was created under
+  std::string signature;  // BoardTable::signature at creation
+  std::shared_ptr<const schema::TableDef> table;
 };
 
 class SessionState {
@@ -50,6 +69,8 @@ class SessionState {
   config::Settings settings;
   std::shared_ptr<log::Logger> logger;
   std::unique_ptr<client::ApiClient> api;
+  // Schema=AuditLog with AuditLogSource=REST: the audit-log API client (also held by its tables).
+  std::shared_ptr<client::AuditRestClient> audit_rest;
   sqlite3* db = nullptr;
   std::vector<std::shared_ptr<const schema::TableDef>> tables;
   ServerInfo server;
@@ -57,6 +78,31 @@ class SessionState {
   // The monday::Error behind the last SQLite failure raised inside a virtual table, so the
   // statement can report its real SQLSTATE instead of SQLite's generic error.
   std::optional<Error> pending_error;
+  // INSERT/UPDATE/DELETE: queued mutations and remembered rows (vtab_write.cpp).
+  WriteSession writes;
+
+  // Board tables (schema "boards", board_tables.cpp): the metadata cache, and the tables created
+  // in SQLite so far by their directory key ("board:<id>"), which is also their module argument.
+  std::unique_ptr<schema::boards::BoardDirectory> boards;
+  std::map<std::string, CreatedBoardTable> board_tables;
+
+  // The plan of the running statement and of the previous one (sys_last_query; plan_report.cpp).
+  schema::QueryReport report;
+  schema::QueryReport last_report;
+  long long report_serial = 0;  // bumped for every new report
+  long long scan_serial = 0;    // bumped for every scan (xFilter) of the connection
+  client::ApiUsage report_usage_start;
+
+  // A table by schema and name, API, system and created board tables alike; null when unknown.
+  const schema::TableDef* findTable(const std::string& schema_name, const std::string& table_name) const {
+    for (const auto& table : tables) {
+      if (table->name == table_name && table->schema == schema_name) return table.get();
+    }
+    for (const auto& [key, created] : board_tables) {
+      if (created.name == table_name && created.table->schema == schema_name) return created.table.get();
+    }
+    return nullptr;
+  }
 };
 
 // Registers the `monday_api` virtual-table module on the session's database.

@@ -1,7 +1,9 @@
 #include <cctype>
 #include <cstring>
 
+#include "driver/engine/board_tables.h"
 #include "driver/engine/expression_types.h"
+#include "driver/engine/plan_report.h"
 #include "driver/engine/session.h"
 #include "driver/engine/session_state.h"
 
@@ -23,7 +25,8 @@ Error sqlError(sqlite3* db, int rc, SessionState& state) {
     return Error(sqlstate::kTableNotFound,
                  "Table " + message.substr(15) +
                      " does not exist. SQLTables (or the README's table list) shows the tables this "
-                     "connection offers, e.g. Boards, Items, Users.");
+                     "connection offers, e.g. Boards, Items, Users, and every board as "
+                     "boards.\"<board name>\".");
   }
   if (message.rfind("no such column: ", 0) == 0) {
     return Error(sqlstate::kColumnNotFound,
@@ -31,8 +34,8 @@ Error sqlError(sqlite3* db, int rc, SessionState& state) {
   }
   if (message.find("may not be modified") != std::string::npos) {
     return Error(sqlstate::kOptionalFeatureNotImplemented,
-                 "This driver version cannot change monday data (" + message +
-                     "); INSERT, UPDATE and DELETE are not supported yet.");
+                 "This table cannot be changed (" + message + "). Tables that can be changed: " +
+                     writableTablesText(state) + ".");
   }
   if (message.find("syntax error") != std::string::npos || message.rfind("near ", 0) == 0 ||
       message.find("incomplete input") != std::string::npos || message.find("no such function") != std::string::npos ||
@@ -65,6 +68,9 @@ struct Statement::Impl {
   std::int64_t max_rows = 0;
   std::int64_t delivered = 0;
   std::int64_t changes = -1;
+  std::string sql;             // as the application gave it, for sys_last_query
+  long long report_serial = 0;  // the plan report this statement runs under (plan_report.h)
+  bool report_fresh = false;    // prepared, not executed yet: the report is prepare's
 
   ~Impl() {
     if (stmt) sqlite3_finalize(stmt);
@@ -93,8 +99,7 @@ struct Statement::Impl {
         column.base_table = table;
         column.base_column = sqlite3_column_origin_name(stmt, i) ? sqlite3_column_origin_name(stmt, i) : "";
         column.schema_name = sqlite3_column_database_name(stmt, i) ? sqlite3_column_database_name(stmt, i) : "";
-        for (const auto& def : state->tables) {
-          if (def->name != column.base_table || def->schema != column.schema_name) continue;
+        if (const auto* def = state->findTable(column.schema_name, column.base_table)) {
           if (const auto* source = def->column(column.base_column)) {
             column.nullable = source->nullable ? Nullability::Nullable : Nullability::NoNulls;
             if (column.size == 0) column.size = source->size;
@@ -164,6 +169,9 @@ std::size_t Statement::parameterCount() const {
 
 void Statement::bind(std::size_t index, const Value& value) {
   sqlite3_stmt* stmt = impl_->stmt;
+  // SQLite refuses new values for a statement stepped since its last reset, even one that ran to
+  // the end; bound values survive a reset, and a reset of a reset statement costs nothing.
+  sqlite3_reset(stmt);
   const int position = static_cast<int>(index);
   int rc = std::visit(
       [&](const auto& v) -> int {
@@ -188,7 +196,13 @@ void Statement::execute() {
   Impl& s = *impl_;
   sqlite3_reset(s.stmt);
   s.state->scan_cache.clear();
+  // The first run after prepare continues the report prepare started (its metadata look-ups
+  // count); every later run is a statement of its own.
+  if (!s.report_fresh || s.state->report_serial != s.report_serial) s.report_serial = startReport(*s.state, s.sql);
+  s.report_fresh = false;
+  s.state->writes.forgetRows();
   s.state->api->resetCancel();
+  if (s.state->audit_rest) s.state->audit_rest->resetCancel();
   s.first_row_buffered = false;
   s.done = false;
   s.delivered = 0;
@@ -208,6 +222,104 @@ void Statement::execute() {
 }
 
 std::int64_t Statement::rowCount() const { return impl_->changes; }
+
+std::vector<Statement::SetOutcome> Statement::executeSets(std::size_t sets,
+                                                          const std::function<bool(std::size_t)>& bind_set) {
+  using Status = SetOutcome::Status;
+  SessionState& state = *impl_->state;
+  WriteSession& writes = state.writes;
+  std::vector<SetOutcome> outcomes(sets);
+  writes.clearFinished();
+  writes.send_failed = false;
+  writes.parameter_array = true;
+  struct UnitGuard {
+    WriteSession& writes;
+    ~UnitGuard() {
+      writes.parameter_array = false;
+      writes.current_group = 0;
+    }
+  } guard{writes};
+
+  // One transaction around every set: the virtual tables queue rows until COMMIT (xSync), so the
+  // sets share requests. A request that fills up is sent at once.
+  auto run = [&](const char* sql) { return sqlite3_exec(state.db, sql, nullptr, nullptr, nullptr); };
+  const bool own_transaction = sqlite3_get_autocommit(state.db) != 0;
+  if (own_transaction && run("BEGIN") != SQLITE_OK) throw Error(sqlstate::kGeneralError, sqlite3_errmsg(state.db));
+  for (std::size_t i = 0; i < sets && !writes.send_failed; ++i) {
+    SetOutcome& outcome = outcomes[i];
+    try {
+      if (!bind_set(i)) {
+        outcome.status = Status::Skipped;
+        continue;
+      }
+      writes.current_group = i;
+      execute();
+      outcome.status = Status::Success;
+      outcome.rows = rowCount();
+    } catch (const Error& error) {
+      outcome.status = Status::Error;
+      outcome.error = error;
+      // A set that failed before its rows were sent leaves nothing behind.
+      if (!writes.send_failed) {
+        if (MutationBatch* batch = writes.batch()) batch->dropQueuedOfGroup(i);
+      }
+    }
+  }
+  std::optional<Error> end_error;
+  if (own_transaction) {
+    if (writes.send_failed) {
+      run("ROLLBACK");  // after a failed request nothing more is sent
+    } else if (state.pending_error.reset(); run("COMMIT") != SQLITE_OK) {
+      end_error = state.pending_error ? *state.pending_error : Error(sqlstate::kGeneralError, sqlite3_errmsg(state.db));
+      state.pending_error.reset();
+      if (sqlite3_get_autocommit(state.db) == 0) run("ROLLBACK");
+    }
+  }
+
+  // What monday applied, set by set, from the batch's journal.
+  const MutationBatch* batch = writes.finished();
+  if (!batch) {
+    if (end_error) throw *end_error;
+    return outcomes;
+  }
+  const std::vector<long long> applied = batch->appliedPerGroup(sets);
+  std::vector<RowFate> worst(sets, RowFate::Applied);
+  for (const auto& row : batch->rows()) {
+    if (row.group >= sets || row.fate == RowFate::Applied) continue;
+    if (worst[row.group] == RowFate::Applied || row.fate == RowFate::Unknown) worst[row.group] = row.fate;
+  }
+  // The error that describes the failed request: the set whose row sent it, or the COMMIT.
+  std::optional<Error> request_error = end_error;
+  for (std::size_t i = 0; !request_error && i < sets; ++i) {
+    if (outcomes[i].status == Status::Error && worst[i] != RowFate::Applied) request_error = outcomes[i].error;
+  }
+  bool first = true;
+  for (std::size_t i = 0; i < sets; ++i) {
+    SetOutcome& outcome = outcomes[i];
+    if (outcome.status != Status::Success && outcome.status != Status::Error) continue;
+    if (outcome.status == Status::Success) outcome.rows = applied[i];
+    if (worst[i] == RowFate::Applied) continue;
+    if (worst[i] == RowFate::Dropped || worst[i] == RowFate::Queued) {
+      if (outcome.status == Status::Success) outcome.status = Status::NotRun;  // never sent
+      continue;
+    }
+    outcome.status = Status::Error;
+    outcome.rows = applied[i];
+    if (first && request_error) {
+      outcome.error = request_error;
+    } else if (!outcome.error || first) {
+      const Error& cause = request_error ? *request_error : Error(sqlstate::kGeneralError, "monday did not apply it.");
+      outcome.error = Error(cause.state(),
+                            "Parameter set " + std::to_string(i + 1) + " was " +
+                                (worst[i] == RowFate::Unknown ? "in the request that may or may not have been applied"
+                                                              : "not applied by monday") +
+                                "; see the first error of this statement.",
+                            cause.nativeCode());
+    }
+    first = false;
+  }
+  return outcomes;
+}
 
 void Statement::setMaxRows(std::int64_t max_rows) { impl_->max_rows = max_rows; }
 
@@ -230,14 +342,33 @@ bool Statement::next() {
 
 const Value& Statement::value(std::size_t index) const { return impl_->row.at(index); }
 
-std::unique_ptr<Statement> Session::prepare(std::string_view sql) {
+std::unique_ptr<Statement> Session::prepare(std::string_view original_sql) {
+  // EXEC / CALL / {call} become a SELECT over the procedure (procedure_module.cpp).
+  const std::string rewritten = rewriteProcedureCalls(original_sql);
+  const std::string_view sql = rewritten;
   SessionState& state = *state_;
   auto impl = std::make_unique<Statement::Impl>();
   impl->state = &state;
+  impl->sql = std::string(original_sql);
+  impl->report_serial = startReport(state, impl->sql);
+  impl->report_fresh = true;
+  if (state.settings.metadata_cache_ttl_seconds > 0) refreshBoardTablesIfStale(state);
   const char* tail = nullptr;
   state.pending_error.reset();
-  int rc = sqlite3_prepare_v3(state.db, sql.data(), static_cast<int>(sql.size()), 0, &impl->stmt, &tail);
-  if (rc != SQLITE_OK) throw sqlError(state.db, rc, state);
+  int rc = SQLITE_OK;
+  // A board table is created the first time a statement names it (board_tables.h): prepare,
+  // create what SQLite reports missing, prepare again.
+  for (int created = 0;; ++created) {
+    rc = sqlite3_prepare_v3(state.db, sql.data(), static_cast<int>(sql.size()), 0, &impl->stmt, &tail);
+    if (rc == SQLITE_OK) break;
+    const std::string message = sqlite3_errmsg(state.db);
+    Error error = sqlError(state.db, rc, state);  // before createBoardTable runs SQL of its own
+    constexpr std::string_view kNoSuchTable = "no such table: ";
+    if (created >= 64 || message.rfind(kNoSuchTable, 0) != 0 ||
+        !createBoardTable(state, message.substr(kNoSuchTable.size()))) {
+      throw error;
+    }
+  }
   if (!impl->stmt) throw Error(sqlstate::kSyntaxErrorOrAccessViolation, "The SQL statement is empty.");
   // One statement per call, as ODBC expects; trailing blanks and semicolons are fine.
   for (const char* p = tail; p && p < sql.data() + sql.size(); ++p) {

@@ -6,11 +6,16 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <optional>
 #include <sstream>
 
 #include "driver/engine/session_state.h"
+#include "driver/engine/sqlite_values.h"
+#include "driver/engine/write_session.h"
+#include "schema/graphql/api_scan.h"
 
 namespace monday::engine {
 
@@ -34,22 +39,10 @@ struct ApiCursor {
   std::string cache_key;
   ScanCache::Rows recording;  // rows of this scan, stored in the cache when it completes
   bool recording_overflow = false;
+  long long scan_serial = 0;      // distinguishes this scan's rows from other scans' (rowid)
+  long long report_serial = 0;    // the plan report the scan records into
+  std::size_t report_index = 0;   // its table's entry there
 };
-
-Value fromSqlite(sqlite3_value* value) {
-  switch (sqlite3_value_type(value)) {
-    case SQLITE_INTEGER: return static_cast<std::int64_t>(sqlite3_value_int64(value));
-    case SQLITE_FLOAT: return sqlite3_value_double(value);
-    case SQLITE_TEXT:
-      return std::string(reinterpret_cast<const char*>(sqlite3_value_text(value)),
-                         static_cast<std::size_t>(sqlite3_value_bytes(value)));
-    case SQLITE_BLOB: {
-      const auto* bytes = static_cast<const unsigned char*>(sqlite3_value_blob(value));
-      return Blob{std::vector<unsigned char>(bytes, bytes + sqlite3_value_bytes(value))};
-    }
-    default: return std::monostate{};
-  }
-}
 
 std::string quoteIdentifier(const std::string& name) {
   std::string out = "\"";
@@ -96,6 +89,15 @@ int connectTable(sqlite3* db, void* aux, int argc, const char* const* argv, sqli
     *out = &vtab.release()->base;
     return SQLITE_OK;
   }
+  if (auto created = session->board_tables.find(wanted); created != session->board_tables.end()) {
+    int rc = sqlite3_declare_vtab(db, createTableStatement(*created->second.table).c_str());
+    if (rc != SQLITE_OK) return rc;
+    auto vtab = std::make_unique<ApiVtab>();
+    vtab->session = session;
+    vtab->table = created->second.table;
+    *out = &vtab.release()->base;
+    return SQLITE_OK;
+  }
   *error = sqlite3_mprintf("no table definition named %s", wanted.c_str());
   return SQLITE_ERROR;
 }
@@ -128,23 +130,60 @@ const schema::KeyColumn* keyFor(const schema::TableDef& table, const std::string
   return nullptr;
 }
 
-// Plan tokens in idxStr, one per argv slot: "E<col>" equality, "I<col>" IN list (all values at
-// once), "C<col>:<op>" another operator (schema::ConstraintOp as a number), "L" limit, "O"
-// offset; separated by ','.
+// SQLite's spelling of a constraint operator, for the plan report.
+const char* sqliteOpText(int op) {
+  switch (op) {
+    case SQLITE_INDEX_CONSTRAINT_EQ: return "=";
+    case SQLITE_INDEX_CONSTRAINT_GT: return ">";
+    case SQLITE_INDEX_CONSTRAINT_LE: return "<=";
+    case SQLITE_INDEX_CONSTRAINT_LT: return "<";
+    case SQLITE_INDEX_CONSTRAINT_GE: return ">=";
+    case SQLITE_INDEX_CONSTRAINT_MATCH: return "MATCH";
+    case SQLITE_INDEX_CONSTRAINT_LIKE: return "LIKE";
+    case SQLITE_INDEX_CONSTRAINT_GLOB: return "GLOB";
+    case SQLITE_INDEX_CONSTRAINT_REGEXP: return "REGEXP";
+    case SQLITE_INDEX_CONSTRAINT_NE: return "<>";
+    case SQLITE_INDEX_CONSTRAINT_ISNOT: return "IS NOT";
+    case SQLITE_INDEX_CONSTRAINT_ISNOTNULL: return "IS NOT NULL";
+    case SQLITE_INDEX_CONSTRAINT_ISNULL: return "IS NULL";
+    case SQLITE_INDEX_CONSTRAINT_IS: return "IS";
+    default: return "(function)";
+  }
+}
+
+bool comparesValues(int op) {
+  return op == SQLITE_INDEX_CONSTRAINT_EQ || op == SQLITE_INDEX_CONSTRAINT_NE || op == SQLITE_INDEX_CONSTRAINT_LT ||
+         op == SQLITE_INDEX_CONSTRAINT_LE || op == SQLITE_INDEX_CONSTRAINT_GT || op == SQLITE_INDEX_CONSTRAINT_GE;
+}
+
+// The plan travels in idxStr as "<tokens>|<local terms>". Tokens are separated by ','; those
+// marked * take the next argv slot: *E<col> equality, *I<col> IN list (all values at once),
+// *C<col>:<op> another operator (schema::ConstraintOp as a number), *L limit, *O offset,
+// S<col>:<0|1> an ORDER BY term the scan delivers (1 = DESC), U<hex> the columns the statement
+// uses (colUsed). Local terms, "<col>:<sqlite op>", are those SQLite offered and evaluates
+// itself; they only feed the plan report.
 int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) {
   auto* vtab = reinterpret_cast<ApiVtab*>(base);
   const schema::TableDef& table = *vtab->table;
   schema::ScanShape shape;
   std::string plan;
+  std::string local;
   int argv_index = 0;
   int limit_constraint = -1;
   int offset_constraint = -1;
   bool unique = false;
+  auto addMarker = [&](const std::string& token) {
+    if (!plan.empty()) plan.push_back(',');
+    plan += token;
+  };
   auto addToken = [&](const std::string& token, int constraint) {
     info->aConstraintUsage[constraint].argvIndex = ++argv_index;
     info->aConstraintUsage[constraint].omit = 0;  // SQLite re-checks: pushdown only narrows
-    if (!plan.empty()) plan.push_back(',');
-    plan += token;
+    addMarker(token);
+  };
+  auto addLocal = [&](int column, int op) {
+    if (!local.empty()) local.push_back(',');
+    local += std::to_string(column) + ":" + std::to_string(op);
   };
 
   for (int i = 0; i < info->nConstraint; ++i) {
@@ -159,11 +198,28 @@ int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) {
       continue;
     }
     if (constraint.iColumn < 0) continue;
-    const std::string& column = table.columns[static_cast<std::size_t>(constraint.iColumn)].name;
+    const schema::ColumnDef& definition = table.columns[static_cast<std::size_t>(constraint.iColumn)];
+    const std::string& column = definition.name;
     const schema::KeyColumn* key = keyFor(table, column);
-    if (!key) continue;
+    if (!key) {
+      addLocal(constraint.iColumn, constraint.op);
+      continue;
+    }
+    // The API compares text its own way; a term under another collation (NOCASE ...) could keep
+    // rows a translation for SQLite's binary comparison would miss.
+    if (comparesValues(constraint.op) &&
+        (definition.type == DataType::Varchar || definition.type == DataType::LongVarchar)) {
+      const char* collation = sqlite3_vtab_collation(info, i);
+      if (collation && sqlite3_stricmp(collation, "BINARY") != 0) {
+        addLocal(constraint.iColumn, constraint.op);
+        continue;
+      }
+    }
     if (constraint.op == SQLITE_INDEX_CONSTRAINT_EQ) {
-      if (!key->accepts(schema::ConstraintOp::Eq) || shape.constrains(column)) continue;
+      if (!key->accepts(schema::ConstraintOp::Eq) || shape.constrains(column)) {
+        addLocal(constraint.iColumn, constraint.op);
+        continue;
+      }
       const bool is_in = sqlite3_vtab_in(info, i, -1) != 0;
       if (is_in && key->accepts_in) sqlite3_vtab_in(info, i, 1);
       addToken((is_in && key->accepts_in ? "I" : "E") + std::to_string(constraint.iColumn), i);
@@ -173,16 +229,45 @@ int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) {
       continue;
     }
     auto op = otherOp(constraint.op);
-    if (!op || !key->accepts(*op)) continue;
     bool duplicate = false;
-    for (const auto& [name, existing] : shape.other) duplicate = duplicate || (name == column && existing == *op);
-    if (duplicate) continue;
+    if (op) {
+      for (const auto& [name, existing] : shape.other) duplicate = duplicate || (name == column && existing == *op);
+    }
+    if (!op || !key->accepts(*op) || duplicate) {
+      addLocal(constraint.iColumn, constraint.op);
+      continue;
+    }
     addToken("C" + std::to_string(constraint.iColumn) + ":" + std::to_string(static_cast<int>(*op)), i);
     shape.other.emplace_back(column, *op);
   }
 
+  // ORDER BY: consumed only when the table says its scan returns exactly SQLite's order.
+  bool ordered = false;
+  if (info->nOrderBy > 0 && table.orders) {
+    bool on_columns = true;
+    for (int i = 0; i < info->nOrderBy; ++i) {
+      const auto& term = info->aOrderBy[i];
+      if (term.iColumn < 0) {
+        on_columns = false;
+        break;
+      }
+      shape.order_by.push_back({table.columns[static_cast<std::size_t>(term.iColumn)].name, term.desc != 0});
+    }
+    if (on_columns && table.orders(shape)) {
+      ordered = true;
+      info->orderByConsumed = 1;
+      for (int i = 0; i < info->nOrderBy; ++i) {
+        addMarker("S" + std::to_string(info->aOrderBy[i].iColumn) + ":" + (info->aOrderBy[i].desc ? "1" : "0"));
+      }
+    } else {
+      shape.order_by.clear();
+    }
+  }
+
   // LIMIT/OFFSET reach us only when SQLite could push them (one table, every term given to us).
-  if (limit_constraint >= 0) {
+  // SQLite offers them even when it still has to sort: then every row must come, and a small
+  // page size would only multiply requests, so they are used only without a sort left to do.
+  if (limit_constraint >= 0 && (info->nOrderBy == 0 || ordered)) {
     addToken("L", limit_constraint);
     sqlite3_value* value = nullptr;
     if (sqlite3_vtab_rhs_value(info, limit_constraint, &value) == SQLITE_OK && value) {
@@ -197,13 +282,18 @@ int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) {
       }
     }
   }
+  if (table.fetch_used_columns) {
+    char mask[32];
+    std::snprintf(mask, sizeof mask, "U%llx", static_cast<unsigned long long>(info->colUsed));
+    addMarker(mask);
+  }
 
   schema::ScanEstimate estimate = table.estimate ? table.estimate(shape) : schema::ScanEstimate{};
   // One request is worth a thousand rows of local work: a plan that calls monday less wins.
   info->estimatedCost = estimate.requests * 1000.0 + estimate.rows;
   info->estimatedRows = static_cast<sqlite3_int64>(std::max(1.0, estimate.rows));
   if (unique) info->idxFlags |= SQLITE_INDEX_SCAN_UNIQUE;
-  info->idxStr = sqlite3_mprintf("%s", plan.c_str());
+  info->idxStr = sqlite3_mprintf("%s|%s", plan.c_str(), local.c_str());
   info->needToFreeIdxStr = 1;
   return SQLITE_OK;
 }
@@ -233,6 +323,57 @@ void cacheKeyAppend(std::string& key, const Value& value) {
       value);
 }
 
+// Identifies a scan's result within a statement: the table and everything pushed to it.
+std::string scanKey(const schema::TableDef& table, const schema::ScanRequest& request) {
+  std::string key = table.schema + "." + table.name + "|";
+  for (const auto& [column, values] : request.equals) {
+    key += column + "=";
+    for (const auto& value : values) cacheKeyAppend(key, value);
+  }
+  for (const auto& constraint : request.constraints) {
+    key += constraint.column + std::string(schema::constraintOpText(constraint.op));
+    cacheKeyAppend(key, constraint.value);
+  }
+  if (request.limit) key += "|limit=" + std::to_string(*request.limit);
+  for (const auto& term : request.order_by) key += "|order=" + term.column + (term.descending ? " desc" : "");
+  if (!request.columns_used.empty()) {
+    key += "|columns=";
+    for (bool used : request.columns_used) key.push_back(used ? '1' : '0');
+  }
+  return key;
+}
+
+schema::ScanShape shapeOf(const schema::ScanRequest& request) {
+  schema::ScanShape shape;
+  for (const auto& [column, values] : request.equals) {
+    shape.constrained.push_back(column);
+    shape.in_list_sizes.push_back(values.size());
+  }
+  for (const auto& constraint : request.constraints) shape.other.emplace_back(constraint.column, constraint.op);
+  shape.limit = request.limit;
+  shape.order_by = request.order_by;
+  return shape;
+}
+
+// The plan report entry of the table a cursor reads (null when no report runs).
+schema::TableReport* reportOf(const ApiCursor* cursor) {
+  SessionState* session = cursor->vtab->session;
+  if (!session->report.present || cursor->report_serial != session->report_serial ||
+      cursor->report_index >= session->report.tables.size()) {
+    return nullptr;
+  }
+  return &session->report.tables[cursor->report_index];
+}
+
+// Adds the requests and complexity spent since `before` to the cursor's table in the report.
+void chargeReport(const ApiCursor* cursor, const client::ApiUsage& before) {
+  if (schema::TableReport* entry = reportOf(cursor)) {
+    const client::ApiUsage after = cursor->vtab->session->api->usage();
+    entry->requests += after.requests - before.requests;
+    entry->complexity += after.complexity - before.complexity;
+  }
+}
+
 // Reads the next row into cursor->row (or sets eof). Throws monday::Error.
 void advance(ApiCursor* cursor) {
   if (cursor->cached) {
@@ -245,7 +386,9 @@ void advance(ApiCursor* cursor) {
     ++cursor->rowid;
     return;
   }
+  const client::ApiUsage before = cursor->vtab->session->api->usage();
   const schema::RowView* view = cursor->source->next();
+  chargeReport(cursor, before);
   if (!view) {
     cursor->eof = true;
     if (!cursor->recording_overflow) {
@@ -259,6 +402,7 @@ void advance(ApiCursor* cursor) {
   for (std::size_t i = 0; i < columns.size(); ++i) cursor->row[i] = schema::readColumn(columns[i], *view);
   cursor->eof = false;
   ++cursor->rowid;
+  if (schema::TableReport* entry = reportOf(cursor)) ++entry->rows;
   if (!cursor->recording_overflow) {
     if (cursor->recording.size() < ScanCache::kMaxRowsPerEntry) {
       cursor->recording.push_back(cursor->row);
@@ -267,6 +411,69 @@ void advance(ApiCursor* cursor) {
       cursor->recording.clear();
     }
   }
+}
+
+// A join asks `id = ?` of an inner table once per outer row. Once the same scan has been narrowed
+// that way a few times in one statement, it is read whole once (when it fits the scan cache) and
+// every further lookup is answered from memory: a join costs the table's pages, not one request
+// per outer row.
+constexpr int kLookupsBeforeWholeScan = 3;
+
+std::optional<std::string> lookupId(const Value& value) {
+  auto ids = schema::idValues({value});
+  if (ids.empty()) return std::nullopt;
+  return ids.front();
+}
+
+std::shared_ptr<const ScanCache::Rows> answerLookup(ApiCursor* cursor, const schema::ScanRequest& request,
+                                                     schema::ScanContext& context) {
+  SessionState* session = cursor->vtab->session;
+  const schema::TableDef& table = *cursor->vtab->table;
+  if (table.primary_key.size() != 1 || request.limit || !table.estimate) return nullptr;
+  const int key_index = table.columnIndex(table.primary_key.front());
+  const auto* values = request.valuesFor(table.primary_key.front());
+  if (key_index < 0 || !values || values->size() != 1) return nullptr;
+  const auto wanted = lookupId(values->front());
+  if (!wanted) return nullptr;
+
+  schema::ScanRequest whole = request;
+  std::erase_if(whole.equals, [&](const auto& entry) { return entry.first == table.primary_key.front(); });
+  const std::string whole_key = scanKey(table, whole);
+  auto rows = session->scan_cache.find(whole_key);
+  if (!rows) {
+    if (session->scan_cache.countLookup(whole_key) < kLookupsBeforeWholeScan) return nullptr;
+    if (table.estimate(shapeOf(whole)).rows > static_cast<double>(ScanCache::kMaxRowsPerEntry)) return nullptr;
+    ScanCache::Rows all;
+    const client::ApiUsage before = session->api->usage();
+    auto source = table.scan(context, whole);
+    bool fits = true;
+    while (const schema::RowView* view = source->next()) {
+      if (all.size() >= ScanCache::kMaxRowsPerEntry) {
+        fits = false;
+        break;
+      }
+      std::vector<Value> row(table.columns.size());
+      for (std::size_t i = 0; i < table.columns.size(); ++i) row[i] = schema::readColumn(table.columns[i], *view);
+      all.push_back(std::move(row));
+    }
+    chargeReport(cursor, before);
+    if (schema::TableReport* entry = reportOf(cursor)) entry->rows += static_cast<long long>(all.size());
+    if (!fits) {
+      session->scan_cache.store(whole_key + "|too-large", {});
+      return nullptr;
+    }
+    session->scan_cache.store(whole_key, std::move(all));
+    rows = session->scan_cache.find(whole_key);
+  }
+  auto matches = std::make_shared<ScanCache::Rows>();
+  for (const auto& row : *rows) {
+    if (auto id = lookupId(row[static_cast<std::size_t>(key_index)]); id && *id == *wanted) matches->push_back(row);
+  }
+  return matches;
+}
+
+std::string describeValues(const std::vector<Value>& values) {
+  return values.size() == 1 ? " = 1 value" : " IN " + std::to_string(values.size()) + " values";
 }
 
 int filter(sqlite3_vtab_cursor* base, int, const char* idx_str, int argc, sqlite3_value** argv) {
@@ -279,10 +486,29 @@ int filter(sqlite3_vtab_cursor* base, int, const char* idx_str, int argc, sqlite
     std::int64_t limit = -1;
     std::int64_t offset = 0;
     std::string plan = idx_str ? idx_str : "";
+    std::string local_terms;
+    if (auto bar = plan.find('|'); bar != std::string::npos) {
+      local_terms = plan.substr(bar + 1);
+      plan.resize(bar);
+    }
     std::stringstream tokens(plan);
     std::string token;
     int slot = 0;
-    while (std::getline(tokens, token, ',') && slot < argc) {
+    while (std::getline(tokens, token, ',')) {
+      if (token.empty()) continue;
+      if (token[0] == 'S') {
+        const auto colon = token.find(':');
+        const std::size_t column = std::stoul(token.substr(1, colon - 1));
+        request.order_by.push_back({table.columns[column].name, token.substr(colon + 1) == "1"});
+        continue;
+      }
+      if (token[0] == 'U') {
+        const unsigned long long mask = std::stoull(token.substr(1), nullptr, 16);
+        request.columns_used.resize(table.columns.size());
+        for (std::size_t i = 0; i < table.columns.size(); ++i) request.columns_used[i] = (mask >> std::min<std::size_t>(i, 63)) & 1U;
+        continue;
+      }
+      if (slot >= argc) break;
       sqlite3_value* argument = argv[slot++];
       if (token == "L") {
         limit = sqlite3_value_int64(argument);
@@ -292,7 +518,7 @@ int filter(sqlite3_vtab_cursor* base, int, const char* idx_str, int argc, sqlite
         const auto colon = token.find(':');
         const std::size_t column = std::stoul(token.substr(1, colon - 1));
         const auto op = static_cast<schema::ConstraintOp>(std::stoi(token.substr(colon + 1)));
-        request.constraints.push_back({table.columns[column].name, op, fromSqlite(argument)});
+        request.constraints.push_back({table.columns[column].name, op, valueFromSqlite(argument)});
       } else {
         const std::size_t column = std::stoul(token.substr(1));
         std::vector<Value> values;
@@ -300,50 +526,93 @@ int filter(sqlite3_vtab_cursor* base, int, const char* idx_str, int argc, sqlite
           sqlite3_value* element = nullptr;
           for (int rc = sqlite3_vtab_in_first(argument, &element); rc == SQLITE_OK && element;
                rc = sqlite3_vtab_in_next(argument, &element)) {
-            values.push_back(fromSqlite(element));
+            values.push_back(valueFromSqlite(element));
           }
         } else {
-          values.push_back(fromSqlite(argument));
+          values.push_back(valueFromSqlite(argument));
         }
         request.equals.emplace_back(table.columns[column].name, std::move(values));
       }
     }
     if (limit >= 0) request.limit = limit + offset;
 
-    std::string key = table.schema + "." + table.name + "|";
-    for (const auto& [column, values] : request.equals) {
-      key += column + "=";
-      for (const auto& value : values) cacheKeyAppend(key, value);
-    }
-    for (const auto& constraint : request.constraints) {
-      key += constraint.column + std::string(schema::constraintOpText(constraint.op));
-      cacheKeyAppend(key, constraint.value);
-    }
-    if (request.limit) key += "|limit=" + std::to_string(*request.limit);
-
+    const std::string key = scanKey(table, request);
     cursor->rowid = 0;
+    cursor->scan_serial = ++session->scan_serial;
     cursor->cache_key = key;
     cursor->recording.clear();
     cursor->recording_overflow = false;
     cursor->cached = session->scan_cache.find(key);
     cursor->cached_index = 0;
     cursor->source.reset();
+
+    // The plan report: this table's entry, and the terms SQLite keeps for itself.
+    cursor->report_serial = session->report_serial;
+    schema::TableReport* entry = nullptr;
+    if (session->report.present) {
+      entry = &session->report.tableEntry(table.schema, table.name);
+      cursor->report_index = static_cast<std::size_t>(entry - session->report.tables.data());
+      ++entry->scans;
+      std::stringstream locals(local_terms);
+      std::string term;
+      while (std::getline(locals, term, ',')) {
+        const auto colon = term.find(':');
+        if (colon == std::string::npos) continue;
+        const std::size_t column = std::stoul(term.substr(0, colon));
+        if (column < table.columns.size()) {
+          schema::addOnce(entry->local, table.columns[column].name + " " + sqliteOpText(std::stoi(term.substr(colon + 1))));
+        }
+      }
+      if (!request.order_by.empty()) {
+        std::string order;
+        for (const auto& term_order : request.order_by) {
+          order += (order.empty() ? "" : ", ") + term_order.column + (term_order.descending ? " DESC" : "");
+        }
+        entry->order_by = order;
+      }
+      if (request.limit) entry->limit = request.limit;
+    }
+
+    schema::ScanNotes notes;
+    schema::ScanContext context{*session->api, table, &notes, &session->last_report};
+    if (!cursor->cached) cursor->cached = answerLookup(cursor, request, context);
+    if (cursor->cached) {
+      if ((entry = reportOf(cursor))) ++entry->cache_hits;
+    } else {
+      const client::ApiUsage before = session->api->usage();
+      cursor->source = table.scan(context, request);
+      chargeReport(cursor, before);
+    }
+    if ((entry = reportOf(cursor)) && !cursor->cached) {
+      if (notes.pushed.empty()) {
+        // Tables that do not describe their requests: what the engine pushed, by column.
+        for (const auto& [column, values] : request.equals) notes.pushed.push_back(column + describeValues(values));
+        for (const auto& constraint : request.constraints) {
+          notes.pushed.push_back(constraint.column + " " + std::string(schema::constraintOpText(constraint.op)));
+        }
+      }
+      for (const auto& text : notes.pushed) schema::addOnce(entry->pushed, text);
+      for (const auto& text : notes.local) schema::addOnce(entry->local, text);
+      if (!notes.method.empty()) schema::addOnce(entry->methods, notes.method);
+    }
     if (session->logger->enabled(log::Level::Debug)) {
       std::string pushed;
-      for (const auto& [column, values] : request.equals) {
-        pushed += (pushed.empty() ? "" : ", ") + column + (values.size() == 1 ? " = 1 value" : " IN " + std::to_string(values.size()) + " values");
+      for (const auto& text : notes.pushed) pushed += (pushed.empty() ? "" : ", ") + text;
+      if (pushed.empty()) {
+        for (const auto& [column, values] : request.equals) pushed += (pushed.empty() ? "" : ", ") + column + describeValues(values);
+        for (const auto& constraint : request.constraints) {
+          pushed += (pushed.empty() ? "" : ", ") + constraint.column + " " + std::string(schema::constraintOpText(constraint.op));
+        }
       }
-      for (const auto& constraint : request.constraints) {
-        pushed += (pushed.empty() ? "" : ", ") + constraint.column + " " + std::string(schema::constraintOpText(constraint.op));
-      }
+      for (const auto& term : request.order_by) pushed += (pushed.empty() ? "" : ", ") + std::string("order by ") + term.column + (term.descending ? " desc" : "");
       if (request.limit) pushed += (pushed.empty() ? "" : ", ") + std::string("limit ") + std::to_string(*request.limit);
+      std::string kept;
+      for (const auto& text : notes.local) kept += (kept.empty() ? "" : ", ") + text;
       session->logger->write(log::Level::Debug, "plan",
-                             "scan " + table.name + " pushed to the API: " + (pushed.empty() ? "nothing (full scan)" : pushed) +
+                             "scan " + table.schema + "." + table.name + " pushed to the API: " +
+                                 (pushed.empty() ? "nothing (full scan)" : pushed) +
+                                 (kept.empty() ? "" : "; not pushed: " + kept) +
                                  (cursor->cached ? "; answered from this statement's cache" : ""));
-    }
-    if (!cursor->cached) {
-      schema::ScanContext context{*session->api, table};
-      cursor->source = table.scan(context, request);
     }
     advance(cursor);
     return SQLITE_OK;
@@ -389,10 +658,53 @@ int column(sqlite3_vtab_cursor* base, sqlite3_context* context, int index) {
   return SQLITE_OK;
 }
 
+// SQLite's multi-index OR plan runs one scan per OR branch and drops rows whose rowid it has
+// seen: a rowid must name the row, not its position in one scan. The primary key when it is one
+// integer column (item ids ...), else a hash of the primary key, else unique per scan and row.
+sqlite3_int64 naturalRowid(const ApiCursor& cursor) {
+  const schema::TableDef& table = *cursor.vtab->table;
+  if (table.primary_key.size() == 1) {
+    const int index = table.columnIndex(table.primary_key.front());
+    if (index >= 0) {
+      if (const auto* id = std::get_if<std::int64_t>(&cursor.row[static_cast<std::size_t>(index)])) return *id;
+    }
+  }
+  if (!table.primary_key.empty()) {
+    std::string key;
+    for (const auto& column : table.primary_key) {
+      const int index = table.columnIndex(column);
+      if (index >= 0) cacheKeyAppend(key, cursor.row[static_cast<std::size_t>(index)]);
+    }
+    std::uint64_t hash = 1469598103934665603ULL;  // FNV-1a
+    for (unsigned char c : key) hash = (hash ^ c) * 1099511628211ULL;
+    return static_cast<sqlite3_int64>(hash & 0x7fffffffffffffffULL);
+  }
+  return static_cast<sqlite3_int64>((static_cast<std::uint64_t>(cursor.scan_serial) << 32) |
+                                    static_cast<std::uint64_t>(cursor.rowid & 0xffffffff));
+}
+
 int rowid(sqlite3_vtab_cursor* base, sqlite3_int64* out) {
-  *out = reinterpret_cast<ApiCursor*>(base)->rowid;
+  auto* cursor = reinterpret_cast<ApiCursor*>(base);
+  // UPDATE and DELETE name rows by rowid: a writable table's rows are remembered under theirs.
+  // The same row must always get the same rowid: SQLite asks more than once per row during an
+  // UPDATE (old and new rowid) and de-duplicates OR plans by it. UPDATE and DELETE name rows by
+  // rowid, so a writable table's rows are remembered under theirs.
+  *out = naturalRowid(*cursor);
+  if (cursor->vtab->table->writes.any()) {
+    cursor->vtab->session->writes.rememberRow(cursor->vtab->table.get(), *out, cursor->row);
+  }
   return SQLITE_OK;
 }
+
+// The write path lives in vtab_write.cpp.
+int update(sqlite3_vtab* base, int argc, sqlite3_value** argv, sqlite3_int64* rowid_out) {
+  auto* vtab = reinterpret_cast<ApiVtab*>(base);
+  return updateApiRow(base, *vtab->session, *vtab->table, argc, argv, rowid_out);
+}
+int begin(sqlite3_vtab* base) { return beginApiWrite(base, *reinterpret_cast<ApiVtab*>(base)->session); }
+int sync(sqlite3_vtab* base) { return syncApiWrite(base, *reinterpret_cast<ApiVtab*>(base)->session); }
+int commit(sqlite3_vtab* base) { return commitApiWrite(base, *reinterpret_cast<ApiVtab*>(base)->session); }
+int rollback(sqlite3_vtab* base) { return rollbackApiWrite(base, *reinterpret_cast<ApiVtab*>(base)->session); }
 
 sqlite3_module makeModule() {
   sqlite3_module module{};
@@ -409,6 +721,11 @@ sqlite3_module makeModule() {
   module.xEof = eof;
   module.xColumn = column;
   module.xRowid = rowid;
+  module.xUpdate = update;
+  module.xBegin = begin;
+  module.xSync = sync;
+  module.xCommit = commit;
+  module.xRollback = rollback;
   return module;
 }
 

@@ -94,6 +94,15 @@ std::vector<const engine::CatalogTable*> sortedTables(const Tables& all) {
   return out;
 }
 
+std::vector<const engine::CatalogProcedure*> sortedProcedures(const Procedures& all) {
+  std::vector<const engine::CatalogProcedure*> out;
+  for (const auto& p : all) out.push_back(&p);
+  std::sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+    return std::tie(a->schema, a->name) < std::tie(b->schema, b->name);
+  });
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> parseTableTypes(std::string_view list) {
@@ -320,39 +329,81 @@ DriverResult foreignKeys(const Context& context) {
                     context);
 }
 
-DriverResult procedures(const Context& context) {
-  return makeResult({{"PROCEDURE_CAT", "PROCEDURE_QUALIFIER", SqlTypeId::WVarchar, true},
-                     {"PROCEDURE_SCHEM", "PROCEDURE_OWNER", SqlTypeId::WVarchar, true},
-                     {"PROCEDURE_NAME", "", SqlTypeId::WVarchar, false},
-                     {"NUM_INPUT_PARAMS", "", SqlTypeId::Integer, true},
-                     {"NUM_OUTPUT_PARAMS", "", SqlTypeId::Integer, true},
-                     {"NUM_RESULT_SETS", "", SqlTypeId::Integer, true},
-                     {"REMARKS", "", SqlTypeId::WVarchar, true},
-                     {"PROCEDURE_TYPE", "", SqlTypeId::SmallInt, true}},
-                    context);
+DriverResult procedures(const Procedures& all, const CatalogArg& catalog, const CatalogArg& schema,
+                        const CatalogArg& procedure, const Context& context) {
+  DriverResult result = makeResult({{"PROCEDURE_CAT", "PROCEDURE_QUALIFIER", SqlTypeId::WVarchar, true},
+                                    {"PROCEDURE_SCHEM", "PROCEDURE_OWNER", SqlTypeId::WVarchar, true},
+                                    {"PROCEDURE_NAME", "", SqlTypeId::WVarchar, false},
+                                    {"NUM_INPUT_PARAMS", "", SqlTypeId::Integer, true},
+                                    {"NUM_OUTPUT_PARAMS", "", SqlTypeId::Integer, true},
+                                    {"NUM_RESULT_SETS", "", SqlTypeId::Integer, true},
+                                    {"REMARKS", "", SqlTypeId::WVarchar, true},
+                                    {"PROCEDURE_TYPE", "", SqlTypeId::SmallInt, true}},
+                                   context);
+  if (!matchesNoCatalog(catalog, context.odbc_version != SQL_OV_ODBC2, context)) return result;
+  for (const auto* p : sortedProcedures(all)) {
+    if (!matchesPatternArg(schema, p->schema, context) || !matchesPatternArg(procedure, p->name, context)) continue;
+    std::int64_t inputs = 0;
+    for (const auto& c : p->columns) inputs += c.is_result ? 0 : 1;
+    // Every procedure answers with one result set and no output parameters or return value.
+    result.rows->addRow({null(), text(p->schema), text(p->name), number(inputs), number(0), number(1),
+                         p->remarks.empty() ? null() : text(p->remarks), number(SQL_PT_PROCEDURE)});
+  }
+  return result;
 }
 
-DriverResult procedureColumns(const Context& context) {
-  return makeResult({{"PROCEDURE_CAT", "PROCEDURE_QUALIFIER", SqlTypeId::WVarchar, true},
-                     {"PROCEDURE_SCHEM", "PROCEDURE_OWNER", SqlTypeId::WVarchar, true},
-                     {"PROCEDURE_NAME", "", SqlTypeId::WVarchar, false},
-                     {"COLUMN_NAME", "", SqlTypeId::WVarchar, false},
-                     {"COLUMN_TYPE", "", SqlTypeId::SmallInt, false},
-                     {"DATA_TYPE", "", SqlTypeId::SmallInt, false},
-                     {"TYPE_NAME", "", SqlTypeId::WVarchar, false},
-                     {"COLUMN_SIZE", "PRECISION", SqlTypeId::Integer, true},
-                     {"BUFFER_LENGTH", "LENGTH", SqlTypeId::Integer, true},
-                     {"DECIMAL_DIGITS", "SCALE", SqlTypeId::SmallInt, true},
-                     {"NUM_PREC_RADIX", "RADIX", SqlTypeId::SmallInt, true},
-                     {"NULLABLE", "", SqlTypeId::SmallInt, false},
-                     {"REMARKS", "", SqlTypeId::WVarchar, true},
-                     {"COLUMN_DEF", "", SqlTypeId::WVarchar, true},
-                     {"SQL_DATA_TYPE", "", SqlTypeId::SmallInt, false},
-                     {"SQL_DATETIME_SUB", "", SqlTypeId::SmallInt, true},
-                     {"CHAR_OCTET_LENGTH", "", SqlTypeId::Integer, true},
-                     {"ORDINAL_POSITION", "", SqlTypeId::Integer, false},
-                     {"IS_NULLABLE", "", SqlTypeId::WVarchar, true}},
-                    context);
+DriverResult procedureColumns(const Procedures& all, const CatalogArg& catalog, const CatalogArg& schema,
+                              const CatalogArg& procedure, const CatalogArg& column, const Context& context) {
+  DriverResult result = makeResult({{"PROCEDURE_CAT", "PROCEDURE_QUALIFIER", SqlTypeId::WVarchar, true},
+                                    {"PROCEDURE_SCHEM", "PROCEDURE_OWNER", SqlTypeId::WVarchar, true},
+                                    {"PROCEDURE_NAME", "", SqlTypeId::WVarchar, false},
+                                    {"COLUMN_NAME", "", SqlTypeId::WVarchar, false},
+                                    {"COLUMN_TYPE", "", SqlTypeId::SmallInt, false},
+                                    {"DATA_TYPE", "", SqlTypeId::SmallInt, false},
+                                    {"TYPE_NAME", "", SqlTypeId::WVarchar, false},
+                                    {"COLUMN_SIZE", "PRECISION", SqlTypeId::Integer, true},
+                                    {"BUFFER_LENGTH", "LENGTH", SqlTypeId::Integer, true},
+                                    {"DECIMAL_DIGITS", "SCALE", SqlTypeId::SmallInt, true},
+                                    {"NUM_PREC_RADIX", "RADIX", SqlTypeId::SmallInt, true},
+                                    {"NULLABLE", "", SqlTypeId::SmallInt, false},
+                                    {"REMARKS", "", SqlTypeId::WVarchar, true},
+                                    {"COLUMN_DEF", "", SqlTypeId::WVarchar, true},
+                                    {"SQL_DATA_TYPE", "", SqlTypeId::SmallInt, false},
+                                    {"SQL_DATETIME_SUB", "", SqlTypeId::SmallInt, true},
+                                    {"CHAR_OCTET_LENGTH", "", SqlTypeId::Integer, true},
+                                    {"ORDINAL_POSITION", "", SqlTypeId::Integer, false},
+                                    {"IS_NULLABLE", "", SqlTypeId::WVarchar, true}},
+                                   context);
+  if (!matchesNoCatalog(catalog, context.odbc_version != SQL_OV_ODBC2, context)) return result;
+  for (const auto* p : sortedProcedures(all)) {
+    if (!matchesPatternArg(schema, p->schema, context) || !matchesPatternArg(procedure, p->name, context)) continue;
+    // Parameters first (SQL_PARAM_INPUT = 1), then result columns (SQL_RESULT_COL = 3): the
+    // required order is by COLUMN_TYPE, and within it by position.
+    for (const bool results : {false, true}) {
+      std::int64_t ordinal = 0;
+      for (const auto& c : p->columns) {
+        if (c.is_result != results) continue;
+        ++ordinal;
+        if (!matchesPatternArg(column, c.name, context)) continue;
+        const convert::ColumnFacts facts = convert::columnFacts(convert::sqlTypeOf(c.type), c.size, 0);
+        const convert::TypeInfo& info = *facts.info;
+        const SQLSMALLINT verbose = context.odbc_version == SQL_OV_ODBC2 ? info.odbc2_type : info.verbose_type;
+        const bool nullable = results || !c.required;
+        result.rows->addRow({null(), text(p->schema), text(p->name), text(c.name),
+                             number(results ? SQL_RESULT_COL : SQL_PARAM_INPUT),
+                             number(convert::conciseType(info, context.odbc_version)), text(info.type_name),
+                             number(static_cast<std::int64_t>(facts.column_size)), number(facts.octet_length),
+                             optionalNumber(facts.decimal_digits), optionalNumber(info.num_prec_radix),
+                             number(nullable ? SQL_NULLABLE : SQL_NO_NULLS),
+                             c.remarks.empty() ? null() : text(c.remarks),
+                             c.default_value.empty() ? null() : text(c.default_value), number(verbose),
+                             info.datetime_sub ? number(info.datetime_sub) : null(),
+                             optionalNumber(facts.char_octet_length), number(ordinal),
+                             text(nullable ? "YES" : "NO")});
+      }
+    }
+  }
+  return result;
 }
 
 DriverResult tablePrivileges(const Context& context) {

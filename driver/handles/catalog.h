@@ -35,8 +35,13 @@ DriverResult specialColumns(const Tables& all, SQLUSMALLINT identifier_type, con
                             const CatalogArg& schema, const CatalogArg& table, SQLUSMALLINT nullable,
                             const Context& context);
 DriverResult foreignKeys(const Context& context);
-DriverResult procedures(const Context& context);
-DriverResult procedureColumns(const Context& context);
+using Procedures = std::vector<engine::CatalogProcedure>;
+
+DriverResult procedures(const Procedures& all, const CatalogArg& catalog, const CatalogArg& schema,
+                        const CatalogArg& procedure, const Context& context);
+// Input parameters (COLUMN_TYPE SQL_PARAM_INPUT) then result-set columns (SQL_RESULT_COL).
+DriverResult procedureColumns(const Procedures& all, const CatalogArg& catalog, const CatalogArg& schema,
+                              const CatalogArg& procedure, const CatalogArg& column, const Context& context);
 DriverResult tablePrivileges(const Context& context);
 DriverResult columnPrivileges(const Context& context);
 DriverResult typeInfo(SQLSMALLINT data_type, const Context& context);

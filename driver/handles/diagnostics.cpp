@@ -15,25 +15,61 @@ void Diagnostics::clear() {
   sql_error_position_ = 0;
 }
 
+namespace {
+
+// unixODBC copies each message into a SQL_MAX_MESSAGE_LENGTH (512) buffer and may put its own
+// "[unixODBC]" before ours: longer text would be cut off in the middle, so a long message becomes
+// several records of the same state, split where a sentence (or at least a word) ends.
+constexpr std::size_t kMaxRecordText = 460;
+
+std::vector<std::string_view> splitMessage(std::string_view message) {
+  std::vector<std::string_view> parts;
+  while (message.size() > kMaxRecordText) {
+    std::string_view window = message.substr(0, kMaxRecordText);
+    std::size_t cut = window.rfind(". ");
+    if (cut != std::string_view::npos && cut > kMaxRecordText / 3) {
+      cut += 1;  // keep the full stop
+    } else {
+      cut = window.rfind(' ');
+      if (cut == std::string_view::npos || cut < kMaxRecordText / 3) {
+        cut = kMaxRecordText;
+        while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
+      }
+    }
+    parts.push_back(message.substr(0, cut));
+    message.remove_prefix(cut);
+    while (!message.empty() && message.front() == ' ') message.remove_prefix(1);
+  }
+  parts.push_back(message);
+  return parts;
+}
+
+}  // namespace
+
 void Diagnostics::add(std::string_view state, std::string_view message, SQLINTEGER native_code,
                       SQLLEN row_number, SQLINTEGER column_number) {
-  DiagRecord r;
-  r.sqlstate = std::string(state.substr(0, 5));
-  while (r.sqlstate.size() < 5) r.sqlstate.push_back('0');
-  r.native_code = native_code;
-  r.message.reserve(kMessagePrefix.size() + message.size());
-  r.message.append(kMessagePrefix);
-  r.message.append(message);
-  r.row_number = row_number;
-  r.column_number = column_number;
+  std::string sqlstate(state.substr(0, 5));
+  while (sqlstate.size() < 5) sqlstate.push_back('0');
   // ODBC orders records: errors before warnings; within a kind, in the order they happened.
-  const bool is_warning = r.sqlstate.rfind("01", 0) == 0;
+  const bool is_warning = sqlstate.rfind("01", 0) == 0;
+  auto position = records_.end();
   if (!is_warning) {
-    auto it = records_.begin();
-    while (it != records_.end() && it->sqlstate.rfind("01", 0) != 0) ++it;
-    records_.insert(it, std::move(r));
-  } else {
-    records_.push_back(std::move(r));
+    position = records_.begin();
+    while (position != records_.end() && position->sqlstate.rfind("01", 0) != 0) ++position;
+  }
+  bool first = true;
+  for (std::string_view part : splitMessage(message)) {
+    DiagRecord r;
+    r.sqlstate = sqlstate;
+    r.native_code = native_code;
+    r.message.reserve(kMessagePrefix.size() + part.size() + 12);
+    r.message.append(kMessagePrefix);
+    if (!first) r.message.append("(continued) ");
+    r.message.append(part);
+    r.row_number = row_number;
+    r.column_number = column_number;
+    position = records_.insert(position, std::move(r)) + 1;
+    first = false;
   }
 }
 

@@ -54,8 +54,8 @@ const std::map<US, InfoValue>& fixedAnswers() {
     s(SQL_DATABASE_NAME, "");
     s(SQL_DATA_SOURCE_READ_ONLY, "N");
     s(SQL_ACCESSIBLE_TABLES, "Y");
-    s(SQL_ACCESSIBLE_PROCEDURES, "N");
-    s(SQL_PROCEDURES, "N");
+    s(SQL_ACCESSIBLE_PROCEDURES, "Y");  // every listed procedure can be called (ReadOnly refuses mutating ones)
+    s(SQL_PROCEDURES, "Y");             // EXEC / CALL / {call}, listed by SQLProcedures
     ul(SQL_DRIVER_HDBC, 0);
     ul(SQL_DRIVER_HENV, 0);
     ul(SQL_DRIVER_HSTMT, 0);
@@ -70,7 +70,7 @@ const std::map<US, InfoValue>& fixedAnswers() {
     us(SQL_CATALOG_LOCATION, 0);
     ui(SQL_CATALOG_USAGE, 0);
     s(SQL_SCHEMA_TERM, "schema");
-    ui(SQL_SCHEMA_USAGE, SQL_SU_DML_STATEMENTS | SQL_SU_TABLE_DEFINITION);
+    ui(SQL_SCHEMA_USAGE, SQL_SU_DML_STATEMENTS | SQL_SU_TABLE_DEFINITION | SQL_SU_PROCEDURE_INVOCATION);
     s(SQL_TABLE_TERM, "table");
     s(SQL_PROCEDURE_TERM, "procedure");
     us(SQL_IDENTIFIER_CASE, SQL_IC_MIXED);

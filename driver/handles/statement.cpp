@@ -182,28 +182,53 @@ SQLRETURN Statement::execute() {
   SQLULEN processed = 0;
   SQLULEN failed = 0;
   bool any_count = false;
-  for (SQLULEN row = 0; row < sets; ++row) {
-    if (apd_->array_status_ptr && apd_->array_status_ptr[row] == SQL_PARAM_IGNORE) {
-      if (ipd_.array_status_ptr) ipd_.array_status_ptr[row] = SQL_PARAM_UNUSED;
-      continue;
+  auto bindSet = [&](SQLULEN row) {
+    for (std::size_t n = 1; n <= parameter_count; ++n) {
+      prepared_->bind(n, parameterValue(*apd_, ipd_, static_cast<SQLSMALLINT>(n), row));
     }
-    ++processed;
-    try {
-      for (std::size_t n = 1; n <= parameter_count; ++n) {
-        prepared_->bind(n, parameterValue(*apd_, ipd_, static_cast<SQLSMALLINT>(n), row));
-      }
+  };
+  auto ignored = [&](SQLULEN row) { return apd_->array_status_ptr && apd_->array_status_ptr[row] == SQL_PARAM_IGNORE; };
+  if (sets == 1) {
+    if (ignored(0)) {
+      if (ipd_.array_status_ptr) ipd_.array_status_ptr[0] = SQL_PARAM_UNUSED;
+    } else {
+      ++processed;
+      bindSet(0);
       prepared_->execute();
       const std::int64_t count = prepared_->rowCount();
       if (count >= 0) {
-        total_rows += count;
+        total_rows = count;
         any_count = true;
       }
-      if (ipd_.array_status_ptr) ipd_.array_status_ptr[row] = SQL_PARAM_SUCCESS;
-    } catch (const Error& e) {
-      if (sets == 1) throw;
-      ++failed;
-      diag().add(e.state(), e.message(), e.nativeCode(), static_cast<SQLLEN>(row + 1));
-      if (ipd_.array_status_ptr) ipd_.array_status_ptr[row] = SQL_PARAM_ERROR;
+      if (ipd_.array_status_ptr) ipd_.array_status_ptr[0] = SQL_PARAM_SUCCESS;
+    }
+  } else {
+    // Every set runs as one unit: the rows of all sets share batched API requests. A set that
+    // was not run (a request failed before it) is SQL_PARAM_UNUSED.
+    using Status = engine::Statement::SetOutcome::Status;
+    const auto outcomes = prepared_->executeSets(sets, [&](std::size_t row) {
+      if (ignored(row)) return false;
+      bindSet(row);
+      return true;
+    });
+    for (SQLULEN row = 0; row < sets; ++row) {
+      const auto& outcome = outcomes[row];
+      SQLUSMALLINT status = SQL_PARAM_UNUSED;
+      if (outcome.status == Status::Success || outcome.status == Status::Error) {
+        ++processed;
+        total_rows += outcome.rows;
+        any_count = true;
+        status = SQL_PARAM_SUCCESS;
+      }
+      if (outcome.status == Status::Error) {
+        ++failed;
+        status = SQL_PARAM_ERROR;
+        if (outcome.error) {
+          diag().add(outcome.error->state(), outcome.error->message(), outcome.error->nativeCode(), static_cast<SQLLEN>(row + 1));
+        }
+      }
+      if (outcome.status == Status::NotRun) ++failed;  // counts as a failure for the return code
+      if (ipd_.array_status_ptr) ipd_.array_status_ptr[row] = status;
     }
   }
   if (ipd_.rows_processed_ptr) *ipd_.rows_processed_ptr = processed;
@@ -217,7 +242,9 @@ SQLRETURN Statement::execute() {
   } else {
     state_ = State::Executed;
   }
-  if (sets > 1 && failed == processed && processed > 0) return SQL_ERROR;
+  // Any set that failed or was not run fails the call: an application that checks only the
+  // return code must not take missing rows for success. The status array says which sets.
+  if (failed > 0) return SQL_ERROR;
   return SQL_SUCCESS;
 }
 

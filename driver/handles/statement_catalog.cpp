@@ -77,16 +77,19 @@ SQLRETURN Statement::foreignKeys(const CatalogArg&, const CatalogArg&, const Cat
   return SQL_SUCCESS;
 }
 
-SQLRETURN Statement::procedures(const CatalogArg&, const CatalogArg&, const CatalogArg&) {
+SQLRETURN Statement::procedures(const CatalogArg& catalog, const CatalogArg& schema, const CatalogArg& procedure) {
   requireNoOpenCursor();
-  startResult(catalog::procedures(contextOf(*this, odbcVersion())));
+  const auto context = contextOf(*this, odbcVersion());
+  startResult(catalog::procedures(connection_.session().procedures(), catalog, schema, procedure, context));
   return SQL_SUCCESS;
 }
 
-SQLRETURN Statement::procedureColumns(const CatalogArg&, const CatalogArg&, const CatalogArg&,
-                                      const CatalogArg&) {
+SQLRETURN Statement::procedureColumns(const CatalogArg& catalog, const CatalogArg& schema, const CatalogArg& procedure,
+                                      const CatalogArg& column) {
   requireNoOpenCursor();
-  startResult(catalog::procedureColumns(contextOf(*this, odbcVersion())));
+  const auto context = contextOf(*this, odbcVersion());
+  startResult(
+      catalog::procedureColumns(connection_.session().procedures(), catalog, schema, procedure, column, context));
   return SQL_SUCCESS;
 }
 

@@ -18,6 +18,10 @@ struct HttpRequest {
   std::string url;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // The request must never reach the server twice (a mutation). libcurl silently resends a POST
+  // whose reused keep-alive connection dies before the first byte of the answer, which could
+  // apply a change twice; such requests get a fresh connection, where it never does that.
+  bool send_once = false;
 };
 
 struct HttpResponse {

@@ -1,6 +1,7 @@
 // Preparing and executing statements, parameters, row counts.
 
 #include "driver/convert/escapes.h"
+#include "driver/engine/session.h"
 #include "driver/handles/connection.h"
 #include "driver/handles/statement.h"
 #include "driver/odbc/entry.h"
@@ -17,7 +18,7 @@ SQLRETURN nativeSql(SQLHDBC hdbc, Decode decode, void* out, SQLINTEGER out_max, 
     const std::string in = decode();
     // The same rewriting SQLPrepare applies (escapes -> SQLite), without preparing.
     if (!c.connected()) throw Error(sqlstate::kConnectionNotOpen, "Connection not open.");
-    const std::string native = convert::rewriteEscapes(in);
+    const std::string native = engine::rewriteProcedureCalls(convert::rewriteEscapes(in));
     if (out_max < 0) odbc::badLength(out_max);
     const auto written = convert::writeText(native, out, out_max, encoding, convert::LengthUnit::Characters);
     convert::storeLength(out_length, written.full_length);

@@ -82,45 +82,57 @@ namespace {
 
 const rapidjson::Value& dataOf(const rapidjson::Document& response) { return response["data"]; }
 
-// Pages of a root list for one id chunk (or the whole list when `ids` is empty).
-struct RootListPager {
+// Pages of one root field: chunk by chunk when values are pushed, else page by page.
+struct RootPager {
   ScanContext context;  // a copy: the caller's context is a temporary
-  RootList list;
+  RootQuery query;
   std::string document;
-  std::vector<std::vector<std::string>> id_chunks;  // empty = no ids
+  std::vector<std::vector<std::string>> chunks;  // empty = no pushed argument
   std::size_t chunk = 0;
   int page = 1;
-  int page_size;
   bool finished = false;
 
-  std::optional<Page> operator()() {
+  std::optional<ObjectPage> operator()() {
     if (finished) return std::nullopt;
-    auto response = std::make_shared<rapidjson::Document>();
     rapidjson::Document variables(rapidjson::kObjectType);
     auto& allocator = variables.GetAllocator();
-    int limit = page_size;
-    if (!id_chunks.empty()) {
-      const auto& ids = id_chunks[chunk];
-      variables.AddMember("ids", idArray(ids, allocator), allocator);
-      limit = static_cast<int>(ids.size());
+    if (query.variables && query.variables->IsObject()) {
+      for (const auto& member : query.variables->GetObject()) {
+        variables.AddMember(rapidjson::Value(member.name, allocator), rapidjson::Value(member.value, allocator), allocator);
+      }
     }
-    variables.AddMember("limit", limit, allocator);
-    variables.AddMember("page", page, allocator);
-    *response = context.api.query(document, variables);
+    int limit = query.page_size;
+    const bool whole_chunk = !chunks.empty() && query.argument->one_row_per_value;
+    if (!chunks.empty()) {
+      variables.AddMember(rapidjson::Value(query.argument->argument.c_str(), allocator), idArray(chunks[chunk], allocator),
+                          allocator);
+      if (whole_chunk) limit = static_cast<int>(chunks[chunk].size());
+    }
+    if (query.page_size > 0) {
+      variables.AddMember("limit", limit, allocator);
+      variables.AddMember("page", page, allocator);
+    }
+    auto response = std::make_shared<rapidjson::Document>(context.api.query(document, variables));
 
-    Page result;
+    ObjectPage result;
     result.document = response;
-    const rapidjson::Value& rows = listAt(dataOf(*response), list.field.c_str());
-    for (const auto& row : rows.GetArray()) {
-      if (row.IsObject()) result.rows.push_back({&row, nullptr});
+    auto& data = (*response)["data"];
+    auto found = data.FindMember(query.field.c_str());
+    std::size_t count = 0;
+    if (found != data.MemberEnd() && found->value.IsArray()) {
+      count = found->value.Size();
+      for (auto& object : found->value.GetArray()) {
+        if (object.IsObject()) result.objects.push_back(&object);
+      }
     }
-    if (!id_chunks.empty()) {
-      // With ids, one page of `limit = ids` answers the chunk.
-      if (++chunk >= id_chunks.size()) finished = true;
-    } else if (static_cast<int>(rows.Size()) < limit) {
-      finished = true;  // a short page is the last one (REFERENCE §2.6)
-    } else {
+    // A short page is the last one (REFERENCE §2.6); a whole id chunk is one page.
+    const bool chunk_done = query.page_size <= 0 || whole_chunk || static_cast<int>(count) < limit;
+    if (!chunk_done) {
       ++page;
+    } else if (!chunks.empty() && ++chunk < chunks.size()) {
+      page = 1;
+    } else {
+      finished = true;
     }
     return result;
   }
@@ -128,21 +140,106 @@ struct RootListPager {
 
 }  // namespace
 
+std::vector<std::string> textValues(const std::vector<Value>& values) {
+  std::vector<std::string> texts;
+  for (const auto& value : values) {
+    if (const auto* text = std::get_if<std::string>(&value)) {
+      if (!text->empty()) texts.push_back(*text);
+    } else if (const auto* integer = std::get_if<std::int64_t>(&value)) {
+      texts.push_back(std::to_string(*integer));
+    }
+  }
+  return texts;
+}
+
+std::optional<std::pair<ListArgument, std::vector<std::string>>> pushedArgument(
+    const ScanRequest& request, const std::vector<ListArgument>& candidates) {
+  for (const auto& candidate : candidates) {
+    const auto* values = request.valuesFor(candidate.column);
+    if (!values) continue;
+    const bool ids = candidate.type.find("ID") != std::string::npos;
+    return std::make_pair(candidate, ids ? idValues(*values) : textValues(*values));
+  }
+  return std::nullopt;
+}
+
+ObjectPager rootObjects(ScanContext& context, RootQuery query) {
+  RootPager pager{context, std::move(query), {}, {}, 0, 1, false};
+  const RootQuery& q = pager.query;
+  std::string declarations;
+  std::string arguments;
+  auto add = [](std::string& list, const std::string& text) {
+    if (!list.empty()) list += ", ";
+    list += text;
+  };
+  if (q.argument) {
+    pager.chunks = chunkIds(q.values, q.argument->per_request);
+    if (pager.chunks.empty()) pager.finished = true;  // nothing can match
+    // The variable is named after the argument: `$ids`, `$workspace_ids` ...
+    add(declarations, "$" + q.argument->argument + ": " + q.argument->type);
+    add(arguments, q.argument->argument + ": $" + q.argument->argument);
+  }
+  if (q.page_size > 0) {
+    add(declarations, "$limit: Int, $page: Int");
+    add(arguments, "limit: $limit, page: $page");
+  }
+  if (!q.declarations.empty()) add(declarations, q.declarations);
+  if (!q.fixed_arguments.empty()) add(arguments, q.fixed_arguments);
+  pager.document = "query " + q.operation + (declarations.empty() ? "" : "(" + declarations + ")") + " { " + q.field +
+                   (arguments.empty() ? "" : "(" + arguments + ")") + " { " + q.selection + " } }";
+  return pager;
+}
+
 std::unique_ptr<RowSource> scanRootList(ScanContext& context, const ScanRequest& request, const RootList& list) {
-  RootListPager pager{context, list, {}, {}, 0, 1, list.page_size, false};
-  if (const auto* values = request.valuesFor(list.id_column)) {
-    auto ids = idValues(*values);
-    if (ids.empty()) return emptySource();
-    pager.id_chunks = chunkIds(ids, list.ids_per_request);
+  RootQuery query{.operation = list.operation, .field = list.field, .fixed_arguments = list.fixed_arguments,
+                  .selection = selectionFor(context.table.columns), .page_size = list.page_size};
+  std::vector<ListArgument> candidates{{.column = list.id_column, .argument = "ids", .type = "[ID!]",
+                                        .per_request = list.ids_per_request, .one_row_per_value = true}};
+  candidates.insert(candidates.end(), list.filters.begin(), list.filters.end());
+  if (auto pushed = pushedArgument(request, candidates)) {
+    if (pushed->second.empty()) return emptySource();
+    query.argument = pushed->first;
+    query.values = std::move(pushed->second);
+    if (context.notes) context.notes->method = list.field + "(" + query.argument->argument + ":)";
+  } else if (request.limit && *request.limit > 0 && *request.limit < query.page_size) {
+    query.page_size = static_cast<int>(*request.limit);
   }
-  if (request.limit && *request.limit > 0 && *request.limit < pager.page_size) {
-    pager.page_size = static_cast<int>(*request.limit);
+  return objectRows(rootObjects(context, std::move(query)));
+}
+
+std::unique_ptr<RowSource> objectRows(ObjectPager objects) {
+  return std::make_unique<PagedSource>([objects = std::move(objects)]() -> std::optional<Page> {
+    auto page = objects();
+    if (!page) return std::nullopt;
+    Page rows;
+    rows.document = page->document;
+    for (const auto* object : page->objects) rows.rows.push_back({object, nullptr});
+    return rows;
+  });
+}
+
+namespace {
+
+class FilteredSource final : public RowSource {
+ public:
+  FilteredSource(std::unique_ptr<RowSource> source, std::function<bool(const RowView&)> keep)
+      : source_(std::move(source)), keep_(std::move(keep)) {}
+  const RowView* next() override {
+    while (const RowView* row = source_->next()) {
+      if (keep_(*row)) return row;
+    }
+    return nullptr;
   }
-  const std::string fixed = list.fixed_arguments.empty() ? "" : ", " + list.fixed_arguments;
-  pager.document = "query " + list.operation + "($ids: [ID!], $limit: Int, $page: Int) { " + list.field +
-                   "(ids: $ids, limit: $limit, page: $page" + fixed + ") { " +
-                   selectionFor(context.table.columns) + " } }";
-  return std::make_unique<PagedSource>(std::move(pager));
+
+ private:
+  std::unique_ptr<RowSource> source_;
+  std::function<bool(const RowView&)> keep_;
+};
+
+}  // namespace
+
+std::unique_ptr<RowSource> keepRows(std::unique_ptr<RowSource> source, std::function<bool(const RowView&)> keep) {
+  return std::make_unique<FilteredSource>(std::move(source), std::move(keep));
 }
 
 ScanEstimate estimateRootList(const ScanShape& shape, const RootList& list, double typical_rows) {
@@ -152,9 +249,37 @@ ScanEstimate estimateRootList(const ScanShape& shape, const RootList& list, doub
       return {n, std::ceil(n / static_cast<double>(list.ids_per_request))};
     }
   }
+  for (const auto& filter : list.filters) {
+    for (std::size_t i = 0; i < shape.constrained.size(); ++i) {
+      if (shape.constrained[i] != filter.column) continue;
+      // A filtered list is a fraction of the whole; still cheaper than listing everything.
+      double rows = typical_rows / 4;
+      double chunks = std::ceil(static_cast<double>(shape.in_list_sizes[i]) / static_cast<double>(filter.per_request));
+      double pages = list.page_size > 0 ? std::max(1.0, std::ceil(rows / list.page_size)) : 1.0;
+      return {rows, chunks * pages};
+    }
+  }
   double rows = typical_rows;
   if (shape.limit) rows = std::min(rows, static_cast<double>(*shape.limit));
-  return {rows, std::max(1.0, std::ceil(rows / list.page_size))};
+  return {rows, list.page_size > 0 ? std::max(1.0, std::ceil(rows / list.page_size)) : 1.0};
+}
+
+std::unique_ptr<RowSource> scanRootObject(ScanContext& context, const std::string& operation, const std::string& field) {
+  const std::string document = "query " + operation + " { " + field + " { " + selectionFor(context.table.columns) + " } }";
+  auto done = std::make_shared<bool>(false);
+  ScanContext copy = context;
+  return std::make_unique<PagedSource>([copy, document, field, done]() mutable -> std::optional<Page> {
+    if (*done) return std::nullopt;
+    *done = true;
+    rapidjson::Document variables(rapidjson::kObjectType);
+    auto response = std::make_shared<rapidjson::Document>(copy.api.query(document, variables));
+    Page page;
+    page.document = response;
+    const auto& data = (*response)["data"];
+    auto found = data.FindMember(field.c_str());
+    if (found != data.MemberEnd() && found->value.IsObject()) page.rows.push_back({&found->value, nullptr});
+    return page;
+  });
 }
 
 namespace {

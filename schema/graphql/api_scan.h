@@ -50,17 +50,70 @@ rapidjson::Value idArray(const std::vector<std::string>& ids, rapidjson::Documen
 // The JSON array at `data.<field>` of a response (or an empty array).
 const rapidjson::Value& listAt(const rapidjson::Value& data, const char* field);
 
+// Only digit strings can be monday ids; other values are dropped. Text arguments (column ids,
+// enum names) keep every non-empty text value instead.
+std::vector<std::string> textValues(const std::vector<Value>& values);
+
+// A key column whose '=' / IN values travel in a list argument of a root field, e.g.
+// `workspace_id IN (...)` → folders(workspace_ids: [...]).
+struct ListArgument {
+  std::string column;               // key column
+  std::string argument = "ids";     // GraphQL argument name
+  std::string type = "[ID!]";       // the variable's GraphQL type; ID types take only digit values
+  std::size_t per_request = 100;    // values per request
+  bool one_row_per_value = false;   // ids: a chunk is answered by one page of `limit = chunk size`
+};
+
+// The first of `candidates` the request constrains, with its values (empty = none can match);
+// nullopt when none is constrained.
+std::optional<std::pair<ListArgument, std::vector<std::string>>> pushedArgument(
+    const ScanRequest& request, const std::vector<ListArgument>& candidates);
+
+// Objects of one root field, a request at a time; the document stays alive with the page and
+// the objects may be annotated in place.
+struct ObjectPage {
+  std::shared_ptr<rapidjson::Document> document;
+  std::vector<rapidjson::Value*> objects;
+};
+using ObjectPager = std::function<std::optional<ObjectPage>()>;
+
+// `field(<argument>: $values, limit: $limit, page: $page, <fixed_arguments>) { selection }`.
+struct RootQuery {
+  std::string operation;
+  std::string field;
+  std::string fixed_arguments;  // constants of ours (never user values), e.g. "state: all"
+  std::string selection;
+  int page_size = 100;          // objects per page; 0 = the field takes no limit/page
+  std::optional<ListArgument> argument;  // pushed values, chunked by argument->per_request
+  std::vector<std::string> values;
+  // Variables the selection uses besides the pager's own, e.g. "$from: ISO8601DateTime".
+  std::string declarations;
+  std::shared_ptr<const rapidjson::Document> variables;  // their values (an object), or null
+};
+// Pages until a short page (REFERENCE §2.6); with values, chunk by chunk.
+ObjectPager rootObjects(ScanContext& context, RootQuery query);
+
 // A root list: `field(ids: $ids, limit: $limit, page: $page, <fixed_arguments>) { selection }`.
 struct RootList {
   std::string operation;        // GraphQL operation name, e.g. "Boards"
   std::string field;            // root field, e.g. "boards"
   std::string fixed_arguments;  // constants of ours (never user values), e.g. "state: all"
-  int page_size = 100;          // rows per page without ids
+  int page_size = 100;          // rows per page without ids; 0 = the field takes no limit/page
   std::size_t ids_per_request = 100;
   std::string id_column = "id";  // key column pushed into ids:
+  std::vector<ListArgument> filters;  // further key columns, used when id_column is not constrained
 };
 std::unique_ptr<RowSource> scanRootList(ScanContext& context, const ScanRequest& request, const RootList& list);
 ScanEstimate estimateRootList(const ScanShape& shape, const RootList& list, double typical_rows);
+
+// Each object of `objects` as a row (no parent).
+std::unique_ptr<RowSource> objectRows(ObjectPager objects);
+
+// Only the rows `keep` accepts (e.g. the items of an items(ids:) lookup that are subitems).
+std::unique_ptr<RowSource> keepRows(std::unique_ptr<RowSource> source, std::function<bool(const RowView&)> keep);
+
+// One object at the root (`me`, `account`): a table of one row.
+std::unique_ptr<RowSource> scanRootObject(ScanContext& context, const std::string& operation, const std::string& field);
 
 // Rows nested under boards: `boards(ids:, limit:, page:, state: all) { id <field> { selection } }`.
 // Each row's parent is its board, so "^id" columns read the board id.

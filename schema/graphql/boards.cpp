@@ -1,6 +1,7 @@
 // Boards: every board the token can see, in every state (filter on `state`).
 #include "schema/graphql/api_scan.h"
 #include "schema/registry.h"
+#include "schema/writes/writes.h"
 
 namespace monday::schema {
 
@@ -44,6 +45,7 @@ TableDef makeBoardsTable() {
     return scanRootList(context, request, kBoards);
   };
   table.estimate = [](const ScanShape& shape) { return estimateRootList(shape, kBoards, 200); };
+  table.writes = boardsWrites();
   return table;
 }
 

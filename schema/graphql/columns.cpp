@@ -1,6 +1,7 @@
 // Columns: the columns of every board, one row per (board, column).
 #include "schema/graphql/api_scan.h"
 #include "schema/registry.h"
+#include "schema/writes/writes.h"
 
 namespace monday::schema {
 
@@ -31,6 +32,7 @@ TableDef makeColumnsTable() {
     return scanBoardChildren(context, request, kColumns);
   };
   table.estimate = [](const ScanShape& shape) { return estimateBoardChildren(shape, kColumns, 12); };
+  table.writes = columnsWrites();
   return table;
 }
 

@@ -1,6 +1,7 @@
 // Groups: the groups of every board, one row per (board, group).
 #include "schema/graphql/api_scan.h"
 #include "schema/registry.h"
+#include "schema/writes/writes.h"
 
 namespace monday::schema {
 
@@ -29,6 +30,7 @@ TableDef makeGroupsTable() {
     return scanBoardChildren(context, request, kGroups);
   };
   table.estimate = [](const ScanShape& shape) { return estimateBoardChildren(shape, kGroups, 4); };
+  table.writes = groupsWrites();
   return table;
 }
 

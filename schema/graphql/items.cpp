@@ -1,11 +1,14 @@
 // Items: one row per item of any board. `id` lookups go to items(ids:) in batches; `board_id`
-// scans follow the board's items_page cursor chain; with neither, boards are listed lazily and
-// each board's chain is followed in turn. Rows stream page by page, so memory stays flat.
+// scans follow the board's items_page cursor chain (restarted when a cursor expires); with
+// neither, boards are listed lazily and each board's chain is followed in turn. Rows stream page
+// by page, so memory stays flat.
 #include <cmath>
 
 #include "driver/client/api_client.h"
 #include "schema/graphql/api_scan.h"
+#include "schema/graphql/items_page_chain.h"
 #include "schema/registry.h"
+#include "schema/writes/writes.h"
 
 namespace monday::schema {
 
@@ -21,23 +24,24 @@ class ItemsSource final : public RowSource {
     const std::string selection = selectionFor(context.table.columns);
     by_ids_document_ = "query ItemsById($ids: [ID!], $limit: Int) { items(ids: $ids, limit: $limit, "
                        "exclude_nonactive: true) { " + selection + " } }";
-    first_page_document_ = "query ItemsPage($board: [ID!], $limit: Int!) { boards(ids: $board, state: all) { "
-                           "items_page(limit: $limit) { cursor items { " + selection + " } } } }";
-    next_page_document_ = "query NextItemsPage($cursor: String!, $limit: Int!) { next_items_page(cursor: "
-                          "$cursor, limit: $limit) { cursor items { " + selection + " } } }";
-    page_size_ = kItemsPageMax;
-    if (request.limit && *request.limit > 0 && *request.limit < page_size_) {
-      page_size_ = static_cast<int>(*request.limit);
+    chain_options_.operation = "ItemsPage";
+    chain_options_.selection = selection;
+    chain_options_.page_size = kItemsPageMax;
+    if (request.limit && *request.limit > 0 && *request.limit < kItemsPageMax) {
+      chain_options_.page_size = static_cast<int>(*request.limit);
     }
     if (const auto* ids = request.valuesFor("id")) {
       mode_ = Mode::ByIds;
       id_chunks_ = chunkIds(idValues(*ids), kIdsPerRequest);
+      if (context.notes) context.notes->method = "items(ids:)";
     } else if (const auto* boards = request.valuesFor("board_id")) {
       mode_ = Mode::ByBoards;
       auto chunks = chunkIds(idValues(*boards), SIZE_MAX);  // one chunk: just de-duplicated
       if (!chunks.empty()) pending_boards_ = std::move(chunks.front());
+      if (context.notes) context.notes->method = "items_page";
     } else {
       mode_ = Mode::AllBoards;
+      if (context.notes) context.notes->method = "boards + items_page";
     }
   }
 
@@ -54,24 +58,22 @@ class ItemsSource final : public RowSource {
   bool fetchNextPage() {
     index_ = 0;
     page_ = Page{};
-    switch (mode_) {
-      case Mode::ByIds:
-        if (chunk_ >= id_chunks_.size()) return false;
-        fetchIds(id_chunks_[chunk_++]);
-        return true;
-      case Mode::ByBoards:
-      case Mode::AllBoards:
-        if (!cursor_.empty()) {
-          fetchNextItemsPage();
+    if (mode_ == Mode::ByIds) {
+      if (chunk_ >= id_chunks_.size()) return false;
+      fetchIds(id_chunks_[chunk_++]);
+      return true;
+    }
+    for (;;) {
+      if (chain_) {
+        if (auto page = chain_->next()) {
+          page_ = std::move(*page);
           return true;
         }
-        if (next_board_ >= pending_boards_.size() && !(mode_ == Mode::AllBoards && listMoreBoards())) {
-          return false;
-        }
-        fetchFirstItemsPage(pending_boards_[next_board_++]);
-        return true;
+        chain_.reset();
+      }
+      if (next_board_ >= pending_boards_.size() && !(mode_ == Mode::AllBoards && listMoreBoards())) return false;
+      chain_ = std::make_unique<ItemsPageChain>(context_.api, chain_options_, pending_boards_[next_board_++]);
     }
-    return false;
   }
 
   void fetchIds(const std::vector<std::string>& ids) {
@@ -82,45 +84,6 @@ class ItemsSource final : public RowSource {
     auto response = std::make_shared<rapidjson::Document>(context_.api.query(by_ids_document_, variables));
     page_.document = response;
     for (const auto& item : listAt((*response)["data"], "items").GetArray()) {
-      if (item.IsObject()) page_.rows.push_back({&item, nullptr});
-    }
-  }
-
-  void fetchFirstItemsPage(const std::string& board_id) {
-    rapidjson::Document variables(rapidjson::kObjectType);
-    auto& allocator = variables.GetAllocator();
-    variables.AddMember("board", idArray({board_id}, allocator), allocator);
-    variables.AddMember("limit", page_size_, allocator);
-    auto response = std::make_shared<rapidjson::Document>(context_.api.query(first_page_document_, variables));
-    page_.document = response;
-    for (const auto& board : listAt((*response)["data"], "boards").GetArray()) {
-      auto items_page = board.FindMember("items_page");
-      if (!board.IsObject() || items_page == board.MemberEnd() || !items_page->value.IsObject()) continue;
-      takeItemsResponse(items_page->value);
-    }
-  }
-
-  void fetchNextItemsPage() {
-    rapidjson::Document variables(rapidjson::kObjectType);
-    auto& allocator = variables.GetAllocator();
-    variables.AddMember("cursor", rapidjson::Value(cursor_.c_str(), allocator), allocator);
-    variables.AddMember("limit", page_size_, allocator);
-    cursor_.clear();
-    auto response = std::make_shared<rapidjson::Document>(context_.api.query(next_page_document_, variables));
-    page_.document = response;
-    const auto& data = (*response)["data"];
-    auto next = data.FindMember("next_items_page");
-    if (next != data.MemberEnd() && next->value.IsObject()) takeItemsResponse(next->value);
-  }
-
-  void takeItemsResponse(const rapidjson::Value& items_response) {
-    auto cursor = items_response.FindMember("cursor");
-    if (cursor != items_response.MemberEnd() && cursor->value.IsString()) {
-      cursor_.assign(cursor->value.GetString(), cursor->value.GetStringLength());
-    }
-    auto items = items_response.FindMember("items");
-    if (items == items_response.MemberEnd() || !items->value.IsArray()) return;
-    for (const auto& item : items->value.GetArray()) {
       if (item.IsObject()) page_.rows.push_back({&item, nullptr});
     }
   }
@@ -149,15 +112,15 @@ class ItemsSource final : public RowSource {
 
   ScanContext context_;  // a copy: the caller's context is a temporary
   Mode mode_ = Mode::AllBoards;
-  std::string by_ids_document_, first_page_document_, next_page_document_;
-  int page_size_ = kItemsPageMax;
+  std::string by_ids_document_;
+  ItemsPageChainOptions chain_options_;
+  std::unique_ptr<ItemsPageChain> chain_;  // the board being read
   std::vector<std::vector<std::string>> id_chunks_;
   std::size_t chunk_ = 0;
   std::vector<std::string> pending_boards_;
   std::size_t next_board_ = 0;
   int boards_page_ = 1;
   bool boards_exhausted_ = false;
-  std::string cursor_;
   Page page_;
   std::size_t index_ = 0;
 };
@@ -203,6 +166,7 @@ TableDef makeItemsTable() {
     double rows = shape.limit ? static_cast<double>(*shape.limit) : 100000;
     return {rows, 2 + std::ceil(rows / kItemsPageMax) * 2};
   };
+  table.writes = itemsWrites();
   return table;
 }
 

@@ -85,6 +85,19 @@ Driver=monday
 APIURL=$url/v2
 SSLServerCert=$run_dir/ca.pem
 APIToken=sandbox-revoked-token
+
+[monday-sandbox-oauth]
+Description=monday sandbox, AuthScheme=OAuth (the new-flow app) without a token yet: for the OAuth procedures
+Driver=monday
+APIURL=$url/v2
+SSLServerCert=$run_dir/ca.pem
+AuthScheme=OAuth
+AuthURL=$url
+OAuthFlow=OAuth2.1
+OAuthClientId=sandbox-oauth21-client-id
+OAuthClientSecret=sandbox-oauth21-client-secret
+InitiateOAuth=OFF
+CallbackURL=http://127.0.0.1:33333/callback
 INI
     echo "sandbox ready at $url (run dir $run_dir)"
     ;;

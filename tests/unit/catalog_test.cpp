@@ -225,8 +225,8 @@ TEST(CatalogKeys, TableNameIsRequired) {
 
 TEST(CatalogEmptyShapes, ForeignKeysProceduresPrivileges) {
   EXPECT_EQ(columnNames(foreignKeys(kOdbc3)).size(), 14u);
-  EXPECT_EQ(columnNames(procedures(kOdbc3)).size(), 8u);
-  EXPECT_EQ(columnNames(procedureColumns(kOdbc3)).size(), 19u);
+  EXPECT_EQ(columnNames(procedures({}, kNull, kNull, kNull, kOdbc3)).size(), 8u);
+  EXPECT_EQ(columnNames(procedureColumns({}, kNull, kNull, kNull, kNull, kOdbc3)).size(), 19u);
   EXPECT_EQ(columnNames(tablePrivileges(kOdbc3)).size(), 7u);
   EXPECT_EQ(columnNames(columnPrivileges(kOdbc3)).size(), 8u);
   DriverResult fk = foreignKeys(kOdbc3);

@@ -123,11 +123,3 @@ TEST(Settings, ConnectionStringBeatsDsnAndOutputOmitsDsnSecrets) {
   EXPECT_EQ(s.toConnectionString(), "DSN=sandbox;Timeout=5");
 }
 
-TEST(Settings, AuditLogSchemaIsNotSupportedYet) {
-  try {
-    Settings::fromAttributes(parseConnectionString("APIToken=t;Schema=auditlog"));
-    FAIL();
-  } catch (const Error& error) {
-    EXPECT_EQ(error.state(), "HYC00");
-  }
-}

@@ -12,7 +12,7 @@ namespace {
 
 constexpr DataType kAllDataTypes[] = {DataType::Bit,  DataType::Integer, DataType::BigInt,    DataType::Double,
                                       DataType::Decimal, DataType::Date, DataType::Time,      DataType::Timestamp,
-                                      DataType::Varchar, DataType::LongVarchar};
+                                      DataType::Varchar, DataType::LongVarchar, DataType::LongVarBinary};
 
 TEST(TypeInfo, EveryDataTypeHasExactlyOneRowThatStoresIt) {
   for (DataType type : kAllDataTypes) {

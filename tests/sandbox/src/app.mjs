@@ -7,6 +7,8 @@ import { Limits } from './limits.mjs';
 import { CursorStore } from './items-page.mjs';
 import { Faults } from './faults.mjs';
 import { RequestLog } from './request-log.mjs';
+import { OAuthState } from './oauth/grants.mjs';
+import { AuditState } from './audit/state.mjs';
 
 export class SandboxApp {
   constructor({ dataDir, scale, seed, config }) {
@@ -22,6 +24,8 @@ export class SandboxApp {
     this.limits = new Limits(this.config);
     this.cursors = new CursorStore();
     this.faults = new Faults();
+    this.oauth = new OAuthState();
+    this.audit = new AuditState(this.store, seed);
     this.log = new RequestLog(path.join(dataDir, 'requests.jsonl'));
     this.baseUrl = null; // set once the port is known
   }
@@ -33,5 +37,7 @@ export class SandboxApp {
     this.limits.reset();
     this.cursors.clear();
     this.faults.clear();
+    this.oauth.reset();
+    this.audit.reset(this.store, this.seed);
   }
 }

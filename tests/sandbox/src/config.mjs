@@ -8,6 +8,7 @@ export const DEFAULT_LIMITS = Object.freeze({
   dailyLimit: 25_000, // calls per account per UTC day (Enterprise, soft)
   concurrencyLimit: 250, // requests in flight per token (Enterprise)
   cursorTtlSeconds: 3_600, // items_page cursors live 60 minutes after the first request
+  windowSeconds: 60, // length of the complexity-budget and minute-limit windows (tests shorten it)
 });
 
 export const COMPLEXITY = Object.freeze({
@@ -16,7 +17,6 @@ export const COMPLEXITY = Object.freeze({
   mutation: 30_000,
   fileUpload: 100_000,
   perQueryMax: 5_000_000,
-  windowSeconds: 60,
   // Multiplier for list fields that take neither `ids` nor `limit`.
   defaultListMultiplier: 1,
   // Observed (2020-2022) multipliers for unbounded lists; see REFERENCE.md §10.3.

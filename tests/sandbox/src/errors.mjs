@@ -62,6 +62,20 @@ export const concurrencyExceeded = (retryIn = 1) =>
     'Retry-After': String(retryIn),
   });
 
+// Assumption: monday documents the code and retry_in_seconds, not the message or status.
+export const ipRateLimitExceeded = (retryIn) =>
+  new HttpError(
+    429,
+    errorBody('IP rate limit exceeded', { code: 'IP_RATE_LIMIT_EXCEEDED', status_code: 429, retry_in_seconds: retryIn }),
+    { 'Retry-After': String(retryIn) },
+  );
+
+// Assumption: monday documents only "HTTP 423, resource locked; retry".
+export const resourceLocked = (retryIn) =>
+  new HttpError(423, errorBody('Resource is locked, try again shortly', { code: 'RESOURCE_LOCKED', status_code: 423 }), {
+    'Retry-After': String(retryIn),
+  });
+
 export const internalServerError = () =>
   new HttpError(500, errorBody('Internal server error', { code: 'INTERNAL_SERVER_ERROR', status_code: 500 }));
 

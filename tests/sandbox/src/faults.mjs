@@ -1,7 +1,10 @@
 // Fault injection for tests: the next N requests to a path fail in a chosen way.
+// `respond` answers a body given by the test (a status, a JSON value or text, headers), so tests
+// can replay exact shapes monday documents, e.g. the legacy errors of REFERENCE.md §5 and §10.4.
 
 export const FAULT_KINDS = [
-  'http500', 'http502', 'garbage', 'delay', 'drop', 'rate_limit_429', 'complexity_exhausted', 'daily_limit', 'concurrency',
+  'http500', 'http502', 'http401', 'garbage', 'delay', 'drop', 'rate_limit_429', 'complexity_exhausted', 'daily_limit', 'concurrency',
+  'ip_rate_limit', 'locked', 'respond',
 ];
 
 export class Faults {
@@ -20,6 +23,14 @@ export class Faults {
       path: spec.path || '/v2',
       retry_in_seconds: Math.max(1, Number(spec.retry_in_seconds ?? 1)),
     };
+    if (spec.kind === 'respond') {
+      const status = Number(spec.status ?? 200);
+      if (!Number.isInteger(status) || status < 100 || status > 599) throw new Error(`respond: status must be an HTTP status (got ${spec.status})`);
+      if (spec.body === undefined) throw new Error('respond: body is required (a JSON value or a string)');
+      const headers = spec.headers ?? {};
+      if (typeof headers !== 'object' || Array.isArray(headers)) throw new Error('respond: headers must be an object');
+      Object.assign(fault, { status, body: spec.body, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])) });
+    }
     this.queue.push(fault);
     return fault;
   }

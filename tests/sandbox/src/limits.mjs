@@ -1,11 +1,10 @@
 // Rate limits (REFERENCE.md §4, §10.1): per-token complexity budget and
 // request count per minute, requests in flight per token, calls per account
-// per UTC day. Minute windows open with the first call and close 60 s later.
+// per UTC day. Minute windows open with the first call and close 60 s later
+// (`windowSeconds` in the config, so tests can shorten them).
 
 import { complexityExhausted, minuteLimitExceeded, dailyLimitExceeded, concurrencyExceeded } from './errors.mjs';
-import { COMPLEXITY, REJECTED_CALL_WEIGHT } from './config.mjs';
-
-const WINDOW_MS = COMPLEXITY.windowSeconds * 1000;
+import { REJECTED_CALL_WEIGHT } from './config.mjs';
 
 export class Limits {
   constructor(config) {
@@ -27,12 +26,16 @@ export class Limits {
     return t;
   }
 
+  get windowMs() {
+    return this.config.windowSeconds * 1000;
+  }
+
   roll(t, now) {
-    if (t.budgetStart != null && now - t.budgetStart >= WINDOW_MS) {
+    if (t.budgetStart != null && now - t.budgetStart >= this.windowMs) {
       t.budgetStart = null;
       t.budgetUsed = 0;
     }
-    if (t.minuteStart != null && now - t.minuteStart >= WINDOW_MS) {
+    if (t.minuteStart != null && now - t.minuteStart >= this.windowMs) {
       t.minuteStart = null;
       t.minuteCount = 0;
     }
@@ -41,7 +44,7 @@ export class Limits {
   }
 
   secondsLeft(start, now) {
-    return start == null ? COMPLEXITY.windowSeconds : Math.max(1, Math.ceil((start + WINDOW_MS - now) / 1000));
+    return start == null ? this.config.windowSeconds : Math.max(1, Math.ceil((start + this.windowMs - now) / 1000));
   }
 
   // Called for every authenticated request before any work is done.
@@ -94,7 +97,7 @@ export class Limits {
     const complexity = `"complexityMinute";r=${Math.max(0, c.complexityBudget - t.budgetUsed)}` +
       (t.budgetStart != null ? `;t=${this.secondsLeft(t.budgetStart, now)}` : '');
     return {
-      'RateLimit-Policy': `"minuteRate";q=${c.minuteLimit};w=60, "concurrency";q=${c.concurrencyLimit};qu="concurrent-requests", "complexityMinute";q=${c.complexityBudget};w=60;qu="content-bytes"`,
+      'RateLimit-Policy': `"minuteRate";q=${c.minuteLimit};w=${c.windowSeconds}, "concurrency";q=${c.concurrencyLimit};qu="concurrent-requests", "complexityMinute";q=${c.complexityBudget};w=${c.windowSeconds};qu="content-bytes"`,
       RateLimit: `${minute}, "concurrency";r=${Math.max(0, c.concurrencyLimit - t.inFlight)}, ${complexity}`,
     };
   }

@@ -13,7 +13,7 @@ import { buildDataset, buildSummary } from './data/export.mjs';
 
 const USAGE = `usage: start.sh --port PORT --data DIR [--scale small|large] [--seed N]
        [--complexity-budget N] [--minute-limit N] [--daily-limit N]
-       [--concurrency-limit N] [--cursor-ttl-seconds N]`;
+       [--concurrency-limit N] [--cursor-ttl-seconds N] [--window-seconds N]`;
 
 function fail(message, code = 2) {
   process.stderr.write(`sandbox: ${message}\n`);
@@ -41,7 +41,8 @@ async function main() {
       options: {
         port: { type: 'string' }, data: { type: 'string' }, scale: { type: 'string' }, seed: { type: 'string' },
         'complexity-budget': { type: 'string' }, 'minute-limit': { type: 'string' }, 'daily-limit': { type: 'string' },
-        'concurrency-limit': { type: 'string' }, 'cursor-ttl-seconds': { type: 'string' }, help: { type: 'boolean' },
+        'concurrency-limit': { type: 'string' }, 'cursor-ttl-seconds': { type: 'string' },
+        'window-seconds': { type: 'string' }, help: { type: 'boolean' },
       },
       strict: true,
     }));
@@ -64,6 +65,7 @@ async function main() {
     dailyLimit: intOption(values, 'daily-limit', DEFAULT_LIMITS.dailyLimit),
     concurrencyLimit: intOption(values, 'concurrency-limit', DEFAULT_LIMITS.concurrencyLimit, 1),
     cursorTtlSeconds: intOption(values, 'cursor-ttl-seconds', DEFAULT_LIMITS.cursorTtlSeconds),
+    windowSeconds: intOption(values, 'window-seconds', DEFAULT_LIMITS.windowSeconds, 1),
   };
 
   const dataDir = path.resolve(values.data);

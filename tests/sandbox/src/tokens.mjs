@@ -5,6 +5,9 @@ export const TOKENS = Object.freeze({
   admin: 'sandbox-admin-token',
   member: 'sandbox-member-token',
   revoked: 'sandbox-revoked-token',
+  // The account's audit-log API token (Admin > Security > Audit > Monitor by API):
+  // accepted only by /audit-api/get-logs, rejected by the GraphQL API.
+  audit: 'sandbox-audit-token',
 });
 
 // Users the valid tokens act as (ids from the seeded data).

@@ -70,6 +70,41 @@ test('limit faults mimic monday\'s 429 answers', async () => {
   assert.equal(log.status, 429);
 });
 
+test('ip_rate_limit and locked answer 429 and 423', async () => {
+  await sb.control('POST', 'faults', [{ kind: 'ip_rate_limit', retry_in_seconds: 4 }, { kind: 'locked' }]);
+  const ip = await me();
+  assert.equal(ip.status, 429);
+  assert.equal(ip.json.errors[0].extensions.code, 'IP_RATE_LIMIT_EXCEEDED');
+  assert.equal(ip.json.errors[0].extensions.retry_in_seconds, 4);
+  assert.equal(ip.headers['retry-after'], '4');
+  const locked = await me();
+  assert.equal(locked.status, 423);
+  assert.equal((await me()).status, 200);
+});
+
+test('respond answers exactly the given status, body and headers', async () => {
+  const legacy = {
+    error_code: 'ComplexityException', status_code: 429,
+    error_message: 'Complexity budget exhausted, query cost 30001 budget remaining 19986 out of 1000000 reset in 3 seconds',
+    error_data: {}, errors: ['Complexity budget exhausted, query cost 30001 budget remaining 19986 out of 1000000 reset in 3 seconds'],
+    account_id: 1234567890,
+  };
+  await sb.control('POST', 'faults', [
+    { kind: 'respond', status: 429, body: legacy, headers: { 'Retry-After': 3 } },
+    { kind: 'respond', status: 500, body: 'plain text' },
+  ]);
+  const a = await me();
+  assert.equal(a.status, 429);
+  assert.deepEqual(a.json, legacy, 'no request id or anything else is added');
+  assert.equal(a.headers['retry-after'], '3');
+  const b = await me();
+  assert.equal(b.status, 500);
+  assert.equal(b.body, 'plain text');
+  assert.equal(sb.requests().filter((l) => l.fault === 'respond').length, 2);
+  assert.equal((await sb.control('POST', 'faults', { kind: 'respond', status: 42, body: {} })).status, 400);
+  assert.equal((await sb.control('POST', 'faults', { kind: 'respond' })).status, 400);
+});
+
 test('faults only hit their path', async () => {
   await sb.control('POST', 'faults', { kind: 'http500', path: '/v2/file' });
   assert.equal((await me()).status, 200);

@@ -89,6 +89,22 @@ test('the daily limit answers DAILY_LIMIT_EXCEEDED', async () => {
   assert.ok(Number(r.headers['retry-after']) > 0);
 });
 
+test('window_seconds shortens the budget and minute windows', async () => {
+  await sb.control('POST', 'config', { complexity_budget: 100, window_seconds: 2 });
+  const first = await sb.gql('{ complexity { before query after reset_in_x_seconds } }');
+  assert.ok(first.json.data.complexity.reset_in_x_seconds <= 2);
+  assert.match(first.headers['ratelimit-policy'], /"complexityMinute";q=100;w=2/);
+  let r;
+  for (let n = 0; n < 20 && (!r || r.status === 200); n++) r = await sb.gql('{ boards(limit: 10) { id name } }');
+  assert.equal(r.status, 429);
+  assert.ok(r.json.errors[0].extensions.retry_in_seconds <= 2);
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  const again = await sb.gql('{ complexity { before } }');
+  assert.equal(again.status, 200);
+  assert.equal(again.json.data.complexity.before, 100, 'a new window starts with the whole budget');
+  assert.equal((await sb.control('POST', 'config', { window_seconds: 0 })).status, 400);
+});
+
 test('reset restores budgets, limits and data', async () => {
   await sb.control('POST', 'config', { minute_limit: 1 });
   await sb.gql('{ me { id } }');
@@ -96,5 +112,6 @@ test('reset restores budgets, limits and data', async () => {
   await sb.control('POST', 'reset');
   const cfg = await sb.control('GET', 'config');
   assert.equal(cfg.json.minute_limit, 5000);
+  assert.equal(cfg.json.window_seconds, 60);
   assert.equal((await sb.gql('{ me { id } }')).status, 200);
 });

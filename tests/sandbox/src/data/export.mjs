@@ -40,12 +40,24 @@ export function buildDataset(store) {
     tags: store.tags.map((t) => ({ id: s(t.id), name: t.name, color: t.color })),
     workspaces: store.workspaces.map((w) => ({
       id: s(w.id), name: w.name, kind: w.kind, description: w.description, is_default_workspace: w.is_default_workspace, state: w.state,
+      owner_ids: w.owner_ids.map(s), subscriber_ids: w.subscriber_ids.map(s), team_owner_ids: (w.team_owner_ids || []).map(s),
+      team_subscriber_ids: w.team_ids.map(s),
     })),
     folders: store.folders.map((f) => ({ id: s(f.id), name: f.name, workspace_id: s(f.workspace_id), parent_id: s(f.parent_id) })),
     boards: store.boards.map((b) => ({
       id: s(b.id), name: b.name, description: b.description, board_kind: b.board_kind, state: b.state, type: b.type,
       workspace_id: s(b.workspace_id), board_folder_id: s(b.folder_id), creator_id: s(b.creator_id),
       owner_ids: b.owner_ids.map(s), subscriber_ids: b.subscriber_ids.map(s), tag_ids: b.tag_ids.map(s),
+      team_owner_ids: b.team_owner_ids.map(s), team_subscriber_ids: b.team_subscriber_ids.map(s),
+      views: b.views.map((v) => ({
+        id: s(v.id), name: v.name, type: v.type, access_level: v.access_level, settings: JSON.stringify(v.settings || {}),
+        filter: v.filter == null ? null : JSON.stringify(v.filter), sort: v.sort == null ? null : JSON.stringify(v.sort), tags: v.tags,
+      })),
+      // What Board.activity_logs returns, newest first; created_at is monday's 100-ns tick count.
+      activity_logs: (store.activityLogs.get(b.id) || []).map((l) => ({
+        id: l.id, event: l.event, entity: l.entity, user_id: s(l.user_id), created_at: String(l.at * 10_000), item_id: s(l.item_id),
+        group_id: l.group_id, column_id: l.column_id, data: JSON.stringify(l.data),
+      })),
       created_at: isoSeconds(b.created_at), updated_at: isoSeconds(b.updated_at),
       items_count: store.orderedItems(b).filter((i) => i.state === 'active').length,
       columns: b.columns.map(columnView),
@@ -60,6 +72,14 @@ export function buildDataset(store) {
     assets: store.assets.map((x) => ({
       id: s(x.id), name: x.name, file_extension: x.file_extension, file_size: x.file_size, item_id: s(x.item_id), column_id: x.column_id,
       update_id: s(x.update_id), uploaded_by: s(x.uploaded_by), created_at: isoSeconds(x.created_at),
+    })),
+    docs: store.docs.map((d) => ({
+      id: s(d.id), object_id: s(d.object_id), name: d.name, doc_kind: d.doc_kind, workspace_id: s(d.workspace_id),
+      created_by: s(d.created_by), created_at: isoSeconds(d.created_at), url: d.url,
+      blocks: (d.blocks || []).map((b) => ({
+        id: b.id, type: b.type, parent_block_id: b.parent_block_id, position: b.position, content: b.content,
+        created_by: s(b.created_by), created_at: isoSeconds(b.created_at),
+      })),
     })),
     webhooks: store.webhooks.map((w) => ({ id: s(w.id), board_id: s(w.board_id), event: w.event, config: w.config })),
   };

@@ -317,7 +317,7 @@ class Generator {
         id: WS_BASE + i + 1, name, kind, description, is_default_workspace: isDefault, state: 'active',
         created_at: EPOCH - (200 - i * 10) * DAY, owner_ids: [this.userId(1)],
         subscriber_ids: i === 3 ? [1, 4, 13].map((n) => this.userId(n)) : this.w.users.map((u) => u.id),
-        team_ids: i === 3 ? [TEAM_BASE + 4] : i === 1 ? [TEAM_BASE + 1] : [], icon_color: ['#fdab3d', '#579bfc', '#00c875', '#a25ddc'][i],
+        team_ids: i === 3 ? [TEAM_BASE + 4] : i === 1 ? [TEAM_BASE + 1] : [], team_owner_ids: i === 1 ? [TEAM_BASE + 1] : [], icon_color: ['#fdab3d', '#579bfc', '#00c875', '#a25ddc'][i],
       });
     });
     const folders = [
@@ -341,8 +341,40 @@ class Generator {
         created_at: EPOCH + i * DAY, created_by: this.userId(1), doc_folder_id: null,
       };
       d.url = docUrl(d);
+      d.blocks = this.docBlocks(d, i);
       this.w.docs.push(d);
     });
+  }
+
+  // Blocks of a doc, in document order. Content is the escaped JSON text monday returns. Drawn
+  // from a generator of their own so the rest of the data does not shift.
+  docBlocks(doc, n) {
+    const r = new Rng((this.seed ^ (0x0d0cb10c + n)) >>> 0);
+    const hex = (k) => Array.from({ length: k }, () => r.int(0, 15).toString(16)).join('');
+    const uuid = () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
+    const text = (t, extra = {}) => JSON.stringify({ alignment: 'left', direction: 'ltr', deltaFormat: [{ insert: t }], ...extra });
+    const blocks = [];
+    const add = (type, content, parent = null) => {
+      const at = doc.created_at + (blocks.length + 1) * 60_000;
+      const b = { id: uuid(), doc_id: doc.id, type, content, parent_block_id: parent, position: (blocks.length + 1) * 1000, created_at: at, updated_at: at, created_by: doc.created_by };
+      blocks.push(b);
+      return b;
+    };
+    add('large title', text(doc.name));
+    if (n === 1) {
+      // Long enough to need a second page of blocks(limit: 100).
+      for (let k = 1; k <= 120; k++) add('check list', text(`Launch step ${k}`, { checked: k % 3 === 0 }));
+      return blocks;
+    }
+    add('normal text', text(n === 0 ? 'Goals, scope and owners of the project. Überblick für das Team.' : 'Targets for the fourth quarter.'));
+    add('medium title', text('Milestones'));
+    for (const m of ['Kick-off', 'Beta', 'General availability']) add('bulleted list', text(m, { indentation: 0 }));
+    add('divider', JSON.stringify({}));
+    const table = add('table', JSON.stringify({ column_count: 2, row_count: 2 }));
+    for (const cell of ['Owner', 'Avery Stone', 'Due', '2027-01-15']) add('normal text', text(cell), table.id);
+    add('code', text('SELECT name FROM Items', { language: 'sql' }));
+    add('quote', text('Ship small, ship often.'));
+    return blocks;
   }
 
   board(p) {

@@ -131,6 +131,43 @@ function subitemsBoard(ctx, parentBoard) {
   return board;
 }
 
+function copyUpdates(ctx, from, to) {
+  for (const u of ctx.store.updates.filter((x) => x.item_id === from.id)) {
+    const dup = { ...u, id: ctx.store.next.update++, item_id: to.id, board_id: to.board_id, reply_ids: [] };
+    ctx.store.updates.push(dup);
+    ctx.store.updatesById.set(dup.id, dup);
+  }
+}
+
+// Column values of an item moving from one board to another. With a mapping, every column of
+// `from` must be listed (target null = drop the value); without one, a value goes to the column
+// of `to` with the same title and type. Values only move between columns of the same type.
+function mapColumnValues(from, to, values, mapping) {
+  const live = (board, id) => board.columns.find((c) => c.id === id && !c.archived);
+  const target = new Map();
+  if (mapping) {
+    for (const m of mapping) {
+      if (!live(from, m.source)) throw new ApiError('InvalidColumnIdException', `This column ID doesn't exist for the board: ${m.source}`, { errorData: { column_id: m.source, board_id: String(from.id) } });
+      if (m.target != null && !live(to, m.target)) throw new ApiError('InvalidColumnIdException', `This column ID doesn't exist for the board: ${m.target}`, { errorData: { column_id: m.target, board_id: String(to.id) } });
+      target.set(m.source, m.target ?? null);
+    }
+    const missing = from.columns.filter((c) => !c.archived && c.type !== 'name' && c.type !== 'subtasks' && !target.has(c.id)).map((c) => c.id);
+    if (missing.length) throw badArgument(`columns_mapping must map every column of board ${from.id}; missing: ${missing.join(', ')}`, { missing_column_ids: missing });
+  } else {
+    for (const c of from.columns) {
+      const match = to.columns.find((t) => !t.archived && t.type === c.type && t.title.toLowerCase() === c.title.toLowerCase());
+      if (match) target.set(c.id, match.id);
+    }
+  }
+  const out = {};
+  for (const [id, raw] of Object.entries(values)) {
+    const dest = target.get(id);
+    if (!dest || live(from, id)?.type !== live(to, dest)?.type) continue;
+    out[dest] = structuredClone(raw);
+  }
+  return out;
+}
+
 function newColumnId(board, type, wanted) {
   if (wanted) {
     if (!/^[a-z][a-z0-9_]{0,19}$/.test(wanted)) throw badArgument('Column id must be lowercase letters, digits and underscores, at most 20 characters', { id: wanted });
@@ -243,14 +280,45 @@ export const mutationResolvers = {
     const group = groupOf(board, src.group_id);
     const copy = insertItem(ctx, board, group, src.name, { positionMethod: 'after_at', relativeTo: src.id });
     copy.values = structuredClone(src.values);
-    if (args.with_updates) {
-      for (const u of ctx.store.updates.filter((x) => x.item_id === src.id)) {
-        const dup = { ...u, id: ctx.store.next.update++, item_id: copy.id, reply_ids: [] };
-        ctx.store.updates.push(dup);
-        ctx.store.updatesById.set(dup.id, dup);
-      }
-    }
+    if (args.with_updates) copyUpdates(ctx, src, copy);
     return copy;
+  },
+
+  // The item, its column values (mapped by column id, or by title and type when no mapping is
+  // given) and its subitems move; the item keeps its id. With columns_mapping every column of the
+  // source board must be listed (a null target drops that column's value), as monday requires.
+  move_item_to_board(_s, args, ctx) {
+    const store = ctx.store;
+    const item = itemOf(ctx, args.item_id);
+    if (item.parent_id != null) throw badArgument('A subitem cannot be moved to another board; move its parent item', { item_id: String(item.id) });
+    const from = store.boardsById.get(item.board_id);
+    const to = boardOf(ctx, args.board_id);
+    if (to.type === 'sub_items_board') throw badArgument('Items cannot be moved into a subitems board', { board_id: String(to.id) });
+    const group = groupOf(to, String(args.group_id));
+    const values = mapColumnValues(from, to, item.values, args.columns_mapping);
+    let subitems = [];
+    if (item.subitem_ids.length) {
+      const fromSub = store.boardsById.get(from.subitems_board_id);
+      const toSub = subitemsBoard(ctx, to);
+      subitems = item.subitem_ids.map((id) => store.items.get(id)).filter(Boolean).map((sub) => ({ sub, values: mapColumnValues(fromSub, toSub, sub.values, args.subitems_columns_mapping) }));
+      for (const { sub, values: subValues } of subitems) {
+        for (const g of fromSub.groups) g.item_ids = g.item_ids.filter((id) => id !== sub.id);
+        sub.values = subValues;
+        sub.board_id = toSub.id;
+        sub.group_id = toSub.groups[0].id;
+        toSub.groups[0].item_ids.push(sub.id);
+      }
+      store.touchBoard(fromSub);
+      store.touchBoard(toSub);
+    }
+    for (const g of from.groups) g.item_ids = g.item_ids.filter((id) => id !== item.id);
+    item.values = values;
+    item.board_id = to.id;
+    item.group_id = group.id;
+    group.item_ids.unshift(item.id);
+    store.touchBoard(from);
+    touch(ctx, to, item);
+    return item;
   },
 
   move_item_to_group(_s, args, ctx) {
@@ -263,6 +331,48 @@ export const mutationResolvers = {
     item.group_id = target.id;
     touch(ctx, board, item);
     return item;
+  },
+
+  // A copy of the board's columns and groups; with pulses its active items (and with updates
+  // their updates) too. The copy is always made at once here (is_async false).
+  duplicate_board(_s, args, ctx) {
+    const store = ctx.store;
+    const src = boardOf(ctx, args.board_id);
+    if (src.type === 'sub_items_board') throw badArgument('A subitems board cannot be duplicated; duplicate its parent board', { board_id: String(src.id) });
+    if (args.workspace_id != null && !store.workspacesById.has(n(args.workspace_id))) {
+      throw new ApiError('InvalidWorkspaceIdException', `Workspace ${args.workspace_id} was not found`, { errorData: { workspace_id: String(args.workspace_id) } });
+    }
+    if (args.folder_id != null && !store.foldersById.has(n(args.folder_id))) throw new ApiError('InvalidFolderIdException', `Folder ${args.folder_id} was not found`, { errorData: {} });
+    const id = store.next.board++;
+    const now = Date.now();
+    const board = structuredClone(src);
+    const movedWorkspace = args.workspace_id != null && n(args.workspace_id) !== src.workspace_id;
+    Object.assign(board, {
+      id, name: args.board_name || `Duplicate of ${src.name}`, state: 'active', creator_id: ctx.user.id, created_at: now, updated_at: now,
+      workspace_id: args.workspace_id != null ? n(args.workspace_id) : src.workspace_id,
+      folder_id: args.folder_id != null ? n(args.folder_id) : movedWorkspace ? null : src.folder_id,
+      owner_ids: args.keep_subscribers ? [...new Set([...src.owner_ids, ctx.user.id])] : [ctx.user.id],
+      subscriber_ids: args.keep_subscribers ? [...new Set([...src.subscriber_ids, ctx.user.id])] : [ctx.user.id],
+      // Subitems are not copied by the sandbox: the copy has no subitems column.
+      columns: board.columns.filter((c) => c.type !== 'subtasks' && !c.archived),
+      groups: board.groups.filter((g) => !g.deleted).map((g) => ({ ...g, item_ids: [], board_id: id })),
+      views: [], parent_board_id: null, subitems_board_id: null, auto_number: 0,
+    });
+    store.boards.push(board);
+    store.boardsById.set(id, board);
+    if (args.duplicate_type !== 'duplicate_board_with_structure') {
+      for (const srcGroup of src.groups.filter((g) => !g.deleted)) {
+        const group = board.groups.find((g) => g.id === srcGroup.id);
+        for (const itemId of srcGroup.item_ids) {
+          const it = store.items.get(itemId);
+          if (!it || it.state !== 'active') continue;
+          const copy = insertItem(ctx, board, group, it.name);
+          copy.values = structuredClone(it.values);
+          if (args.duplicate_type === 'duplicate_board_with_pulses_and_updates') copyUpdates(ctx, it, copy);
+        }
+      }
+    }
+    return { board, is_async: false };
   },
 
   create_board(_s, args, ctx) {
@@ -351,6 +461,33 @@ export const mutationResolvers = {
         break;
       }
       default: break;
+    }
+    ctx.store.touchBoard(board);
+    return group;
+  },
+
+  // The copy (with copies of the group's active items) goes right below the original, or on top
+  // with add_to_top; monday titles it "Duplicate of <title>" unless group_title says otherwise.
+  duplicate_group(_s, args, ctx) {
+    const board = boardOf(ctx, args.board_id);
+    const src = groupOf(board, args.group_id);
+    const sorted = board.groups.filter((g) => !g.deleted).sort((a, b) => Number(a.position) - Number(b.position));
+    let position;
+    if (args.add_to_top) position = String(Number(sorted[0].position) / 2);
+    else {
+      const next = sorted[sorted.indexOf(src) + 1];
+      position = String(next ? (Number(src.position) + Number(next.position)) / 2 : Number(src.position) + 65536);
+    }
+    const group = {
+      id: ctx.store.newSerial('group'), title: args.group_title || `Duplicate of ${src.title}`, color: src.color, position, archived: false, deleted: false,
+      item_ids: [], board_id: board.id,
+    };
+    board.groups.push(group);
+    for (const itemId of src.item_ids) {
+      const it = ctx.store.items.get(itemId);
+      if (!it || it.state !== 'active') continue;
+      const copy = insertItem(ctx, board, group, it.name);
+      copy.values = structuredClone(it.values);
     }
     ctx.store.touchBoard(board);
     return group;

@@ -1,6 +1,7 @@
 // Query and object resolvers. Internal objects come from data/store.mjs;
 // these functions shape them the way monday's API shows them.
 
+import crypto from 'node:crypto';
 import { ApiError, badArgument } from '../errors.mjs';
 import { PAGING, ACCOUNT_ID, PUBLIC_HOST } from '../config.mjs';
 import { listVersions } from '../versions.mjs';
@@ -353,10 +354,11 @@ const Workspace = {
   created_at: (w) => iso(w.created_at),
   account_product: (_w, _a, ctx) => ctx.store.account.products[0],
   settings: (w) => ({ icon: { color: w.icon_color, image: null } }),
-  owners_subscribers: (w, args, ctx) => paginate(usersOf(ctx.store, [...new Set([...w.owner_ids, ...w.subscriber_ids])]), args.limit, args.page),
+  // monday: owners_subscribers are the workspace's (user) owners, team_owners_subscribers its team owners.
+  owners_subscribers: (w, args, ctx) => paginate(usersOf(ctx.store, w.owner_ids), args.limit, args.page),
   users_subscribers: (w, args, ctx) => paginate(usersOf(ctx.store, w.subscriber_ids), args.limit, args.page),
   teams_subscribers: (w, args, ctx) => paginate(w.team_ids.map((id) => ctx.store.teamsById.get(id)), args.limit, args.page),
-  team_owners_subscribers: (w, args, ctx) => paginate(w.team_ids.map((id) => ctx.store.teamsById.get(id)), args.limit, args.page),
+  team_owners_subscribers: (w, args, ctx) => paginate((w.team_owner_ids || []).map((id) => ctx.store.teamsById.get(id)), args.limit, args.page),
 };
 
 const Folder = {
@@ -380,7 +382,14 @@ const Document = {
   relative_url: (d) => `/docs/${d.object_id}`,
   settings: () => null,
   workspace: (d, _a, ctx) => ctx.store.workspacesById.get(d.workspace_id),
-  blocks: () => [],
+  blocks: (d, args) => paginate(d.blocks || [], args.limit, args.page),
+};
+
+const DocumentBlock = {
+  doc_id: (b) => String(b.doc_id),
+  created_at: (b) => iso(b.created_at),
+  updated_at: (b) => iso(b.updated_at),
+  created_by: (b, _a, ctx) => ctx.store.usersById.get(b.created_by) || null,
 };
 
 const postFields = {
@@ -410,7 +419,9 @@ const Reply = {
 const Asset = {
   created_at: (a) => iso(a.created_at),
   url: (a) => `https://${PUBLIC_HOST}/protected_static/${a.account_id}/resources/${a.id}/${encodeURIComponent(a.name)}`,
-  public_url: (a, _x, ctx) => `${ctx.baseUrl}/__sandbox/files/${a.id}/${encodeURIComponent(a.name)}`,
+  // Like monday's (S3) links, signed and short-lived: the query string is a secret clients must
+  // not log. The sandbox serves the file with or without it.
+  public_url: (a, _x, ctx) => `${ctx.baseUrl}/__sandbox/files/${a.id}/${encodeURIComponent(a.name)}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=3600&X-Amz-Signature=${crypto.createHash('sha256').update(`${a.id}:${a.name}:${a.created_at}`).digest('hex')}`,
   url_thumbnail: (a, _x, ctx) => (a.original_geometry ? `${ctx.baseUrl}/__sandbox/files/${a.id}/${encodeURIComponent(a.name)}?thumb=1` : null),
   uploaded_by: (a, _x, ctx) => ctx.store.usersById.get(a.uploaded_by),
 };
@@ -433,4 +444,4 @@ const Webhook = {
   config: (w) => w.config,
 };
 
-export const objectResolvers = { Query, Board, Group, Column, Item, User, Team, Workspace, Folder, Account, Document, Update, Reply, Asset, BoardView, ActivityLogType, Webhook };
+export const objectResolvers = { Query, Board, Group, Column, Item, User, Team, Workspace, Folder, Account, Document, DocumentBlock, Update, Reply, Asset, BoardView, ActivityLogType, Webhook };

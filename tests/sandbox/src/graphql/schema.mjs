@@ -8,6 +8,8 @@ import { buildSchema, isObjectType, isInterfaceType, isUnionType } from 'graphql
 import { objectResolvers } from './resolvers.mjs';
 import { columnValueResolvers } from './column-values.mjs';
 import { mutationResolvers } from './mutations.mjs';
+import { notificationResolvers } from './notifications.mjs';
+import { auditResolvers } from '../audit/resolvers.mjs';
 
 export const SCHEMA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'schema');
 
@@ -23,7 +25,7 @@ export function loadSdl(dir = SCHEMA_DIR) {
 export function buildSandboxSchema() {
   const sdl = loadSdl();
   const schema = buildSchema(sdl);
-  const all = [objectResolvers, columnValueResolvers(), { Mutation: mutationResolvers }];
+  const all = [objectResolvers, columnValueResolvers(), { Mutation: mutationResolvers }, notificationResolvers, auditResolvers];
   for (const map of all) {
     for (const [typeName, fields] of Object.entries(map)) {
       const type = schema.getType(typeName);

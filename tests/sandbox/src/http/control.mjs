@@ -9,6 +9,7 @@ const CONFIG_KEYS = {
   daily_limit: 'dailyLimit',
   concurrency_limit: 'concurrencyLimit',
   cursor_ttl_seconds: 'cursorTtlSeconds',
+  window_seconds: 'windowSeconds',
 };
 
 export function configView(config) {
@@ -67,6 +68,7 @@ export function handleControl(req, raw, url, app) {
           const key = CONFIG_KEYS[k];
           if (!key) return bad(`unknown setting ${k}; expected one of ${Object.keys(CONFIG_KEYS).join(', ')}`);
           if (!Number.isFinite(Number(v)) || Number(v) < 0) return bad(`${k} must be a non-negative number`);
+          if (key === 'windowSeconds' && Number(v) < 1) return bad('window_seconds must be at least 1');
           app.config[key] = Number(v);
         }
         return ok(configView(app.config));

@@ -49,7 +49,7 @@ function graphqlErrors(errors, code) {
 export async function handleGraphql(req, raw, app, requestId) {
   const log = { query: null, variables: null, operation_name: null, complexity: 0, token_kind: 'missing' };
   const version = resolveVersion(req.headers['api-version']);
-  const { kind, user } = authenticate(req.headers.authorization, app.store);
+  const { kind, user } = authenticate(req.headers.authorization, app.store, app.oauth);
   log.token_kind = kind;
 
   let request = null;

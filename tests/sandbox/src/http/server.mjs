@@ -4,13 +4,16 @@ import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { handleGraphql, newRequestId } from './graphql-endpoint.mjs';
 import { handleControl } from './control.mjs';
+import { handleOAuth, OAUTH_PATHS } from '../oauth/endpoints.mjs';
+import { handleOAuthControl } from '../oauth/control.mjs';
+import { handleAuditRest, handleAuditControl, AUDIT_PATH, AUDIT_CONTROL_PATH } from '../audit/rest-endpoint.mjs';
 import { authenticate } from '../auth.mjs';
-import { errorBody, internalServerError, complexityExhausted, minuteLimitExceeded, dailyLimitExceeded, concurrencyExceeded } from '../errors.mjs';
+import {
+  errorBody, notAuthenticated, internalServerError, complexityExhausted, minuteLimitExceeded, dailyLimitExceeded, concurrencyExceeded,
+  ipRateLimitExceeded, resourceLocked,
+} from '../errors.mjs';
 
 const MAX_BODY = 64 * 1024 * 1024;
-
-// Paths other issues will implement; they answer 404 until then.
-const RESERVED = new Set(['/oauth2/authorize', '/oauth2/token', '/audit-api/get-logs']);
 
 function readBody(req) {
   return new Promise((resolve, reject) => {
@@ -36,6 +39,7 @@ function faultResponse(fault) {
   const fromError = (e) => ({ status: e.httpStatus, body: e.body, headers: e.headers });
   switch (fault.kind) {
     case 'http500': return fromError(internalServerError());
+    case 'http401': return fromError(notAuthenticated());
     case 'http502':
       return { status: 502, body: '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>\n', headers: { 'Content-Type': 'text/html' } };
     case 'garbage':
@@ -44,7 +48,21 @@ function faultResponse(fault) {
     case 'complexity_exhausted': return fromError(complexityExhausted(r));
     case 'daily_limit': return fromError(dailyLimitExceeded(r));
     case 'concurrency': return fromError(concurrencyExceeded(r));
+    case 'ip_rate_limit': return fromError(ipRateLimitExceeded(r));
+    case 'locked': return fromError(resourceLocked(r));
+    // Exactly what the test gave: no request id is added, so legacy shapes stay as documented.
+    case 'respond': return { status: fault.status, body: fault.body, headers: fault.headers, verbatim: true };
     default: return null;
+  }
+}
+
+// query, variables and operation name of a JSON GraphQL body; nulls when it is not one.
+function documentOf(raw) {
+  try {
+    const body = JSON.parse(raw.toString('utf8'));
+    return { query: typeof body.query === 'string' ? body.query : null, variables: body.variables ?? null, operation_name: body.operationName ?? null };
+  } catch {
+    return {};
   }
 }
 
@@ -69,10 +87,12 @@ async function handle(app, req, res) {
   const entry = {
     time: new Date().toISOString(), method: req.method, path, api_version: req.headers['api-version'] ?? null,
     query: null, variables: null, operation_name: null, status: 0, complexity: 0, duration_ms: 0,
-    token_kind: authenticate(req.headers.authorization, app.store).kind, request_id: requestId,
+    token_kind: authenticate(req.headers.authorization, app.store, app.oauth).kind, request_id: requestId,
   };
   const isGraphql = path === '/v2' || path === '/v2/file';
   if (!isGraphql) entry.query_string = url.search.replace(/^\?/, '');
+  // OAuth query strings carry state and PKCE challenges: log only the parameter names.
+  if (OAUTH_PATHS.has(path)) entry.query_string = [...url.searchParams.keys()].join('&');
 
   const send = (status, body, headers = {}, extra = {}) => {
     Object.assign(entry, extra, { status, duration_ms: Math.round((performance.now() - started) * 100) / 100 });
@@ -94,6 +114,14 @@ async function handle(app, req, res) {
     return send(413, errorBody('Request body too large', { code: 'PAYLOAD_TOO_LARGE', status_code: 413 }));
   }
 
+  if (path === AUDIT_CONTROL_PATH) {
+    const r = handleAuditControl(req, raw, app);
+    return send(r.status, r.body, r.headers, { control: true });
+  }
+  if (path.startsWith('/__sandbox/oauth/')) {
+    const r = handleOAuthControl(req, raw, url, app);
+    return send(r.status, r.body, r.headers, { control: true });
+  }
   if (path.startsWith('/__sandbox/')) {
     const r = handleControl(req, raw, url, app);
     return send(r.status, r.body, r.headers, { control: true });
@@ -102,6 +130,9 @@ async function handle(app, req, res) {
   const fault = app.faults.take(path);
   if (fault) {
     entry.fault = fault.kind;
+    // The request log must show what a faulted request asked for, as for any other: tests count
+    // the mutations a client sent, whether or not they were answered.
+    if (isGraphql) Object.assign(entry, documentOf(raw));
     if (fault.kind === 'drop') {
       Object.assign(entry, { status: 0, duration_ms: Math.round((performance.now() - started) * 100) / 100 });
       app.log.write(entry);
@@ -111,7 +142,7 @@ async function handle(app, req, res) {
     if (fault.kind === 'delay') await sleep(fault.delay_ms);
     const r = faultResponse(fault);
     if (r) {
-      const body = typeof r.body === 'object' ? { ...r.body, extensions: { request_id: requestId } } : r.body;
+      const body = typeof r.body === 'object' && !r.verbatim ? { ...r.body, extensions: { request_id: requestId } } : r.body;
       return send(r.status, body, r.headers);
     }
   }
@@ -127,8 +158,13 @@ async function handle(app, req, res) {
     if (format !== 'sdl') return send(400, errorBody('Only format=sdl is served by the sandbox', { code: 'BAD_REQUEST', status_code: 400 }));
     return send(200, app.sdl, { 'Content-Type': 'text/plain; charset=utf-8' });
   }
-  if (RESERVED.has(path)) {
-    return send(404, errorBody(`${path} is not implemented in the sandbox yet`, { code: 'NOT_IMPLEMENTED', status_code: 404 }));
+  if (path === AUDIT_PATH) {
+    const r = handleAuditRest(req, url, app);
+    return send(r.status, r.body, r.headers);
+  }
+  if (OAUTH_PATHS.has(path)) {
+    const r = handleOAuth(req, raw, url, app);
+    return send(r.status, r.body, r.headers);
   }
   return send(404, errorBody(`No route for ${req.method} ${path}`, { code: 'NOT_FOUND', status_code: 404 }));
 }

@@ -1,0 +1,145 @@
+#include "schema/boards/board_metadata.h"
+
+#include <charconv>
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "driver/client/api_client.h"
+#include "schema/graphql/api_scan.h"
+
+namespace monday::schema::boards {
+
+namespace {
+
+// Boards per request. Each board brings its columns (a few dozen scalars each), so a page stays
+// far below monday's per-query complexity cap while 1,000 boards take about ten requests.
+constexpr int kBoardsPerPage = 100;
+
+const char* const kDocument =
+    "query BoardMetadata($limit: Int, $page: Int) { boards(limit: $limit, page: $page, state: all) { id name "
+    "state type description items_count columns { id title type description archived settings } } }";
+
+std::string stringMember(const rapidjson::Value& object, const char* name) {
+  if (!object.IsObject()) return {};
+  auto it = object.FindMember(name);
+  if (it == object.MemberEnd()) return {};
+  if (it->value.IsString()) return std::string(it->value.GetString(), it->value.GetStringLength());
+  if (it->value.IsInt64()) return std::to_string(it->value.GetInt64());
+  return {};
+}
+
+std::string jsonText(const rapidjson::Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::optional<std::int64_t> integerOf(const rapidjson::Value& value) {
+  if (value.IsInt64()) return value.GetInt64();
+  if (value.IsNumber()) return static_cast<std::int64_t>(value.GetDouble());
+  if (value.IsString()) {
+    std::int64_t parsed = 0;
+    const char* begin = value.GetString();
+    const char* end = begin + value.GetStringLength();
+    auto [stop, ec] = std::from_chars(begin, end, parsed);
+    if (ec == std::errc() && stop == end) return parsed;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void parseColumnSettings(ColumnMeta& column) {
+  column.labels.clear();
+  column.board_ids.clear();
+  if (column.settings.empty()) return;
+  rapidjson::Document settings;
+  settings.Parse(column.settings.c_str(), column.settings.size());
+  if (settings.HasParseError()) return;
+  if (settings.IsString()) {  // a JSON string holding the JSON object
+    std::string inner(settings.GetString(), settings.GetStringLength());
+    settings.Parse(inner.c_str(), inner.size());
+    if (settings.HasParseError()) return;
+  }
+  if (!settings.IsObject()) return;
+  if (auto labels = settings.FindMember("labels"); labels != settings.MemberEnd()) {
+    if (labels->value.IsArray()) {
+      // 2025-10 layout: [{id, label (dropdown: label or name), index, ...}]
+      for (const auto& entry : labels->value.GetArray()) {
+        if (!entry.IsObject()) continue;
+        auto id = entry.FindMember("id");
+        if (id == entry.MemberEnd()) continue;
+        auto parsed = integerOf(id->value);
+        if (!parsed) continue;
+        std::string text = stringMember(entry, "label");
+        if (text.empty()) text = stringMember(entry, "name");
+        column.labels.push_back({*parsed, text});
+      }
+    } else if (labels->value.IsObject()) {
+      // Older layout: {"<id>": "<label>"}
+      for (const auto& entry : labels->value.GetObject()) {
+        rapidjson::Value key(entry.name.GetString(), entry.name.GetStringLength());
+        auto parsed = integerOf(key);
+        if (parsed && entry.value.IsString()) column.labels.push_back({*parsed, entry.value.GetString()});
+      }
+    }
+  }
+  if (auto ids = settings.FindMember("boardIds"); ids != settings.MemberEnd() && ids->value.IsArray()) {
+    for (const auto& id : ids->value.GetArray()) {
+      if (auto parsed = integerOf(id)) column.board_ids.push_back(std::to_string(*parsed));
+    }
+  }
+}
+
+std::vector<BoardMeta> fetchBoardMetadata(client::ApiClient& api) {
+  std::vector<BoardMeta> boards;
+  for (int page = 1;; ++page) {
+    rapidjson::Document variables(rapidjson::kObjectType);
+    variables.AddMember("limit", kBoardsPerPage, variables.GetAllocator());
+    variables.AddMember("page", page, variables.GetAllocator());
+    rapidjson::Document response = api.query(kDocument, variables);
+    const auto& listed = listAt(response["data"], "boards");
+    for (const auto& object : listed.GetArray()) {
+      if (!object.IsObject()) continue;
+      BoardMeta board;
+      board.id = stringMember(object, "id");
+      board.name = stringMember(object, "name");
+      board.state = stringMember(object, "state");
+      board.type = stringMember(object, "type");
+      board.description = stringMember(object, "description");
+      if (auto count = object.FindMember("items_count"); count != object.MemberEnd()) {
+        board.items_count = integerOf(count->value);
+      }
+      if (board.id.empty() || board.state == "deleted") continue;
+      for (const auto& entry : listAt(object, "columns").GetArray()) {
+        if (!entry.IsObject()) continue;
+        auto archived = entry.FindMember("archived");
+        if (archived != entry.MemberEnd() && archived->value.IsBool() && archived->value.GetBool()) continue;
+        ColumnMeta column;
+        column.id = stringMember(entry, "id");
+        column.title = stringMember(entry, "title");
+        column.type = stringMember(entry, "type");
+        column.description = stringMember(entry, "description");
+        if (auto settings = entry.FindMember("settings");
+            settings != entry.MemberEnd() && !settings->value.IsNull()) {
+          column.settings = settings->value.IsString()
+                                ? std::string(settings->value.GetString(), settings->value.GetStringLength())
+                                : jsonText(settings->value);
+        }
+        parseColumnSettings(column);
+        if (column.type == "subtasks" && board.subitems_board_id.empty() && !column.board_ids.empty()) {
+          board.subitems_board_id = column.board_ids.front();
+        }
+        if (!column.id.empty()) board.columns.push_back(std::move(column));
+      }
+      boards.push_back(std::move(board));
+    }
+    if (static_cast<int>(listed.Size()) < kBoardsPerPage) break;  // a short page is the last
+  }
+  return boards;
+}
+
+}  // namespace monday::schema::boards

@@ -1,0 +1,61 @@
+#pragma once
+// One board's items through monday's cursor paging: items_page (with optional query_params) for
+// the first page, next_items_page at the root for the rest (REFERENCE §2.4, §2.6). A cursor lives
+// 60 minutes after the first request; a scan that outlives it (a slow consumer, a huge board)
+// gets CursorExpiredError. The chain then restarts transparently: it runs the first page again
+// with the same query_params and skips every item it already returned (by id), so the rows seen
+// by SQL are each item once, as a scan with a live cursor would have given them.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_set>
+
+#include <rapidjson/document.h>
+
+#include "driver/common/error.h"
+#include "schema/graphql/api_scan.h"
+
+namespace monday::schema {
+
+struct ItemsPageChainOptions {
+  std::string operation;     // GraphQL operation name of the first page; "<operation>Next" follows
+  std::string selection;     // what to fetch of each item
+  int page_size = 500;       // items per request (monday's maximum is 500)
+  // Extra variable declarations the selection uses ("$column_ids: [String!]") and their values.
+  std::string declarations;
+  std::shared_ptr<const rapidjson::Document> variables;
+  // An ItemsQuery object (rules, operator, order_by), or null for every active item.
+  std::shared_ptr<const rapidjson::Document> query_params;
+};
+
+class ItemsPageChain {
+ public:
+  ItemsPageChain(client::ApiClient& api, ItemsPageChainOptions options, std::string board_id);
+
+  // The next page (possibly empty), or nullopt when the board has no more items. Throws
+  // monday::Error.
+  std::optional<Page> next();
+
+  int restarts() const { return restarts_; }
+
+ private:
+  Page firstPage();
+  Page nextPage();
+  void take(const rapidjson::Value& items_response, Page& page);
+
+  client::ApiClient& api_;
+  ItemsPageChainOptions options_;
+  std::string board_id_;
+  std::string first_document_, next_document_;
+  std::string cursor_;
+  bool started_ = false;
+  bool done_ = false;
+  int restarts_ = 0;
+  std::unordered_set<std::string> returned_;  // ids already handed out, to skip after a restart
+};
+
+// Whether a monday error says an items_page cursor has expired.
+bool isExpiredCursorError(const Error& error);
+
+}  // namespace monday::schema

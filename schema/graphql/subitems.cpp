@@ -1,0 +1,137 @@
+// Subitems: the subitems of every item. They are items of the boards' hidden subitems boards
+// (type sub_items_board), so a full scan pages through those boards; a parent_item_id lookup
+// asks the parents for their subitems, a parent_board_id lookup finds the parent board's subitems
+// board in its subtasks column's settings (boardIds).
+#include <cmath>
+
+#include <rapidjson/document.h>
+
+#include "driver/client/api_client.h"
+#include "schema/graphql/item_pages.h"
+#include "schema/graphql/nested_scan.h"
+#include "schema/registry.h"
+#include "schema/writes/writes.h"
+
+namespace monday::schema {
+
+namespace {
+
+constexpr const char* kSubitemsBoardType = "sub_items_board";
+
+bool memberIs(const rapidjson::Value* object, const char* name, const char* value) {
+  if (!object || !object->IsObject()) return false;
+  auto found = object->FindMember(name);
+  return found != object->MemberEnd() && found->value.IsString() && std::string_view(found->value.GetString()) == value;
+}
+
+bool hasParentItem(const RowView& row) {
+  auto parent = row.node->FindMember("parent_item");
+  return parent != row.node->MemberEnd() && parent->value.IsObject();
+}
+
+// items_page shows active items only; a parent's subitems list shows archived ones too.
+bool isActive(const RowView& row) { return memberIs(row.node, "state", "active"); }
+
+// The subitems boards of `parent_boards`, from their subtasks columns' settings; nullopt when a
+// subtasks column does not say (then every subitems board is read and SQLite filters).
+std::optional<std::vector<std::string>> subitemsBoardsOf(ScanContext& context, const std::vector<std::string>& parent_boards) {
+  static const std::string document =
+      "query SubitemsBoards($ids: [ID!], $limit: Int) { boards(ids: $ids, limit: $limit, state: all) { id "
+      "columns(types: [subtasks]) { settings } } }";
+  std::vector<std::string> found;
+  for (const auto& chunk : chunkIds(parent_boards, 100)) {
+    rapidjson::Document variables(rapidjson::kObjectType);
+    auto& allocator = variables.GetAllocator();
+    variables.AddMember("ids", idArray(chunk, allocator), allocator);
+    variables.AddMember("limit", static_cast<int>(chunk.size()), allocator);
+    rapidjson::Document response = context.api.query(document, variables);
+    for (const auto& board : listAt(response["data"], "boards").GetArray()) {
+      if (!board.IsObject()) continue;
+      for (const auto& column : listAt(board, "columns").GetArray()) {
+        if (!column.IsObject()) continue;
+        auto settings = column.FindMember("settings");
+        if (settings == column.MemberEnd()) return std::nullopt;
+        rapidjson::Document parsed;
+        const rapidjson::Value* object = &settings->value;
+        if (settings->value.IsString()) {  // JSON scalars may come as text
+          if (parsed.Parse(settings->value.GetString()).HasParseError()) return std::nullopt;
+          object = &parsed;
+        }
+        if (!object->IsObject() || !object->HasMember("boardIds")) return std::nullopt;
+        for (const auto& id : listAt(*object, "boardIds").GetArray()) {
+          if (id.IsString()) found.emplace_back(id.GetString());
+          else if (id.IsInt64()) found.push_back(std::to_string(id.GetInt64()));
+        }
+      }
+    }
+  }
+  return found;
+}
+
+std::unique_ptr<RowSource> scanSubitems(ScanContext& context, const ScanRequest& request) {
+  ItemPagesOptions options{.operation = "Subitems", .selection = selectionFor(context.table.columns)};
+  if (const auto* values = request.valuesFor("id")) {
+    auto ids = idValues(*values);
+    if (ids.empty()) return emptySource();
+    return keepRows(objectRows(itemsByIds(context, std::move(options), std::move(ids))), hasParentItem);
+  }
+  if (request.valuesFor("parent_item_id")) {
+    // Item.subitems weighs 1,000 per parent in monday's complexity: 25 parents a request.
+    NestedScan scan{.operation = "SubitemsOfItems",
+                    .parents = ItemParents{.item_column = "parent_item_id", .ids_per_request = 25,
+                                           .any_state_by_id = true},
+                    .children = {{.field = "subitems"}}};
+    return keepRows(scanNested(context, request, std::move(scan)), isActive);
+  }
+  std::optional<std::vector<std::string>> boards;
+  if (const auto* values = request.valuesFor("board_id")) {
+    boards = idValues(*values);
+  } else if (const auto* parents = request.valuesFor("parent_board_id")) {
+    auto ids = idValues(*parents);
+    if (ids.empty()) return emptySource();
+    boards = subitemsBoardsOf(context, ids);
+  }
+  if (boards && boards->empty()) return emptySource();
+  if (!boards) options.only_board_type = kSubitemsBoardType;
+  return keepRows(objectRows(itemsOfBoards(context, std::move(options), std::move(boards))), hasParentItem);
+}
+
+}  // namespace
+
+TableDef makeSubitemsTable() {
+  TableDef table;
+  table.name = "Subitems";
+  table.description =
+      "Active subitems of every item, with the item they belong to (parent_item_id) and its board "
+      "(parent_board_id); board_id is the hidden subitems board. The same rows appear in Items.";
+  table.columns = makeItemsTable().columns;
+  for (auto& column : table.columns) {
+    if (column.name == "board_id") column.description = "The hidden subitems board the subitem lives on.";
+    if (column.name == "parent_item_id") {
+      column.description = "The item the subitem belongs to (joins Items.id).";
+      column.nullable = false;
+    }
+  }
+  table.columns.push_back({"parent_board_id", DataType::BigInt, "parent_item.board.id", Decode::Id,
+                           "The board of the parent item."});
+  table.keys = {{"id", true}, {"parent_item_id", true}, {"board_id", true}, {"parent_board_id", true}};
+  table.primary_key = {"id"};
+  table.scan = scanSubitems;
+  table.estimate = [](const ScanShape& shape) -> ScanEstimate {
+    for (std::size_t i = 0; i < shape.constrained.size(); ++i) {
+      const double n = static_cast<double>(shape.in_list_sizes[i]);
+      if (shape.constrained[i] == "id") return {n, std::ceil(n / 100)};
+      if (shape.constrained[i] == "parent_item_id") return {3 * n, std::ceil(n / 25)};
+    }
+    for (std::size_t i = 0; i < shape.constrained.size(); ++i) {
+      const double n = static_cast<double>(shape.in_list_sizes[i]);
+      if (shape.constrained[i] == "board_id") return {300 * n, itemPageRequests(n, 300, 500)};
+      if (shape.constrained[i] == "parent_board_id") return {300 * n, 1 + itemPageRequests(n, 300, 500)};
+    }
+    return {20000, itemPageRequests(std::nullopt, 300, 500)};
+  };
+  table.writes = subitemsWrites();
+  return table;
+}
+
+}  // namespace monday::schema

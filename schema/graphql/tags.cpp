@@ -1,0 +1,32 @@
+// Tags: the account's public tags.
+#include "schema/graphql/api_scan.h"
+#include "schema/registry.h"
+#include "schema/writes/writes.h"
+
+namespace monday::schema {
+
+namespace {
+
+// tags() takes ids but no limit/page: one request returns every public tag.
+const RootList kTags{.operation = "Tags", .field = "tags", .page_size = 0, .ids_per_request = 100};
+
+}  // namespace
+
+TableDef makeTagsTable() {
+  TableDef table;
+  table.name = "Tags";
+  table.description = "The account's public tags (tags of private or shareable boards are not listed by monday).";
+  table.columns = {
+      {"id", DataType::BigInt, "id", Decode::Id, "Tag id.", 0, false},
+      {"name", DataType::Varchar, "name", Decode::Text, "Tag name.", 0, false},
+      {"color", DataType::Varchar, "color", Decode::Text, "Tag colour (hex).", 16},
+  };
+  table.keys = {{"id", true}};
+  table.primary_key = {"id"};
+  table.scan = [](ScanContext& context, const ScanRequest& request) { return scanRootList(context, request, kTags); };
+  table.estimate = [](const ScanShape& shape) { return estimateRootList(shape, kTags, 50); };
+  table.writes = tagsWrites();
+  return table;
+}
+
+}  // namespace monday::schema

@@ -1,0 +1,67 @@
+// Updates: the updates (comments) on every item. Their replies are in Replies.
+#include "schema/graphql/nested_scan.h"
+#include "schema/registry.h"
+#include "schema/writes/writes.h"
+
+namespace monday::schema {
+
+namespace {
+
+// updates(limit:) and the nested Item.updates / Board.updates lists are read 100 at a time.
+constexpr int kPageSize = 100;
+
+const RootList kUpdates{.operation = "Updates", .field = "updates", .page_size = kPageSize, .ids_per_request = 100};
+
+// Root updates() lists updates of items in any state, so item lookups must not drop archived items.
+NestedScan updatesOfItems() {
+  return {.operation = "ItemUpdates",
+          .parents = ItemParents{.item_column = "item_id", .any_state_by_id = true},
+          .children = {{.field = "updates", .page_size = kPageSize}}};
+}
+
+NestedScan updatesOfBoards() {
+  return {.operation = "BoardUpdates",
+          .parents = RootParents{.field = "boards", .arguments = "state: all", .per_page = 25, .ids_per_request = 25,
+                                 .key_column = "board_id"},
+          .children = {{.field = "updates", .page_size = kPageSize}}};
+}
+
+}  // namespace
+
+TableDef makeUpdatesTable() {
+  TableDef table;
+  table.name = "Updates";
+  table.description = "Updates (comments) on items, newest first. Replies to them are in Replies, files in Assets.";
+  table.columns = {
+      {"id", DataType::BigInt, "id", Decode::Id, "Update id.", 0, false},
+      {"item_id", DataType::BigInt, "item_id", Decode::Id, "The item the update is on."},
+      {"board_id", DataType::BigInt, "item.board.id", Decode::Id, "The item's board."},
+      {"creator_id", DataType::BigInt, "creator_id", Decode::Id, "User who wrote the update."},
+      {"body", DataType::LongVarchar, "body", Decode::Text, "The update as HTML.", 0, false},
+      {"text_body", DataType::LongVarchar, "text_body", Decode::Text, "The update as plain text."},
+      {"created_at", DataType::Timestamp, "created_at", Decode::Timestamp, "When the update was written (UTC)."},
+      {"updated_at", DataType::Timestamp, "updated_at", Decode::Timestamp, "When the update last changed (UTC)."},
+      {"edited_at", DataType::Timestamp, "edited_at", Decode::Timestamp, "When the update was last edited (UTC)."},
+      {"original_creation_date", DataType::Varchar, "original_creation_date", Decode::Text,
+       "Creation date given when the update was imported, if any.", 64},
+  };
+  table.keys = {{"id", true}, {"item_id", true}, {"board_id", true}};
+  table.primary_key = {"id"};
+  table.scan = [](ScanContext& context, const ScanRequest& request) -> std::unique_ptr<RowSource> {
+    if (request.valuesFor("id") || (!request.valuesFor("item_id") && !request.valuesFor("board_id"))) {
+      return scanRootList(context, request, kUpdates);
+    }
+    if (request.valuesFor("item_id")) return scanNested(context, request, updatesOfItems());
+    return scanNested(context, request, updatesOfBoards());
+  };
+  table.estimate = [](const ScanShape& shape) {
+    if (shape.constrains("id")) return estimateRootList(shape, kUpdates, 1000);
+    if (shape.constrains("item_id")) return estimateNested(shape, updatesOfItems(), 2, 1000);
+    if (shape.constrains("board_id")) return estimateNested(shape, updatesOfBoards(), 50, 200);
+    return estimateRootList(shape, kUpdates, 1000);
+  };
+  table.writes = updatesWrites();
+  return table;
+}
+
+}  // namespace monday::schema

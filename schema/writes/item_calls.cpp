@@ -1,0 +1,61 @@
+// The item mutations shared by Items, Subitems and every board table.
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "driver/common/error.h"
+#include "schema/writes/writes.h"
+
+namespace monday::schema {
+
+std::string jsonQuoted(std::string_view text) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+namespace item_calls {
+
+MutationCall create(std::string board_id, std::string name, std::string group_id, std::string column_values) {
+  MutationCall call{"create_item", {idArgument("board_id", std::move(board_id)), stringArgument("item_name", std::move(name))}};
+  if (!group_id.empty()) call.arguments.push_back(stringArgument("group_id", std::move(group_id), false));
+  if (!column_values.empty()) {
+    // create_labels_if_missing stays off: an unknown status or dropdown label is an error rather
+    // than a typo silently turned into a new label.
+    call.arguments.push_back(jsonArgument("column_values", std::move(column_values)));
+  }
+  return call;
+}
+
+MutationCall createSubitem(std::string parent_item_id, std::string name, std::string column_values) {
+  MutationCall call{"create_subitem",
+                    {idArgument("parent_item_id", std::move(parent_item_id)), stringArgument("item_name", std::move(name))}};
+  if (!column_values.empty()) call.arguments.push_back(jsonArgument("column_values", std::move(column_values)));
+  return call;
+}
+
+MutationCall changeValues(std::string board_id, std::string item_id, std::string column_values) {
+  return {"change_multiple_column_values",
+          {idArgument("board_id", std::move(board_id)), idArgument("item_id", std::move(item_id), false),
+           jsonArgument("column_values", std::move(column_values), true)}};
+}
+
+MutationCall moveToGroup(std::string item_id, std::string group_id) {
+  return {"move_item_to_group", {idArgument("item_id", std::move(item_id), false), stringArgument("group_id", std::move(group_id))}};
+}
+
+MutationCall archive(std::string item_id) { return {"archive_item", {idArgument("item_id", std::move(item_id), false)}}; }
+
+MutationCall remove(std::string item_id) { return {"delete_item", {idArgument("item_id", std::move(item_id), false)}}; }
+
+MutationCall changeState(const std::string& item_id, const std::string& new_state, std::string_view table) {
+  if (new_state == "archived") return archive(item_id);
+  if (new_state == "deleted") return remove(item_id);
+  throw Error(sqlstate::kInvalidCharacterValue,
+              std::string(table) + ".state can only be set to 'archived' (archive_item) or 'deleted' (delete_item), not '" +
+                  new_state + "': monday cannot restore or otherwise change an item's state through its API.");
+}
+
+}  // namespace item_calls
+
+}  // namespace monday::schema

@@ -63,6 +63,9 @@ class Connection final : public Handle {
   // Fills `out_connection_string`; the caller writes it to the application's buffer.
   SQLRETURN driverConnect(std::string_view connection_string, SQLUSMALLINT completion,
                           bool has_window, std::string& out_connection_string);
+  // SQLBrowseConnect: each call adds attributes; SQL_NEED_DATA with `out_connection_string`
+  // naming what is still missing, or SQL_SUCCESS once connected (then the full string).
+  SQLRETURN browseConnect(std::string_view connection_string, std::string& out_connection_string);
   SQLRETURN disconnect();
   bool connected() const { return session_ != nullptr; }
   // Throws 08003 when not connected.
@@ -93,6 +96,8 @@ class Connection final : public Handle {
 
  private:
   SQLRETURN openSession(config::Settings settings);
+  // What SQLBrowseConnect calls gave so far (cleared on success, error and disconnect).
+  std::optional<config::AttributeMap> browse_attributes_;
   void ensureNotConnected() const;
 
   Environment& environment_;

@@ -3,6 +3,7 @@
 #include "driver/handles/statement.h"
 
 #include <algorithm>
+#include <cstring>
 #include <cstdint>
 
 #include "driver/common/error.h"
@@ -51,7 +52,9 @@ void Statement::forgetDescriptor(Descriptor* descriptor) {
 }
 
 void Statement::applyPendingCancel() {
-  if (close_requested_.exchange(false) && state_ == State::CursorOpen) resetCursor();
+  if (!close_requested_.exchange(false)) return;
+  data_at_execution_.reset();  // SQLCancel also ends a data-at-execution sequence
+  if (state_ == State::CursorOpen) resetCursor();
 }
 
 void Statement::requireNoOpenCursor() {
@@ -156,7 +159,7 @@ SQLRETURN Statement::execute() {
   }
   requireNoOpenCursor();
   resetCursor();
-  RunningGuard running(*this);
+  data_at_execution_.reset();
 
   const std::size_t parameter_count = prepared_->parameterCount();
   for (std::size_t n = 1; n <= parameter_count; ++n) {
@@ -170,6 +173,32 @@ SQLRETURN Statement::execute() {
   }
 
   const SQLULEN sets = std::max<SQLULEN>(apd_->array_size, 1);
+  // Parameters whose value comes later, through SQLParamData / SQLPutData.
+  std::vector<SQLSMALLINT> deferred;
+  for (std::size_t n = 1; n <= parameter_count; ++n) {
+    const DescRecord* rec = apd_->findRecord(static_cast<SQLSMALLINT>(n));
+    const SQLLEN* length = apd_->octetLengthAddress(*rec, 0);
+    if (!length) length = apd_->indicatorAddress(*rec, 0);
+    if (length && (*length == SQL_DATA_AT_EXEC || *length <= SQL_LEN_DATA_AT_EXEC_OFFSET)) {
+      deferred.push_back(static_cast<SQLSMALLINT>(n));
+    }
+  }
+  if (!deferred.empty()) {
+    if (sets > 1) {
+      throw Error(sqlstate::kOptionalFeatureNotImplemented,
+                  "Data-at-execution parameters work with one parameter set at a time; set "
+                  "SQL_ATTR_PARAMSET_SIZE to 1 or bind the values with their lengths.");
+    }
+    data_at_execution_ = DataAtExecution{.parameters = std::move(deferred)};
+    return SQL_NEED_DATA;
+  }
+  return runExecution();
+}
+
+SQLRETURN Statement::runExecution() {
+  RunningGuard running(*this);
+  const std::size_t parameter_count = prepared_->parameterCount();
+  const SQLULEN sets = std::max<SQLULEN>(apd_->array_size, 1);
   if (sets > 1 && !columns_.empty()) {
     throw Error(sqlstate::kOptionalFeatureNotImplemented,
                 "Parameter arrays (SQL_ATTR_PARAMSET_SIZE > 1) are supported only for statements "
@@ -182,9 +211,14 @@ SQLRETURN Statement::execute() {
   SQLULEN processed = 0;
   SQLULEN failed = 0;
   bool any_count = false;
+  // Values sent with SQLPutData are used once: the next SQLExecute asks for them again.
+  std::optional<DataAtExecution> sent = std::move(data_at_execution_);
+  data_at_execution_.reset();
   auto bindSet = [&](SQLULEN row) {
     for (std::size_t n = 1; n <= parameter_count; ++n) {
-      prepared_->bind(n, parameterValue(*apd_, ipd_, static_cast<SQLSMALLINT>(n), row));
+      const auto number = static_cast<SQLSMALLINT>(n);
+      if (sent && sent->values.contains(number)) prepared_->bind(n, sent->values.at(number));
+      else prepared_->bind(n, parameterValue(*apd_, ipd_, number, row));
     }
   };
   auto ignored = [&](SQLULEN row) { return apd_->array_status_ptr && apd_->array_status_ptr[row] == SQL_PARAM_IGNORE; };
@@ -251,6 +285,122 @@ SQLRETURN Statement::execute() {
 SQLRETURN Statement::execDirect(std::string_view sql) {
   prepare(sql);
   return execute();
+}
+
+void Statement::finishPutValue() {
+  DataAtExecution& dae = *data_at_execution_;
+  if (dae.current == 0) return;
+  if (!dae.values.contains(dae.current)) {
+    if (!dae.current_has_data) {
+      throw Error(sqlstate::kFunctionSequenceError,
+                  "Function sequence error: parameter " + std::to_string(dae.current) +
+                      " got no SQLPutData call; send its value (or SQL_NULL_DATA) before SQLParamData.");
+    }
+    const DescRecord* a = apd_->findRecord(dae.current);
+    const DescRecord* i = ipd_.findRecord(dae.current);
+    convert::ParameterSource source;
+    source.c_type = a->concise_type;
+    source.sql_type = i && i->concise_type != SQL_C_DEFAULT ? i->concise_type : SQL_VARCHAR;
+    source.data = dae.bytes.data();
+    source.buffer_length = static_cast<SQLLEN>(dae.bytes.size());
+    const SQLLEN length = static_cast<SQLLEN>(dae.bytes.size());
+    source.length_or_indicator = &length;
+    source.decimal_digits = i ? i->scale : 0;
+    dae.values[dae.current] = convert::convertParameter(source);
+  }
+  dae.current = 0;
+  dae.current_has_data = false;
+  dae.bytes.clear();
+}
+
+SQLRETURN Statement::paramData(SQLPOINTER* value) {
+  if (!data_at_execution_) {
+    throw Error(sqlstate::kFunctionSequenceError,
+                "Function sequence error: SQLParamData follows an SQLExecute or SQLExecDirect that "
+                "returned SQL_NEED_DATA.");
+  }
+  try {
+    finishPutValue();
+    DataAtExecution& dae = *data_at_execution_;
+    if (dae.next < dae.parameters.size()) {
+      dae.current = dae.parameters[dae.next++];
+      // The token the application bound as the parameter's value pointer tells it which one.
+      const DescRecord* rec = apd_->findRecord(dae.current);
+      if (value) *value = rec ? rec->data_ptr : nullptr;
+      return SQL_NEED_DATA;
+    }
+    return runExecution();
+  } catch (...) {
+    data_at_execution_.reset();  // an error ends the sequence: the next SQLExecute starts over
+    throw;
+  }
+}
+
+SQLRETURN Statement::putData(SQLPOINTER data, SQLLEN length) {
+  if (!data_at_execution_ || data_at_execution_->current == 0) {
+    throw Error(sqlstate::kFunctionSequenceError,
+                "Function sequence error: SQLPutData follows an SQLParamData that returned "
+                "SQL_NEED_DATA.");
+  }
+  try {
+    return putDataPiece(data, length);
+  } catch (...) {
+    data_at_execution_.reset();  // ODBC: an error in SQLPutData ends the sequence
+    throw;
+  }
+}
+
+SQLRETURN Statement::putDataPiece(SQLPOINTER data, SQLLEN length) {
+  DataAtExecution& dae = *data_at_execution_;
+  const DescRecord* rec = apd_->findRecord(dae.current);
+  const SQLSMALLINT c_type = rec->concise_type;
+  const bool pieces = c_type == SQL_C_CHAR || c_type == SQL_C_WCHAR || c_type == SQL_C_BINARY;
+  if (length == SQL_NULL_DATA) {
+    if (dae.current_has_data) {
+      throw Error("HY011", "Attribute cannot be set now: SQL_NULL_DATA must be the only SQLPutData call "
+                           "for parameter " + std::to_string(dae.current) + ".");
+    }
+    dae.values[dae.current] = std::monostate{};
+    dae.current_has_data = true;
+    return SQL_SUCCESS;
+  }
+  if (dae.values.contains(dae.current) || (!pieces && dae.current_has_data)) {
+    throw Error("HY019", "Non-character and non-binary data sent in pieces: parameter " +
+                             std::to_string(dae.current) + " takes one SQLPutData call.");
+  }
+  if (data == nullptr && length != 0) {
+    throw Error(sqlstate::kInvalidArgumentValue, "Invalid use of null pointer: SQLPutData needs a data buffer.");
+  }
+  if (pieces) {
+    std::size_t size = 0;
+    if (length == SQL_NTS) {
+      if (c_type == SQL_C_WCHAR) {
+        const auto* text = static_cast<const char16_t*>(data);
+        while (text[size / 2] != 0) size += 2;
+      } else {
+        size = std::strlen(static_cast<const char*>(data));
+      }
+    } else if (length < 0) {
+      throw Error(sqlstate::kInvalidStringOrBufferLength,
+                  "Invalid string or buffer length " + std::to_string(length) + " in SQLPutData.");
+    } else {
+      size = static_cast<std::size_t>(length);
+    }
+    dae.bytes.append(static_cast<const char*>(data), size);
+    dae.current_has_data = true;
+    return SQL_SUCCESS;
+  }
+  // A fixed-size value arrives whole: convert it from the application's buffer now.
+  const DescRecord* i = ipd_.findRecord(dae.current);
+  convert::ParameterSource source;
+  source.c_type = c_type;
+  source.sql_type = i && i->concise_type != SQL_C_DEFAULT ? i->concise_type : SQL_VARCHAR;
+  source.data = data;
+  source.length_or_indicator = &length;
+  source.decimal_digits = i ? i->scale : 0;
+  dae.values[dae.current] = convert::convertParameter(source);
+  dae.current_has_data = true;
+  return SQL_SUCCESS;
 }
 
 SQLRETURN Statement::rowCount(SQLLEN* count) {

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -67,6 +68,10 @@ class Statement final : public Handle {
   SQLRETURN prepare(std::string_view sql);
   SQLRETURN execute();
   SQLRETURN execDirect(std::string_view sql);
+  // Data at execution: SQLExecute answered SQL_NEED_DATA; the application names the next
+  // parameter with SQLParamData and sends its value in pieces with SQLPutData.
+  SQLRETURN paramData(SQLPOINTER* value);
+  SQLRETURN putData(SQLPOINTER data, SQLLEN length);
   SQLRETURN rowCount(SQLLEN* count);
   SQLRETURN moreResults();
   SQLRETURN closeCursor(bool error_if_none);
@@ -96,6 +101,9 @@ class Statement final : public Handle {
   // --- fetch (statement_fetch.cpp) ---
   SQLRETURN fetch();
   SQLRETURN fetchScroll(SQLSMALLINT orientation, SQLLEN offset);
+  // ODBC 2's SQLExtendedFetch: SQLFetchScroll with the row count and row statuses returned
+  // through its own arguments instead of the statement's attributes.
+  SQLRETURN extendedFetch(SQLUSMALLINT orientation, SQLLEN offset, SQLULEN* row_count, SQLUSMALLINT* row_status);
   SQLRETURN getData(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER target,
                     SQLLEN buffer_length, SQLLEN* indicator);
   SQLRETURN setPos(SQLSETPOSIROW row, SQLUSMALLINT operation, SQLUSMALLINT lock_type);
@@ -189,6 +197,20 @@ class Statement final : public Handle {
   SQLULEN simulate_cursor_ = SQL_SC_NON_UNIQUE;
   SQLPOINTER fetch_bookmark_ptr_ = nullptr;
   std::string cursor_name_;
+
+  // A data-at-execution sequence in progress (SQL_NEED_DATA returned, values not all sent yet).
+  struct DataAtExecution {
+    std::vector<SQLSMALLINT> parameters;  // numbers of the parameters bound as SQL_DATA_AT_EXEC
+    std::size_t next = 0;                 // index into `parameters` of the next one to ask for
+    SQLSMALLINT current = 0;              // the parameter SQLPutData is filling (0: none yet)
+    bool current_has_data = false;
+    std::string bytes;                    // pieces of a character or binary value so far
+    std::map<SQLSMALLINT, Value> values;  // finished values
+  };
+  std::optional<DataAtExecution> data_at_execution_;
+  void finishPutValue();
+  SQLRETURN putDataPiece(SQLPOINTER data, SQLLEN length);
+  SQLRETURN runExecution();
 
   std::atomic<bool> running_{false};
   std::atomic<bool> close_requested_{false};

@@ -33,6 +33,23 @@ SQLRETURN Statement::fetchScroll(SQLSMALLINT orientation, SQLLEN) {
   return fetchRowset();
 }
 
+SQLRETURN Statement::extendedFetch(SQLUSMALLINT orientation, SQLLEN offset, SQLULEN* row_count,
+                                   SQLUSMALLINT* row_status) {
+  struct Restore {
+    Descriptor& ird;
+    SQLULEN* count;
+    SQLUSMALLINT* status;
+    ~Restore() {
+      ird.rows_processed_ptr = count;
+      ird.array_status_ptr = status;
+    }
+  } restore{ird_, ird_.rows_processed_ptr, ird_.array_status_ptr};
+  ird_.rows_processed_ptr = row_count;
+  ird_.array_status_ptr = row_status;
+  if (row_count) *row_count = 0;
+  return fetchScroll(static_cast<SQLSMALLINT>(orientation), offset);
+}
+
 SQLRETURN Statement::fetchRowset() {
   engine::ResultSet& result = openResult();
   RunningGuard running(*this);

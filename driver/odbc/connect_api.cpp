@@ -30,9 +30,42 @@ SQLRETURN driverConnect(SQLHDBC hdbc, SQLHWND hwnd, Decode decode, void* out, SQ
   });
 }
 
+// SQLBrowseConnect writes its output like SQLDriverConnect, for SQL_NEED_DATA too.
+template <class Decode>
+SQLRETURN browseConnect(SQLHDBC hdbc, Decode decode, void* out, SQLSMALLINT out_max, SQLSMALLINT* out_length,
+                        CharEncoding encoding) {
+  return guarded<Connection>(SQL_HANDLE_DBC, hdbc, "SQLBrowseConnect", [&](Connection& c) {
+    const std::string in = decode();
+    std::string out_string;
+    const SQLRETURN rc = c.browseConnect(in, out_string);
+    if (out_max < 0) odbc::badLength(out_max);
+    const auto written = convert::writeText(out_string, out, out_max, encoding, convert::LengthUnit::Characters);
+    convert::storeLength(out_length, written.full_length);
+    if (written.truncated) {
+      c.diag().add(sqlstate::kStringTruncated, "String data, right truncated: the browse result did not fit.");
+      if (rc == SQL_SUCCESS) return static_cast<SQLRETURN>(SQL_SUCCESS_WITH_INFO);
+    }
+    return rc;
+  });
+}
+
 }  // namespace
 
 extern "C" {
+
+SQLRETURN SQL_API SQLBrowseConnect(SQLHDBC hdbc, SQLCHAR* szConnStrIn, SQLSMALLINT cbConnStrIn, SQLCHAR* szConnStrOut,
+                                   SQLSMALLINT cbConnStrOutMax, SQLSMALLINT* pcbConnStrOut) {
+  return browseConnect(
+      hdbc, [&] { return odbc::narrow(szConnStrIn, cbConnStrIn); }, szConnStrOut, cbConnStrOutMax, pcbConnStrOut,
+      odbc::kAnsi);
+}
+
+SQLRETURN SQL_API SQLBrowseConnectW(SQLHDBC hdbc, SQLWCHAR* szConnStrIn, SQLSMALLINT cbConnStrIn,
+                                    SQLWCHAR* szConnStrOut, SQLSMALLINT cbConnStrOutMax, SQLSMALLINT* pcbConnStrOut) {
+  return browseConnect(
+      hdbc, [&] { return odbc::wide(szConnStrIn, cbConnStrIn); }, szConnStrOut, cbConnStrOutMax, pcbConnStrOut,
+      odbc::kWide);
+}
 
 SQLRETURN SQL_API SQLConnect(SQLHDBC ConnectionHandle, SQLCHAR* ServerName, SQLSMALLINT NameLength1,
                              SQLCHAR* UserName, SQLSMALLINT NameLength2, SQLCHAR* Authentication,

@@ -48,6 +48,16 @@ SQLRETURN SQL_API SQLExecute(SQLHSTMT StatementHandle) {
                             [&](Statement& s) { return s.execute(); });
 }
 
+SQLRETURN SQL_API SQLParamData(SQLHSTMT StatementHandle, SQLPOINTER* Value) {
+  return guarded<Statement>(SQL_HANDLE_STMT, StatementHandle, "SQLParamData",
+                            [&](Statement& s) { return s.paramData(Value); });
+}
+
+SQLRETURN SQL_API SQLPutData(SQLHSTMT StatementHandle, SQLPOINTER Data, SQLLEN StrLen_or_Ind) {
+  return guarded<Statement>(SQL_HANDLE_STMT, StatementHandle, "SQLPutData",
+                            [&](Statement& s) { return s.putData(Data, StrLen_or_Ind); });
+}
+
 SQLRETURN SQL_API SQLExecDirect(SQLHSTMT StatementHandle, SQLCHAR* StatementText, SQLINTEGER TextLength) {
   return guarded<Statement>(SQL_HANDLE_STMT, StatementHandle, "SQLExecDirect",
                             [&](Statement& s) { return s.execDirect(odbc::narrow(StatementText, TextLength)); });

@@ -63,6 +63,12 @@ SQLRETURN SQL_API SQLFetchScroll(SQLHSTMT StatementHandle, SQLSMALLINT FetchOrie
                             [&](Statement& s) { return s.fetchScroll(FetchOrientation, FetchOffset); });
 }
 
+SQLRETURN SQL_API SQLExtendedFetch(SQLHSTMT hstmt, SQLUSMALLINT fFetchType, SQLLEN irow, SQLULEN* pcrow,
+                                   SQLUSMALLINT* rgfRowStatus) {
+  return guarded<Statement>(SQL_HANDLE_STMT, hstmt, "SQLExtendedFetch",
+                            [&](Statement& s) { return s.extendedFetch(fFetchType, irow, pcrow, rgfRowStatus); });
+}
+
 SQLRETURN SQL_API SQLGetData(SQLHSTMT StatementHandle, SQLUSMALLINT ColumnNumber, SQLSMALLINT TargetType,
                              SQLPOINTER TargetValue, SQLLEN BufferLength, SQLLEN* StrLen_or_Ind) {
   return guarded<Statement>(SQL_HANDLE_STMT, StatementHandle, "SQLGetData", [&](Statement& s) {

@@ -48,6 +48,8 @@ TEST(ConnectResolution, PwdIsTheTokenAndWinsOverTheDsn) {
   EXPECT_EQ(resolveDsnLogin("sandbox", "someone", "login-token", &dsn).settings.api_token, "login-token");
   EXPECT_EQ(resolveDsnLogin("sandbox", "", "", &dsn).settings.api_token, "dsn-token");
   EXPECT_EQ(resolveConnectionString("DSN=sandbox;PWD=pwd-token", &dsn).settings.api_token, "pwd-token");
+  // DBD::ODBC appends an empty UID and PWD to every connection string.
+  EXPECT_EQ(resolveConnectionString("DSN=sandbox;UID=;PWD=", &dsn).settings.api_token, "dsn-token");
 }
 
 TEST(ConnectResolution, UnknownKeysBecome01S00Warnings) {

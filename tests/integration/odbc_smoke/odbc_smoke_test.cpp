@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <memory>
 #include <cstring>
 #include <string>
 #include <thread>
@@ -306,4 +307,181 @@ TEST_F(Smoke, CancelFromAnotherThreadStopsARunningQuery) {
   EXPECT_LT(seconds, 6.0) << "the cancel did not interrupt the request";
   // The connection still works afterwards.
   EXPECT_EQ(query(connection_, "SELECT COUNT(*) FROM Boards").size(), 1u);
+}
+
+TEST(SmokeBrowseConnect, AsksForWhatIsMissingThenConnects) {
+  Environment env;
+  Connection c(env);
+  std::string first = "Driver=monday;APIURL=" + sandboxUrl() + "/v2;SSLServerCert=" + runDir() + "/ca.pem";
+  SQLCHAR out[1024];
+  SQLSMALLINT out_length = 0;
+  ASSERT_EQ(SQLBrowseConnect(c.handle(), (SQLCHAR*)first.c_str(), SQL_NTS, out, sizeof out, &out_length), SQL_NEED_DATA)
+      << describe(diagnostics(SQL_HANDLE_DBC, c.handle()));
+  const std::string wanted(reinterpret_cast<char*>(out));
+  EXPECT_NE(wanted.find("APIToken:API token=?"), std::string::npos) << wanted;
+  EXPECT_NE(wanted.find("*AuthScheme:Authentication={Token,OAuth,JWT}"), std::string::npos) << wanted;
+
+  // Choosing OAuth changes what is needed.
+  ASSERT_EQ(SQLBrowseConnect(c.handle(), (SQLCHAR*)"AuthScheme=OAuth", SQL_NTS, out, sizeof out, &out_length),
+            SQL_NEED_DATA);
+  EXPECT_NE(std::string(reinterpret_cast<char*>(out)).find("OAuthClientId:"), std::string::npos);
+  ASSERT_EQ(SQLBrowseConnect(c.handle(), (SQLCHAR*)"AuthScheme=Token;APIToken=sandbox-admin-token", SQL_NTS, out,
+                             sizeof out, &out_length),
+            SQL_SUCCESS)
+      << describe(diagnostics(SQL_HANDLE_DBC, c.handle()));
+  EXPECT_NE(std::string(reinterpret_cast<char*>(out)).find("APIURL="), std::string::npos);
+  Statement s(c);
+  ASSERT_ODBC_OK(s.execDirect("SELECT name FROM Me"), SQL_HANDLE_STMT, s.handle());
+  EXPECT_EQ(s.fetchAllText().size(), 1u);
+}
+
+TEST_F(Smoke, ExtendedFetchFillsItsOwnCountAndStatusArguments) {
+  const std::int64_t expected = countOf("SELECT COUNT(*) FROM Users");
+  Statement s(connection_);
+  constexpr SQLULEN kRows = 7;
+  ASSERT_ODBC_OK(SQLSetStmtAttr(s.handle(), SQL_ROWSET_SIZE, reinterpret_cast<SQLPOINTER>(kRows), 0), SQL_HANDLE_STMT,
+                 s.handle());
+  ASSERT_ODBC_OK(s.execDirect("SELECT id FROM Users"), SQL_HANDLE_STMT, s.handle());
+  std::int64_t ids[kRows];
+  SQLLEN indicators[kRows];
+  ASSERT_ODBC_OK(SQLBindCol(s.handle(), 1, SQL_C_SBIGINT, ids, 0, indicators), SQL_HANDLE_STMT, s.handle());
+  SQLULEN fetched = 99;
+  SQLUSMALLINT status[kRows];
+  std::int64_t total = 0;
+  for (;;) {
+    const SQLRETURN rc = SQLExtendedFetch(s.handle(), SQL_FETCH_NEXT, 0, &fetched, status);
+    if (rc == SQL_NO_DATA) break;
+    ASSERT_TRUE(SQL_SUCCEEDED(rc)) << describe(s.diagnostics());
+    ASSERT_GE(fetched, 1u);
+    ASSERT_LE(fetched, kRows);
+    for (SQLULEN i = 0; i < fetched; ++i) {
+      EXPECT_EQ(status[i], SQL_ROW_SUCCESS);
+      EXPECT_GT(ids[i], 0);
+    }
+    total += static_cast<std::int64_t>(fetched);
+  }
+  EXPECT_EQ(total, expected);
+  EXPECT_EQ(SQLExtendedFetch(s.handle(), SQL_FETCH_PRIOR, 0, &fetched, status), SQL_ERROR);
+}
+
+// Many connections in many threads at once: one environment, a connection per thread, each
+// thread querying and checking its answers; plus two threads sharing one connection (ODBC
+// serialises calls per handle, so that must be safe too).
+TEST(SmokeThreads, ManyConnectionsInManyThreadsGetTheirOwnRightAnswers) {
+  Environment env;
+  std::int64_t boards = 0;
+  std::int64_t users = 0;
+  {
+    Connection probe(env);
+    ASSERT_TRUE(SQL_SUCCEEDED(probe.connectDsn("monday-sandbox"))) << describe(probe.lastDiagnostics());
+    boards = std::stoll(query(probe, "SELECT COUNT(*) FROM Boards").at(0).at(0).value());
+    users = std::stoll(query(probe, "SELECT COUNT(*) FROM Users").at(0).at(0).value());
+  }
+  constexpr int kThreads = 8;
+  constexpr int kRounds = 5;
+  std::vector<std::string> failures(kThreads);
+  std::vector<std::thread> threads;
+  Connection shared(env);
+  ASSERT_TRUE(SQL_SUCCEEDED(shared.connectDsn("monday-sandbox"))) << describe(shared.lastDiagnostics());
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      // Threads 0 and 1 share one connection; the others have their own.
+      std::unique_ptr<Connection> own;
+      Connection* connection = &shared;
+      if (t >= 2) {
+        own = std::make_unique<Connection>(env);
+        if (!SQL_SUCCEEDED(own->connectDsn("monday-sandbox"))) {
+          failures[t] = "connect: " + describe(own->lastDiagnostics());
+          return;
+        }
+        connection = own.get();
+      }
+      for (int round = 0; round < kRounds; ++round) {
+        const bool ask_boards = (t + round) % 2 == 0;
+        Statement s(*connection);
+        if (!SQL_SUCCEEDED(s.execDirect(ask_boards ? "SELECT COUNT(*) FROM Boards" : "SELECT COUNT(*) FROM Users"))) {
+          failures[t] = "query: " + describe(s.diagnostics());
+          return;
+        }
+        const auto rows = s.fetchAllText();
+        const std::int64_t got = rows.empty() || !rows[0][0] ? -1 : std::stoll(*rows[0][0]);
+        if (got != (ask_boards ? boards : users)) {
+          failures[t] = "round " + std::to_string(round) + ": got " + std::to_string(got);
+          return;
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(failures[t], "") << "thread " << t;
+}
+
+// Data at execution: a long text sent in pieces with SQLPutData, a number whole, and a NULL.
+TEST_F(Smoke, DataAtExecutionSendsValuesInPieces) {
+  Statement s(connection_);
+  ASSERT_ODBC_OK(SQLPrepare(s.handle(), (SQLCHAR*)"SELECT ? || '|' || length(?) || '|' || (? + 1) || '|' || coalesce(?, 'null')", SQL_NTS),
+                 SQL_HANDLE_STMT, s.handle());
+  SQLLEN at_exec = SQL_LEN_DATA_AT_EXEC(0);
+  SQLLEN at_exec_number = SQL_DATA_AT_EXEC;
+  SQLLEN at_exec_null = SQL_DATA_AT_EXEC;
+  SQLLEN at_exec_wide = SQL_DATA_AT_EXEC;
+  // The value pointers are tokens the driver hands back from SQLParamData.
+  ASSERT_ODBC_OK(SQLBindParameter(s.handle(), 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_LONGVARCHAR, 100000, 0,
+                                  reinterpret_cast<SQLPOINTER>(1), 0, &at_exec),
+                 SQL_HANDLE_STMT, s.handle());
+  ASSERT_ODBC_OK(SQLBindParameter(s.handle(), 2, SQL_PARAM_INPUT, SQL_C_WCHAR, SQL_WLONGVARCHAR, 100000, 0,
+                                  reinterpret_cast<SQLPOINTER>(2), 0, &at_exec_wide),
+                 SQL_HANDLE_STMT, s.handle());
+  ASSERT_ODBC_OK(SQLBindParameter(s.handle(), 3, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0,
+                                  reinterpret_cast<SQLPOINTER>(3), 0, &at_exec_number),
+                 SQL_HANDLE_STMT, s.handle());
+  ASSERT_ODBC_OK(SQLBindParameter(s.handle(), 4, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 10, 0,
+                                  reinterpret_cast<SQLPOINTER>(4), 0, &at_exec_null),
+                 SQL_HANDLE_STMT, s.handle());
+  for (int run = 0; run < 2; ++run) {
+    ASSERT_EQ(SQLExecute(s.handle()), SQL_NEED_DATA) << describe(s.diagnostics());
+    SQLPOINTER token = nullptr;
+    std::vector<std::intptr_t> order;
+    SQLRETURN rc;
+    while ((rc = SQLParamData(s.handle(), &token)) == SQL_NEED_DATA) {
+      const auto which = reinterpret_cast<std::intptr_t>(token);
+      order.push_back(which);
+      if (which == 1) {
+        const std::string piece(5000, 'x');
+        for (int i = 0; i < 3; ++i) {
+          ASSERT_ODBC_OK(SQLPutData(s.handle(), (SQLPOINTER)piece.data(), static_cast<SQLLEN>(piece.size())),
+                         SQL_HANDLE_STMT, s.handle());
+        }
+      } else if (which == 2) {
+        const char16_t text[] = u"héllo wörld";  // 11 characters, sent in two pieces
+        ASSERT_ODBC_OK(SQLPutData(s.handle(), (SQLPOINTER)text, 5 * sizeof(char16_t)), SQL_HANDLE_STMT, s.handle());
+        ASSERT_ODBC_OK(SQLPutData(s.handle(), (SQLPOINTER)(text + 5), SQL_NTS), SQL_HANDLE_STMT, s.handle());
+      } else if (which == 3) {
+        SQLINTEGER number = 41 + run;
+        ASSERT_ODBC_OK(SQLPutData(s.handle(), &number, 0), SQL_HANDLE_STMT, s.handle());
+      } else {
+        ASSERT_ODBC_OK(SQLPutData(s.handle(), nullptr, SQL_NULL_DATA), SQL_HANDLE_STMT, s.handle());
+      }
+    }
+    ASSERT_TRUE(SQL_SUCCEEDED(rc)) << describe(s.diagnostics());
+    EXPECT_EQ(order, (std::vector<std::intptr_t>{1, 2, 3, 4}));
+    const auto rows = s.fetchAllText();
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0][0].value(), std::string(15000, 'x') + "|11|" + std::to_string(42 + run) + "|null");
+    SQLCloseCursor(s.handle());
+  }
+  // A number sent in two pieces is HY019, and the error ends the sequence: SQLParamData is then
+  // out of sequence (HY010).
+  ASSERT_EQ(SQLExecute(s.handle()), SQL_NEED_DATA) << describe(s.diagnostics());
+  SQLPOINTER token = nullptr;
+  while (SQLParamData(s.handle(), &token) == SQL_NEED_DATA && reinterpret_cast<std::intptr_t>(token) != 3) {
+    ASSERT_ODBC_OK(SQLPutData(s.handle(), (SQLPOINTER) "a", 1), SQL_HANDLE_STMT, s.handle());
+  }
+  ASSERT_EQ(reinterpret_cast<std::intptr_t>(token), 3);
+  SQLINTEGER number = 1;
+  ASSERT_ODBC_OK(SQLPutData(s.handle(), &number, 0), SQL_HANDLE_STMT, s.handle());
+  EXPECT_EQ(SQLPutData(s.handle(), &number, 0), SQL_ERROR);
+  EXPECT_EQ(s.diagnostics().at(0).state, "HY019");
+  EXPECT_EQ(SQLParamData(s.handle(), &token), SQL_ERROR);
+  EXPECT_EQ(s.diagnostics().at(0).state, "HY010");
 }

@@ -23,9 +23,6 @@ stop() {
   fi
 }
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
 
 case "$action" in
   stop)
@@ -36,7 +33,7 @@ case "$action" in
     stop
     mkdir -p "$run_dir"
     rm -f "$run_dir/requests.jsonl" "$run_dir/url"
-    port=$(free_port)
+    port=0  # the sandbox binds a free port itself and prints it (no pick-then-bind race)
     # setsid: the sandbox must outlive this script (ctest runs it as a setup step).
     setsid "$sandbox_dir/start.sh" --port "$port" --data "$run_dir" ${MONDAY_SANDBOX_ARGS:-} \
       >"$run_dir/sandbox.out" 2>"$run_dir/sandbox.err" </dev/null &

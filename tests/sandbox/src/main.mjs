@@ -54,7 +54,8 @@ async function main() {
     return;
   }
   if (!values.port || !values.data) fail(`--port and --data are required\n${USAGE}`);
-  const port = intOption(values, 'port', 0, 1);
+  // 0 = any free port (the READY line says which): no race between picking a port and binding it.
+  const port = intOption(values, 'port', 0, 0);
   if (port > 65535) fail('--port must be at most 65535');
   const scale = values.scale || 'small';
   if (!['small', 'large'].includes(scale)) fail(`--scale must be small or large (got ${scale})`);
@@ -91,7 +92,7 @@ async function main() {
     app = new SandboxApp({ dataDir, scale, seed, config });
     const dataset = scale === 'large' ? buildSummary(app.store) : buildDataset(app.store);
     writeAtomic(path.join(dataDir, scale === 'large' ? 'dataset-summary.json' : 'dataset.json'), `${JSON.stringify(dataset, null, 1)}\n`);
-    app.baseUrl = `https://127.0.0.1:${port}`;
+    app.baseUrl = `https://127.0.0.1:${server.address().port}`;
     process.stderr.write(`sandbox: ${scale} data (seed ${seed}) ready in ${Date.now() - started} ms; data dir ${dataDir}\n`);
     process.stdout.write(`READY ${app.baseUrl}\n`);
   });

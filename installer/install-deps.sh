@@ -10,7 +10,9 @@ packages=(
   libgtest-dev libgmock-dev                      # unit and integration tests
   openssl ca-certificates curl                   # the sandbox makes its own certificates
   python3 python3-pyodbc python3-pytest python3-pandas  # client tests (Debian's python3)
+  libdbd-odbc-perl php-cli php-odbc              # Perl DBI and PHP client tests
   chromium                                       # the desktop OAuth test (headless, tests/browser)
+  dpkg-dev file                                  # cpack -G DEB: dpkg-shlibdeps finds the .deb's dependencies
 )
 
 missing=()
@@ -34,4 +36,17 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The Node client test compiles the `odbc` addon against Node's headers. Debian's nodejs keeps
+# them in libnode-dev (other builds of node, e.g. NodeSource's, ship them with node itself).
+if [[ ! -f /usr/include/node/node_api.h ]] && dpkg-query -W -f='${Version}' nodejs 2>/dev/null | grep -qv nodesource; then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "Missing package: libnode-dev (run as root, or: sudo apt-get install libnode-dev)" >&2
+    exit 1
+  fi
+  echo "Installing: libnode-dev node-gyp"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends libnode-dev node-gyp >/dev/null
 fi

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test (unit, driver-manager integration against
-# the monday sandbox, isql and pyodbc clients, sandbox self-tests). Exit status is non-zero on any
-# failure. Usage: tests/run.sh [extra ctest arguments]
+# Installs what is missing, builds, and runs every test: unit, driver-manager integration against
+# the monday sandbox, ODBC clients (isql/iusql, pyodbc/pandas, Perl DBI, PHP, Node.js), the .deb
+# package, generated-docs drift, sandbox self-tests. Exit status is non-zero on any failure.
+# Usage: tests/run.sh [extra ctest arguments]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${MONDAY_BUILD_DIR:-$root/build}
 
 "$root/installer/install-deps.sh"
 "$root/tests/sandbox/install-deps.sh"
+"$root/tests/clients/node/install-deps.sh"  # the Node.js odbc addon for the client tests
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMONDAY_ODBC_BUILD_TESTS=ON
 cmake --build "$build" -j"$(nproc)"
 # Serial on purpose: integration tests count the sandbox's requests, which parallel tests would blur.

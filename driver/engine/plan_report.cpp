@@ -35,6 +35,16 @@ void finishReport(SessionState& state) {
   state.report.requests = now.requests - state.report_usage_start.requests;
   state.report.complexity = now.complexity - state.report_usage_start.complexity;
   logReport(state, state.report);
+  // A statement that only read sys_last_query keeps the report it showed: reading the plan twice
+  // (or once per column, as some tools do) must not replace it with its own.
+  bool only_plan = state.report.requests == 0 && !state.report.tables.empty();
+  for (const auto& table : state.report.tables) {
+    only_plan = only_plan && table.schema == "sys" && table.table == "sys_last_query";
+  }
+  if (only_plan) {
+    state.report = schema::QueryReport{};
+    return;
+  }
   state.last_report = std::move(state.report);
   state.report = schema::QueryReport{};
 }

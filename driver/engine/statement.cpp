@@ -79,11 +79,11 @@ struct Statement::Impl {
   // Column metadata right after prepare. Declared types come from the tables; expressions get a
   // type from their shape in the SQL text, and only the ones that say nothing stay "unknown"
   // (reported as text) until the first row shows their storage class (DESIGN decision 6).
-  void describe(std::string_view sql) {
+  void describe(std::string_view statement_text) {
     const int count = sqlite3_column_count(stmt);
     columns.clear();
     inferred.clear();
-    std::vector<std::optional<DataType>> shapes = inferSelectListTypes(sql);
+    std::vector<std::optional<DataType>> shapes = inferSelectListTypes(statement_text);
     if (shapes.size() != static_cast<std::size_t>(count)) shapes.assign(static_cast<std::size_t>(count), std::nullopt);
     for (int i = 0; i < count; ++i) {
       ResultColumn column;

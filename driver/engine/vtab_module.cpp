@@ -584,8 +584,9 @@ int filter(sqlite3_vtab_cursor* base, int, const char* idx_str, int argc, sqlite
       chargeReport(cursor, before);
     }
     if ((entry = reportOf(cursor)) && !cursor->cached) {
-      if (notes.pushed.empty()) {
-        // Tables that do not describe their requests: what the engine pushed, by column.
+      if (notes.pushed.empty() && notes.local.empty()) {
+        // Tables that do not describe their requests: what the engine pushed, by column. A table
+        // that kept every term local said so; listing those terms as pushed would be false.
         for (const auto& [column, values] : request.equals) notes.pushed.push_back(column + describeValues(values));
         for (const auto& constraint : request.constraints) {
           notes.pushed.push_back(constraint.column + " " + std::string(schema::constraintOpText(constraint.op)));
@@ -598,7 +599,7 @@ int filter(sqlite3_vtab_cursor* base, int, const char* idx_str, int argc, sqlite
     if (session->logger->enabled(log::Level::Debug)) {
       std::string pushed;
       for (const auto& text : notes.pushed) pushed += (pushed.empty() ? "" : ", ") + text;
-      if (pushed.empty()) {
+      if (pushed.empty() && notes.local.empty()) {
         for (const auto& [column, values] : request.equals) pushed += (pushed.empty() ? "" : ", ") + column + describeValues(values);
         for (const auto& constraint : request.constraints) {
           pushed += (pushed.empty() ? "" : ", ") + constraint.column + " " + std::string(schema::constraintOpText(constraint.op));

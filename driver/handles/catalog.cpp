@@ -15,6 +15,9 @@ namespace {
 using convert::SqlTypeId;
 
 constexpr std::int64_t kNameSize = 128;
+// REMARKS and COLUMN_DEF carry monday's free-text descriptions, which are longer than a name:
+// declaring them as names made clients that bind by the declared size (DBD::ODBC) fail with 01004.
+constexpr std::int64_t kTextSize = 65535;
 
 struct ColumnSpec {
   std::string_view odbc3_name;
@@ -31,7 +34,8 @@ DriverResult makeResult(std::initializer_list<ColumnSpec> specs, const Context& 
     const bool odbc2 = context.odbc_version == SQL_OV_ODBC2 && !spec.odbc2_name.empty();
     c.name = std::string(odbc2 ? spec.odbc2_name : spec.odbc3_name);
     c.type = convert::typeInfo(spec.type).data_type;
-    c.size = (spec.type == SqlTypeId::WVarchar) ? kNameSize : 0;
+    const bool free_text = spec.odbc3_name == "REMARKS" || spec.odbc3_name == "COLUMN_DEF";
+    c.size = (spec.type == SqlTypeId::WVarchar) ? (free_text ? kTextSize : kNameSize) : 0;
     c.nullable = spec.nullable ? engine::Nullability::Nullable : engine::Nullability::NoNulls;
     columns.push_back(std::move(c));
     result.reported_types.push_back(spec.type);

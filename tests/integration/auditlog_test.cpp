@@ -314,7 +314,7 @@ TEST_P(AuditLogSource, BothSourcesReturnTheSameLog) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Sources, AuditLogSource, ::testing::Values("REST", "GraphQL"),
-                         [](const auto& info) { return info.param; });
+                         [](const auto& test_info) { return test_info.param; });
 
 // ---- Connecting wrong: each failure says what to change. ----
 

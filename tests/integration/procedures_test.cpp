@@ -492,7 +492,7 @@ TEST_F(Procedures, ReadOnlyRefusesMutatingProceduresBeforeCallingMonday) {
   ASSERT_TRUE(SQL_SUCCEEDED(read_only.driverConnect(sandboxConnectionString("sandbox-admin-token", "ReadOnly=true"))))
       << describe(read_only.lastDiagnostics());
   const std::size_t before = requestCount();
-  for (const std::string call : {std::string("EXEC ArchiveItem ") + kSalesItem, std::string("{call DuplicateBoard(") + kSales + ")}",
+  for (const std::string& call : {std::string("EXEC ArchiveItem ") + kSalesItem, std::string("{call DuplicateBoard(") + kSales + ")}",
                                  std::string("EXEC ExecuteGraphQL 'mutation { archive_item(item_id: 9000000091) { id } }'")}) {
     SCOPED_TRACE(call);
     const Diagnostic refused = failure(read_only, call);

@@ -66,7 +66,7 @@ class OAuthFlows : public ::testing::TestWithParam<App> {
 };
 
 INSTANTIATE_TEST_SUITE_P(BothFlows, OAuthFlows, ::testing::Values(kClassicApp, kNewFlowApp),
-                         [](const auto& info) { return info.param.flow == "Classic" ? "Classic" : "OAuth21"; });
+                         [](const auto& test_info) { return test_info.param.flow == "Classic" ? "Classic" : "OAuth21"; });
 
 TEST_P(OAuthFlows, OffUsesTheGivenAccessTokenAsBearer) {
   const Tokens tokens = issueTokens(app());

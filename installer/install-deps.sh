@@ -11,6 +11,7 @@ packages=(
   openssl ca-certificates curl                   # the sandbox makes its own certificates
   python3 python3-pyodbc python3-pytest python3-pandas  # client tests (Debian's python3)
   libdbd-odbc-perl php-cli php-odbc              # Perl DBI and PHP client tests
+  iodbc                                          # iodbctest: the driver under iODBC's manager
   chromium                                       # the desktop OAuth test (headless, tests/browser)
   dpkg-dev file                                  # cpack -G DEB: dpkg-shlibdeps finds the .deb's dependencies
 )

@@ -14,6 +14,7 @@
 #include "driver/convert/to_c.h"
 #include "driver/convert/type_info.h"
 #include "driver/convert/utf.h"
+#include "driver/convert/wide.h"
 
 namespace monday::convert {
 
@@ -81,19 +82,18 @@ Raw readRaw(const ParameterSource& p, SQLSMALLINT c_type) {
       return r;
     }
     case SQL_C_WCHAR: {
-      const char16_t* text = static_cast<const char16_t*>(p.data);
-      std::u16string_view view;
+      std::size_t units = 0;
       if (ind == nullptr || *ind == SQL_NTS) {
-        view = u16FromNts(text);
+        units = wideNtsLength(p.data);
       } else if (*ind >= 0) {
-        view = std::u16string_view(text, static_cast<std::size_t>(*ind) / sizeof(char16_t));
+        units = static_cast<std::size_t>(*ind) / wideUnitSize();
       } else {
         throw Error(sqlstate::kInvalidStringOrBufferLength,
                     "Invalid parameter length " + std::to_string(*ind) +
                         ": give a byte length, SQL_NTS or SQL_NULL_DATA.");
       }
       r.kind = Raw::Kind::Text;
-      r.text = utf16ToUtf8(view);
+      r.text = wideToUtf8(p.data, units);
       return r;
     }
     case SQL_C_BINARY: {

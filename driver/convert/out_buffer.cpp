@@ -5,6 +5,7 @@
 
 #include "driver/common/error.h"
 #include "driver/convert/utf.h"
+#include "driver/convert/wide.h"
 
 namespace monday::convert {
 
@@ -31,21 +32,23 @@ TextWriteResult writeText(std::string_view utf8, void* buffer, std::int64_t capa
     return result;
   }
 
-  const std::u16string wide = utf8ToUtf16(utf8);
-  const std::int64_t unit_size = unit == LengthUnit::Bytes ? 2 : 1;
-  result.full_length = static_cast<std::int64_t>(wide.size()) * unit_size;
+  // Wide: UTF-16 under unixODBC, UTF-32 under iODBC (wide.h).
+  const WideText wide = utf8ToWide(utf8);
+  const std::size_t unit_bytes = wideUnitSize();
+  const std::int64_t unit_size = unit == LengthUnit::Bytes ? static_cast<std::int64_t>(unit_bytes) : 1;
+  result.full_length = static_cast<std::int64_t>(wide.units()) * unit_size;
   if (buffer == nullptr) return result;
-  const std::int64_t capacity_units = capacity / unit_size;
+  const std::int64_t capacity_units = unit == LengthUnit::Bytes ? capacity / static_cast<std::int64_t>(unit_bytes) : capacity;
   if (capacity_units == 0) {
-    result.truncated = !wide.empty();
+    result.truncated = wide.units() != 0;
     return result;
   }
   const std::size_t room = static_cast<std::size_t>(capacity_units - 1);
-  const std::size_t n = utf16PrefixLength(wide, room);
-  auto* out = static_cast<char16_t*>(buffer);
-  std::memcpy(out, wide.data(), n * sizeof(char16_t));
-  out[n] = u'\0';
-  result.truncated = n < wide.size();
+  const std::size_t n = widePrefixLength(wide, room);
+  auto* out = static_cast<unsigned char*>(buffer);
+  std::memcpy(out, wide.data(), n * unit_bytes);
+  std::memset(out + n * unit_bytes, 0, unit_bytes);
+  result.truncated = n < wide.units();
   return result;
 }
 

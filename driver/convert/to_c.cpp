@@ -11,6 +11,7 @@
 #include "driver/convert/datetime.h"
 #include "driver/convert/type_info.h"
 #include "driver/convert/utf.h"
+#include "driver/convert/wide.h"
 
 namespace monday::convert {
 
@@ -457,6 +458,18 @@ SQLRETURN writePiece(std::basic_string_view<CharT> full, const CTarget& t, GetDa
 
 SQLRETURN writeTextPiece(const CTarget& t, GetDataProgress* p, const std::string& text,
                          std::vector<Warning>& w) {
+  if (t.c_type == SQL_C_WCHAR && wideForm() == WideForm::Utf32) {
+    std::u32string local;
+    const std::u32string* wide = &local;
+    if (p) {
+      if (!p->started) p->cached_wide32 = utf8ToWide(text).utf32;
+      wide = &p->cached_wide32;
+    } else {
+      local = utf8ToWide(text).utf32;
+    }
+    return writePiece<char32_t>(*wide, t, p, true,
+                                [](std::u32string_view s, std::size_t room) { return std::min(room, s.size()); }, w);
+  }
   if (t.c_type == SQL_C_WCHAR) {
     std::u16string local;
     const std::u16string* wide = &local;
@@ -486,7 +499,7 @@ enum class WholeKind { Exact, Approximate, Date, TimeOrTimestamp };
 // otherwise 22003 — a number must never come back with integer digits missing.
 SQLRETURN writeWholeText(const std::string& text, WholeKind kind, const CTarget& t,
                          GetDataProgress* p, std::vector<Warning>& w) {
-  const std::size_t unit = t.c_type == SQL_C_WCHAR ? 2 : 1;
+  const std::size_t unit = t.c_type == SQL_C_WCHAR ? wideUnitSize() : 1;
   const SQLLEN full_bytes = static_cast<SQLLEN>(text.size() * unit);  // ASCII: 1 char = 1 unit
   if (p) {
     p->started = true;
@@ -520,6 +533,10 @@ SQLRETURN writeWholeText(const std::string& text, WholeKind kind, const CTarget&
     auto* out = static_cast<char*>(t.data);
     std::memcpy(out, text.data(), n);
     out[n] = '\0';
+  } else if (unit == 4) {
+    auto* out = static_cast<char32_t*>(t.data);
+    for (std::size_t k = 0; k < n; ++k) out[k] = static_cast<char32_t>(static_cast<unsigned char>(text[k]));
+    out[n] = U'\0';
   } else {
     auto* out = static_cast<char16_t*>(t.data);
     for (std::size_t k = 0; k < n; ++k) out[k] = static_cast<char16_t>(static_cast<unsigned char>(text[k]));

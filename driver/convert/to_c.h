@@ -40,6 +40,7 @@ struct GetDataProgress {
   std::size_t offset = 0;       // bytes (char, binary) or UTF-16 units (wchar) already returned
   std::string cached;           // the payload of the first call, reused by later ones
   std::u16string cached_wide;
+  std::u32string cached_wide32;  // the same under iODBC, whose wide characters are UTF-32
 };
 
 // Returns SQL_SUCCESS, SQL_SUCCESS_WITH_INFO (warnings appended: 01004, 01S07) or SQL_NO_DATA

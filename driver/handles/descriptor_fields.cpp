@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "driver/common/error.h"
+#include "driver/convert/wide.h"
 #include "driver/handles/statement.h"
 
 namespace monday::handles {
@@ -267,10 +268,10 @@ SQLRETURN getDescRec(Descriptor& desc, SQLSMALLINT record, void* name, SQLSMALLI
     const auto col = static_cast<SQLUSMALLINT>(record);
     SQLLEN n = 0;
     // SQLColAttribute counts bytes, SQLGetDescRec characters.
-    const int unit = encoding == convert::CharEncoding::Utf16 ? 2 : 1;
+    const int unit = encoding == convert::CharEncoding::Utf16 ? static_cast<int>(convert::wideUnitSize()) : 1;
     const auto capacity = static_cast<SQLSMALLINT>(std::min(32767, name_capacity * unit));
     SQLRETURN rc = s->colAttribute(col, SQL_DESC_NAME, name, capacity, name_length, nullptr, encoding);
-    if (name_length && encoding == convert::CharEncoding::Utf16) *name_length = static_cast<SQLSMALLINT>(*name_length / 2);
+    if (name_length && encoding == convert::CharEncoding::Utf16) *name_length = static_cast<SQLSMALLINT>(*name_length / unit);
     s->colAttribute(col, SQL_DESC_TYPE, nullptr, 0, nullptr, &n, encoding);
     if (type) *type = static_cast<SQLSMALLINT>(n);
     s->colAttribute(col, SQL_DESC_DATETIME_INTERVAL_CODE, nullptr, 0, nullptr, &n, encoding);

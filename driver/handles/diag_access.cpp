@@ -2,6 +2,9 @@
 
 #include <cstring>
 
+#include "driver/convert/out_buffer.h"
+#include "driver/convert/wide.h"
+
 namespace monday::handles {
 
 namespace {
@@ -17,9 +20,9 @@ void writeState(void* out, const std::string& state, convert::CharEncoding encod
     std::memcpy(p, state.data(), 5);
     p[5] = '\0';
   } else {
-    auto* p = static_cast<char16_t*>(out);
-    for (int i = 0; i < 5; ++i) p[i] = static_cast<char16_t>(state[static_cast<std::size_t>(i)]);
-    p[5] = u'\0';
+    // Through the same wide writer as every other W string (UTF-16 or UTF-32, wide.h).
+    convert::writeText(state.substr(0, 5), out, 6 * static_cast<std::int64_t>(convert::wideUnitSize()),
+                       convert::CharEncoding::Utf16, convert::LengthUnit::Bytes);
   }
 }
 

@@ -9,6 +9,7 @@
 #include "driver/common/error.h"
 #include "driver/convert/escapes.h"
 #include "driver/convert/from_c.h"
+#include "driver/convert/wide.h"
 #include "driver/engine/session.h"
 #include "driver/handles/connection.h"
 #include "driver/handles/registry.h"
@@ -375,8 +376,7 @@ SQLRETURN Statement::putDataPiece(SQLPOINTER data, SQLLEN length) {
     std::size_t size = 0;
     if (length == SQL_NTS) {
       if (c_type == SQL_C_WCHAR) {
-        const auto* text = static_cast<const char16_t*>(data);
-        while (text[size / 2] != 0) size += 2;
+        size = convert::wideNtsLength(data) * convert::wideUnitSize();
       } else {
         size = std::strlen(static_cast<const char*>(data));
       }

@@ -63,7 +63,7 @@ SQLRETURN SQL_API SQLBrowseConnect(SQLHDBC hdbc, SQLCHAR* szConnStrIn, SQLSMALLI
 SQLRETURN SQL_API SQLBrowseConnectW(SQLHDBC hdbc, SQLWCHAR* szConnStrIn, SQLSMALLINT cbConnStrIn,
                                     SQLWCHAR* szConnStrOut, SQLSMALLINT cbConnStrOutMax, SQLSMALLINT* pcbConnStrOut) {
   return browseConnect(
-      hdbc, [&] { return odbc::wide(szConnStrIn, cbConnStrIn); }, szConnStrOut, cbConnStrOutMax, pcbConnStrOut,
+      hdbc, [&] { convert::noteWideConnectString(szConnStrIn, cbConnStrIn); return odbc::wide(szConnStrIn, cbConnStrIn); }, szConnStrOut, cbConnStrOutMax, pcbConnStrOut,
       odbc::kWide);
 }
 
@@ -79,6 +79,7 @@ SQLRETURN SQL_API SQLConnect(SQLHDBC ConnectionHandle, SQLCHAR* ServerName, SQLS
 SQLRETURN SQL_API SQLConnectW(SQLHDBC hdbc, SQLWCHAR* szDSN, SQLSMALLINT cbDSN, SQLWCHAR* szUID,
                               SQLSMALLINT cbUID, SQLWCHAR* szAuthStr, SQLSMALLINT cbAuthStr) {
   return guarded<Connection>(SQL_HANDLE_DBC, hdbc, "SQLConnectW", [&](Connection& c) {
+    convert::noteWideConnectString(szDSN, cbDSN);
     return c.connect(odbc::wide(szDSN, cbDSN), odbc::wide(szUID, cbUID), odbc::wide(szAuthStr, cbAuthStr));
   });
 }
@@ -95,7 +96,7 @@ SQLRETURN SQL_API SQLDriverConnectW(SQLHDBC hdbc, SQLHWND hwnd, SQLWCHAR* szConn
                                     SQLWCHAR* szConnStrOut, SQLSMALLINT cbConnStrOutMax,
                                     SQLSMALLINT* pcbConnStrOut, SQLUSMALLINT fDriverCompletion) {
   return driverConnect(
-      hdbc, hwnd, [&] { return odbc::wide(szConnStrIn, cbConnStrIn); }, szConnStrOut, cbConnStrOutMax,
+      hdbc, hwnd, [&] { convert::noteWideConnectString(szConnStrIn, cbConnStrIn); return odbc::wide(szConnStrIn, cbConnStrIn); }, szConnStrOut, cbConnStrOutMax,
       pcbConnStrOut, fDriverCompletion, odbc::kWide);
 }
 

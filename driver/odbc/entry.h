@@ -17,6 +17,7 @@
 #include "driver/common/error.h"
 #include "driver/convert/out_buffer.h"
 #include "driver/convert/utf.h"
+#include "driver/convert/wide.h"
 #include "driver/handles/dispatch.h"
 
 // unixODBC's SQLWCHAR is 16-bit UTF-16 unless SQL_WCHART_CONVERT is defined (then it would be
@@ -44,13 +45,14 @@ inline std::string narrow(const SQLCHAR* text, long long length) {
   return std::string(p, static_cast<std::size_t>(length));
 }
 
-// W text: `length` counts SQLWCHARs (characters), as in every W function's string arguments.
+// W text: `length` counts wide characters, as in every W function's string arguments. The
+// units are UTF-16 under unixODBC and UTF-32 under iODBC (convert/wide.h), whatever SQLWCHAR's
+// declared size in the headers this was compiled with.
 inline std::string wide(const SQLWCHAR* text, long long length) {
   if (text == nullptr) return {};
-  const auto* p = reinterpret_cast<const char16_t*>(text);
-  if (length == SQL_NTS) return convert::utf16ToUtf8(convert::u16FromNts(p));
+  if (length == SQL_NTS) return convert::wideToUtf8(text, convert::wideNtsLength(text));
   if (length < 0) badLength(length);
-  return convert::utf16ToUtf8(std::u16string_view(p, static_cast<std::size_t>(length)));
+  return convert::wideToUtf8(text, static_cast<std::size_t>(length));
 }
 
 // Catalog-function arguments keep NULL distinct from "".

@@ -238,7 +238,7 @@ class ReadOnlyWrites : public Writes {
 
 TEST_F(ReadOnlyWrites, EveryWriteIsRefusedBeforeAnythingIsSent) {
   const std::size_t before = requestCount();
-  for (const std::string sql : {std::string("INSERT INTO Items (name, board_id) VALUES ('x', ") + kTrackerId + ")",
+  for (const std::string& sql : {std::string("INSERT INTO Items (name, board_id) VALUES ('x', ") + kTrackerId + ")",
                                 std::string("UPDATE Items SET name = 'x' WHERE id = 9000000031"),
                                 std::string("DELETE FROM Items WHERE id = 9000000031"),
                                 std::string("DELETE FROM ") + kTracker + " WHERE name = 'nothing matches'"}) {

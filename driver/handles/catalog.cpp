@@ -14,7 +14,9 @@ namespace {
 
 using convert::SqlTypeId;
 
-constexpr std::int64_t kNameSize = 128;
+// Names in catalog results are declared as long as SQLGetInfo says a name can be (SQL_MAX_*_NAME_LEN),
+// so clients that size buffers from the declaration never cut a long board or column name.
+constexpr std::int64_t kNameSize = 512;
 // REMARKS and COLUMN_DEF carry monday's free-text descriptions, which are longer than a name:
 // declaring them as names made clients that bind by the declared size (DBD::ODBC) fail with 01004.
 constexpr std::int64_t kTextSize = 65535;

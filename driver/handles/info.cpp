@@ -80,12 +80,14 @@ const std::map<US, InfoValue>& fixedAnswers() {
     s(SQL_SPECIAL_CHARACTERS, "");
     s(SQL_KEYWORDS, kKeywords);
     s(SQL_COLLATION_SEQ, "UTF-8");
-    // Board names become table names, so names can be long.
+    // Board names become table names and column titles column names, so names can be long
+    // (plus a "_<board id>" suffix on a clash); the catalog results declare their name columns
+    // with the same 512 (handles/catalog.cpp), and DBD::ODBC accepts at most 512.
     us(SQL_MAX_CATALOG_NAME_LEN, 0);
     us(SQL_MAX_SCHEMA_NAME_LEN, 128);
-    us(SQL_MAX_TABLE_NAME_LEN, 1024);
-    us(SQL_MAX_COLUMN_NAME_LEN, 1024);
-    us(SQL_MAX_IDENTIFIER_LEN, 1024);
+    us(SQL_MAX_TABLE_NAME_LEN, 512);
+    us(SQL_MAX_COLUMN_NAME_LEN, 512);
+    us(SQL_MAX_IDENTIFIER_LEN, 512);
     us(SQL_MAX_CURSOR_NAME_LEN, 128);
     us(SQL_MAX_PROCEDURE_NAME_LEN, 128);
     us(SQL_MAX_USER_NAME_LEN, 0);

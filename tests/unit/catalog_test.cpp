@@ -73,8 +73,8 @@ TEST(CatalogTables, ShapeAndOrderByTypeThenSchemaThenName) {
   EXPECT_EQ(text(all[3][2]), "board_items");
   EXPECT_EQ(text(all[1][0]), "NULL");  // no catalogs
   EXPECT_EQ(text(all[1][4]), "Boards you can see.");
-  // Descriptions are free text: declared wider than a name, or DBD::ODBC's buffers truncate them.
-  EXPECT_EQ(r.rows->columns()[2].size, 128);
+  // Names are declared as long as SQLGetInfo allows (512); descriptions wider still, or DBD::ODBC truncates them.
+  EXPECT_EQ(r.rows->columns()[2].size, 512);
   EXPECT_GE(r.rows->columns()[4].size, 4000);
   EXPECT_EQ(text(all[2][4]), "NULL");
 }

@@ -167,6 +167,14 @@ struct ScanShape {
   }
 };
 
+// A column (or columns) holding the key of a row of another table in the same schema; shown
+// by SQLForeignKeys so BI tools can join without being told. monday enforces none of them.
+struct ForeignKey {
+  std::vector<std::string> columns;
+  std::string table;
+  std::vector<std::string> referenced_columns;
+};
+
 struct TableDef {
   std::string name;
   std::string schema = "monday";
@@ -174,6 +182,7 @@ struct TableDef {
   std::vector<ColumnDef> columns;
   std::vector<KeyColumn> keys;
   std::vector<std::string> primary_key;
+  std::vector<ForeignKey> foreign_keys;
   std::function<std::unique_ptr<RowSource>(ScanContext&, const ScanRequest&)> scan;
   std::function<ScanEstimate(const ScanShape&)> estimate;
   // Whether a scan of this shape returns rows in shape.order_by's order exactly as SQLite would

@@ -147,6 +147,7 @@ std::vector<CatalogTable> Session::catalog() const {
     entry.type = schema::isSystemTable(*table) ? "SYSTEM TABLE" : "TABLE";
     entry.remarks = table->description;
     entry.primary_key = table->primary_key;
+    for (const auto& key : table->foreign_keys) entry.foreign_keys.push_back({key.columns, key.table, key.referenced_columns});
     for (const auto& column : table->columns) {
       entry.columns.push_back({column.name, column.type, column.size, 0, column.nullable, column.description});
     }

@@ -40,6 +40,12 @@ struct CatalogTable {
   std::string remarks;
   std::vector<CatalogColumn> columns;
   std::vector<std::string> primary_key;
+  struct ForeignKey {
+    std::vector<std::string> columns;
+    std::string table;  // in the same schema
+    std::vector<std::string> referenced_columns;
+  };
+  std::vector<ForeignKey> foreign_keys;
 };
 
 // Facts learned while connecting, for SQLGetInfo (user name, DBMS version ...).

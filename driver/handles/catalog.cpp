@@ -317,8 +317,9 @@ DriverResult specialColumns(const Tables& all, SQLUSMALLINT identifier_type, con
   return result;
 }
 
-DriverResult foreignKeys(const Context& context) {
-  return makeResult({{"PKTABLE_CAT", "PKTABLE_QUALIFIER", SqlTypeId::WVarchar, true},
+DriverResult foreignKeys(const Tables& all, const CatalogArg& pk_schema, const CatalogArg& pk_table,
+                         const CatalogArg& fk_schema, const CatalogArg& fk_table, const Context& context) {
+  DriverResult result = makeResult({{"PKTABLE_CAT", "PKTABLE_QUALIFIER", SqlTypeId::WVarchar, true},
                      {"PKTABLE_SCHEM", "PKTABLE_OWNER", SqlTypeId::WVarchar, true},
                      {"PKTABLE_NAME", "", SqlTypeId::WVarchar, false},
                      {"PKCOLUMN_NAME", "", SqlTypeId::WVarchar, false},
@@ -333,6 +334,41 @@ DriverResult foreignKeys(const Context& context) {
                      {"PK_NAME", "", SqlTypeId::WVarchar, true},
                      {"DEFERRABILITY", "", SqlTypeId::SmallInt, true}},
                     context);
+  struct Row {
+    std::string pk_schema, pk_table, pk_column, fk_schema, fk_table, fk_column, fk_name;
+    std::int64_t seq;
+  };
+  std::vector<Row> rows;
+  for (const auto* t : sortedTables(all)) {
+    if (fk_table && !matchesOrdinaryArg(fk_table, t->name)) continue;
+    if (fk_schema && !matchesOrdinaryArg(fk_schema, t->schema)) continue;
+    for (const auto& key : t->foreign_keys) {
+      if (pk_table && !matchesOrdinaryArg(pk_table, key.table)) continue;
+      if (pk_schema && !matchesOrdinaryArg(pk_schema, t->schema)) continue;
+      std::string name = "fk_" + t->name;
+      for (const auto& column : key.columns) name += "_" + column;
+      for (std::size_t i = 0; i < key.columns.size() && i < key.referenced_columns.size(); ++i) {
+        rows.push_back({t->schema, key.table, key.referenced_columns[i], t->schema, t->name, key.columns[i], name,
+                        static_cast<std::int64_t>(i + 1)});
+      }
+    }
+  }
+  // ODBC: ordered by the foreign-key table when the primary-key table was given, else by the
+  // primary-key table.
+  const bool by_fk_table = static_cast<bool>(pk_table);
+  std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    const auto key = [&](const Row& r) {
+      return by_fk_table ? std::tie(r.fk_schema, r.fk_table, r.fk_name, r.seq) : std::tie(r.pk_schema, r.pk_table, r.fk_name, r.seq);
+    };
+    return key(a) < key(b);
+  });
+  for (const auto& r : rows) {
+    // monday enforces no referential rules: the rules are "not applicable" (NULL).
+    result.rows->addRow({null(), text(r.pk_schema), text(r.pk_table), text(r.pk_column), null(), text(r.fk_schema),
+                         text(r.fk_table), text(r.fk_column), number(r.seq), null(), null(), text(r.fk_name),
+                         text("PRIMARY"), number(SQL_NOT_DEFERRABLE)});
+  }
+  return result;
 }
 
 DriverResult procedures(const Procedures& all, const CatalogArg& catalog, const CatalogArg& schema,

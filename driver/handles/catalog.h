@@ -34,7 +34,8 @@ DriverResult statistics(const Tables& all, const CatalogArg& catalog, const Cata
 DriverResult specialColumns(const Tables& all, SQLUSMALLINT identifier_type, const CatalogArg& catalog,
                             const CatalogArg& schema, const CatalogArg& table, SQLUSMALLINT nullable,
                             const Context& context);
-DriverResult foreignKeys(const Context& context);
+DriverResult foreignKeys(const Tables& all, const CatalogArg& pk_schema, const CatalogArg& pk_table,
+                         const CatalogArg& fk_schema, const CatalogArg& fk_table, const Context& context);
 using Procedures = std::vector<engine::CatalogProcedure>;
 
 DriverResult procedures(const Procedures& all, const CatalogArg& catalog, const CatalogArg& schema,

@@ -65,16 +65,17 @@ SQLRETURN Statement::specialColumns(SQLUSMALLINT identifier_type, const CatalogA
   });
 }
 
-SQLRETURN Statement::foreignKeys(const CatalogArg&, const CatalogArg&, const CatalogArg& pk_table,
-                                 const CatalogArg&, const CatalogArg&, const CatalogArg& fk_table) {
+SQLRETURN Statement::foreignKeys(const CatalogArg&, const CatalogArg& pk_schema, const CatalogArg& pk_table,
+                                 const CatalogArg&, const CatalogArg& fk_schema, const CatalogArg& fk_table) {
   requireNoOpenCursor();
   if (!pk_table && !fk_table) {
     throw Error(sqlstate::kInvalidArgumentValue,
                 "Invalid use of null pointer: SQLForeignKeys needs PKTableName or FKTableName.");
   }
-  // monday's API declares no foreign keys; board relations are columns, not constraints.
-  startResult(catalog::foreignKeys(contextOf(*this, odbcVersion())));
-  return SQL_SUCCESS;
+  // The relations the tables declare (schema::ForeignKey): items → boards, subitems → items ...
+  return openCatalog([&](const std::vector<engine::CatalogTable>& all) {
+    return catalog::foreignKeys(all, pk_schema, pk_table, fk_schema, fk_table, contextOf(*this, odbcVersion()));
+  });
 }
 
 SQLRETURN Statement::procedures(const CatalogArg& catalog, const CatalogArg& schema, const CatalogArg& procedure) {

@@ -183,6 +183,7 @@ TableDef makeActivityLogsTable() {
                 {.column = "created_at", .accepts_in = false,
                  .ops = {ConstraintOp::Gt, ConstraintOp::Ge, ConstraintOp::Lt, ConstraintOp::Le}}};
   table.primary_key = {"board_id", "id"};
+  table.foreign_keys = {{{"board_id"}, "Boards", {"id"}}, {{"item_id"}, "Items", {"id"}}};
   table.scan = [](ScanContext& context, const ScanRequest& request) -> std::unique_ptr<RowSource> {
     auto scan = activityLogsScan(request);
     if (!scan) return emptySource();

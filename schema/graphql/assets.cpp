@@ -39,6 +39,7 @@ TableDef makeAssetsTable() {
   };
   table.keys = {{"item_id", true}, {"board_id", true}};
   table.primary_key = {"item_id", "id"};
+  table.foreign_keys = {{{"item_id"}, "Items", {"id"}}};
   table.scan = [](ScanContext& context, const ScanRequest& request) {
     return scanNested(context, request, assetsScan());
   };

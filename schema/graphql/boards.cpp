@@ -41,6 +41,7 @@ TableDef makeBoardsTable() {
   };
   table.keys = {{"id", true}};
   table.primary_key = {"id"};
+  table.foreign_keys = {{{"workspace_id"}, "Workspaces", {"id"}}};
   table.scan = [](ScanContext& context, const ScanRequest& request) {
     return scanRootList(context, request, kBoards);
   };

@@ -138,6 +138,7 @@ TableDef makeColumnValuesTable() {
   };
   table.keys = {{"item_id", true}, {"board_id", true}, {"column_id", true}, {"column_type", true}};
   table.primary_key = {"item_id", "column_id"};
+  table.foreign_keys = {{{"item_id"}, "Items", {"id"}}, {{"board_id"}, "Boards", {"id"}}};
   table.scan = [](ScanContext& context, const ScanRequest& request) -> std::unique_ptr<RowSource> {
     auto scan = columnValuesScan(request);
     if (!scan) return emptySource();

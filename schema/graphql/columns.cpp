@@ -28,6 +28,7 @@ TableDef makeColumnsTable() {
   };
   table.keys = {{"board_id", true}};
   table.primary_key = {"board_id", "id"};
+  table.foreign_keys = {{{"board_id"}, "Boards", {"id"}}};
   table.scan = [](ScanContext& context, const ScanRequest& request) {
     return scanBoardChildren(context, request, kColumns);
   };

@@ -36,6 +36,7 @@ TableDef makeDocBlocksTable() {
   };
   table.keys = {{"doc_id", true}};
   table.primary_key = {"doc_id", "id"};
+  table.foreign_keys = {{{"doc_id"}, "Docs", {"id"}}};
   table.scan = [](ScanContext& context, const ScanRequest& request) {
     return scanNested(context, request, docBlocksScan());
   };

@@ -30,6 +30,7 @@ TableDef makeFoldersTable() {
   };
   table.keys = {{"id", true}, {"workspace_id", true}};
   table.primary_key = {"id"};
+  table.foreign_keys = {{{"workspace_id"}, "Workspaces", {"id"}}};
   table.scan = [](ScanContext& context, const ScanRequest& request) {
     return scanRootList(context, request, kFolders);
   };

@@ -26,6 +26,7 @@ TableDef makeGroupsTable() {
   };
   table.keys = {{"board_id", true}};
   table.primary_key = {"board_id", "id"};
+  table.foreign_keys = {{{"board_id"}, "Boards", {"id"}}};
   table.scan = [](ScanContext& context, const ScanRequest& request) {
     return scanBoardChildren(context, request, kGroups);
   };

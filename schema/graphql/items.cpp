@@ -148,6 +148,7 @@ TableDef makeItemsTable() {
   };
   table.keys = {{"id", true}, {"board_id", true}};
   table.primary_key = {"id"};
+  table.foreign_keys = {{{"board_id"}, "Boards", {"id"}}, {{"board_id", "group_id"}, "Groups", {"board_id", "id"}}, {{"parent_item_id"}, "Items", {"id"}}};
   table.scan = [](ScanContext& context, const ScanRequest& request) -> std::unique_ptr<RowSource> {
     return std::make_unique<ItemsSource>(context, request);
   };

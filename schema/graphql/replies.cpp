@@ -35,6 +35,7 @@ TableDef makeRepliesTable() {
   };
   table.keys = {{"update_id", true}};
   table.primary_key = {"id"};
+  table.foreign_keys = {{{"update_id"}, "Updates", {"id"}}};
   table.scan = [](ScanContext& context, const ScanRequest& request) {
     return scanNested(context, request, repliesScan());
   };

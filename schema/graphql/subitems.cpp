@@ -116,6 +116,7 @@ TableDef makeSubitemsTable() {
                            "The board of the parent item."});
   table.keys = {{"id", true}, {"parent_item_id", true}, {"board_id", true}, {"parent_board_id", true}};
   table.primary_key = {"id"};
+  table.foreign_keys = {{{"parent_item_id"}, "Items", {"id"}}, {{"parent_board_id"}, "Boards", {"id"}}};
   table.scan = scanSubitems;
   table.estimate = [](const ScanShape& shape) -> ScanEstimate {
     for (std::size_t i = 0; i < shape.constrained.size(); ++i) {

@@ -25,6 +25,7 @@ TableDef makeTeamUsersTable() {
                                 "member or owner", false);
   table.keys = {{"team_id", true}};
   table.primary_key = {"team_id", "role", "user_id"};
+  table.foreign_keys = {{{"team_id"}, "Teams", {"id"}}};
   table.scan = [](ScanContext& context, const ScanRequest& request) {
     return scanNested(context, request, teamUsersScan());
   };

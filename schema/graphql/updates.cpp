@@ -47,6 +47,7 @@ TableDef makeUpdatesTable() {
   };
   table.keys = {{"id", true}, {"item_id", true}, {"board_id", true}};
   table.primary_key = {"id"};
+  table.foreign_keys = {{{"item_id"}, "Items", {"id"}}};
   table.scan = [](ScanContext& context, const ScanRequest& request) -> std::unique_ptr<RowSource> {
     if (request.valuesFor("id") || (!request.valuesFor("item_id") && !request.valuesFor("board_id"))) {
       return scanRootList(context, request, kUpdates);

@@ -99,6 +99,7 @@ TableDef makeWebhooksTable() {
   };
   table.keys = {{"board_id", true}};
   table.primary_key = {"id"};
+  table.foreign_keys = {{{"board_id"}, "Boards", {"id"}}};
   table.scan = [](ScanContext& context, const ScanRequest& request) -> std::unique_ptr<RowSource> {
     if (const auto* boards = request.valuesFor("board_id")) {
       auto ids = chunkIds(idValues(*boards), SIZE_MAX);

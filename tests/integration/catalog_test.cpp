@@ -99,3 +99,30 @@ TEST_F(Catalog, TypeInfoListsEveryTypeTheDriverReturns) {
     EXPECT_TRUE(types.contains(type)) << type;
   }
 }
+
+TEST_F(Catalog, ForeignKeysLinkItemsToBoardsGroupsAndParents) {
+  Statement to_boards(connection_);
+  ASSERT_ODBC_OK(SQLForeignKeys(to_boards.handle(), nullptr, 0, nullptr, 0, (SQLCHAR*)"Boards", SQL_NTS, nullptr, 0,
+                                nullptr, 0, nullptr, 0),
+                 SQL_HANDLE_STMT, to_boards.handle());
+  std::set<std::string> referencing;
+  for (const auto& row : to_boards.fetchAllText()) {
+    EXPECT_EQ(row[2].value_or(""), "Boards");
+    EXPECT_EQ(row[3].value_or(""), "id");
+    referencing.insert(row[6].value_or("") + "." + row[7].value_or(""));
+  }
+  for (const char* key : {"Items.board_id", "Columns.board_id", "Groups.board_id", "Subitems.parent_board_id"}) {
+    EXPECT_TRUE(referencing.contains(key)) << key;
+  }
+
+  Statement from_items(connection_);
+  ASSERT_ODBC_OK(SQLForeignKeys(from_items.handle(), nullptr, 0, nullptr, 0, nullptr, 0, nullptr, 0, nullptr, 0,
+                                (SQLCHAR*)"Items", SQL_NTS),
+                 SQL_HANDLE_STMT, from_items.handle());
+  std::vector<std::string> keys;
+  for (const auto& row : from_items.fetchAllText()) {
+    keys.push_back(row[2].value_or("") + "." + row[3].value_or("") + "<-" + row[7].value_or("") + "#" + row[8].value_or(""));
+  }
+  EXPECT_EQ(keys, (std::vector<std::string>{"Boards.id<-board_id#1", "Groups.board_id<-board_id#1", "Groups.id<-group_id#2",
+                                            "Items.id<-parent_item_id#1"}));
+}

@@ -227,13 +227,43 @@ TEST(CatalogKeys, TableNameIsRequired) {
 }
 
 TEST(CatalogEmptyShapes, ForeignKeysProceduresPrivileges) {
-  EXPECT_EQ(columnNames(foreignKeys(kOdbc3)).size(), 14u);
+  EXPECT_EQ(columnNames(foreignKeys({}, kNull, std::string("Boards"), kNull, kNull, kOdbc3)).size(), 14u);
   EXPECT_EQ(columnNames(procedures({}, kNull, kNull, kNull, kOdbc3)).size(), 8u);
   EXPECT_EQ(columnNames(procedureColumns({}, kNull, kNull, kNull, kNull, kOdbc3)).size(), 19u);
   EXPECT_EQ(columnNames(tablePrivileges(kOdbc3)).size(), 7u);
   EXPECT_EQ(columnNames(columnPrivileges(kOdbc3)).size(), 8u);
-  DriverResult fk = foreignKeys(kOdbc3);
+  DriverResult fk = foreignKeys({}, kNull, std::string("Boards"), kNull, kNull, kOdbc3);
   EXPECT_TRUE(rows(fk).empty());
+}
+
+TEST(CatalogForeignKeys, DeclaredKeysBothWaysWithCompositeKeySequence) {
+  engine::CatalogTable boards{.schema = "monday", .name = "Boards", .type = "TABLE"};
+  boards.primary_key = {"id"};
+  engine::CatalogTable groups{.schema = "monday", .name = "Groups", .type = "TABLE"};
+  groups.primary_key = {"board_id", "id"};
+  groups.foreign_keys = {{{"board_id"}, "Boards", {"id"}}};
+  engine::CatalogTable items{.schema = "monday", .name = "Items", .type = "TABLE"};
+  items.foreign_keys = {{{"board_id"}, "Boards", {"id"}}, {{"board_id", "group_id"}, "Groups", {"board_id", "id"}}};
+  const Tables all{boards, groups, items};
+  // Who points at Boards: ordered by the foreign-key table.
+  DriverResult to_boards_result = foreignKeys(all, kNull, std::string("Boards"), kNull, kNull, kOdbc3);
+  const auto to_boards = rows(to_boards_result);
+  ASSERT_EQ(to_boards.size(), 2u);
+  EXPECT_EQ(text(to_boards[0][6]), "Groups");
+  EXPECT_EQ(text(to_boards[1][6]), "Items");
+  EXPECT_EQ(text(to_boards[1][7]), "board_id");
+  EXPECT_EQ(text(to_boards[1][3]), "id");
+  // What Items points at: the composite key comes as two rows with KEY_SEQ 1 and 2.
+  DriverResult from_items_result = foreignKeys(all, kNull, kNull, kNull, std::string("Items"), kOdbc3);
+  const auto from_items = rows(from_items_result);
+  ASSERT_EQ(from_items.size(), 3u);
+  EXPECT_EQ(text(from_items[1][2]), "Groups");
+  EXPECT_EQ(text(from_items[1][7]), "board_id");
+  EXPECT_EQ(number(from_items[1][8]), 1);
+  EXPECT_EQ(text(from_items[2][7]), "group_id");
+  EXPECT_EQ(text(from_items[2][3]), "id");
+  EXPECT_EQ(number(from_items[2][8]), 2);
+  EXPECT_EQ(text(from_items[0][11]), "fk_Items_board_id");
 }
 
 TEST(CatalogTypeInfo, NineteenColumnsEveryTypeOrderedByDataType) {

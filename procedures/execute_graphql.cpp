@@ -9,6 +9,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "driver/common/json.h"
 #include "driver/client/api_client.h"
 #include "driver/common/error.h"
 #include "procedures/graphql_call.h"
@@ -16,13 +17,6 @@
 namespace monday::procedures {
 
 namespace {
-
-std::string jsonText(const rapidjson::Value& value) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
 
 // The document with its fragment definitions first. The client adds its `complexity` selection
 // before the document's last '}', which must therefore close an operation, not a fragment on some

@@ -59,13 +59,6 @@ const rapidjson::Value* walk(const rapidjson::Value* node, std::string_view path
   return node;
 }
 
-std::string jsonText(const rapidjson::Value& value) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
-
 std::string scalarText(const rapidjson::Value& value) {
   if (value.IsString()) return std::string(value.GetString(), value.GetStringLength());
   if (value.IsBool()) return value.GetBool() ? "true" : "false";
@@ -127,16 +120,9 @@ Value readColumn(const ColumnDef& column, const RowView& row) {
       return value->IsString() ? scalarText(*value) : jsonText(*value);
     case Decode::Id:
     case Decode::Integer: {
-      if (value->IsInt64()) return value->GetInt64();
-      if (value->IsNumber()) return static_cast<std::int64_t>(value->GetDouble());
-      if (value->IsString()) {
-        std::string_view text(value->GetString(), value->GetStringLength());
-        std::int64_t parsed = 0;
-        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), parsed);
-        if (ec == std::errc() && end == text.data() + text.size()) return parsed;
-        if (text.empty()) return std::monostate{};
-        return std::string(text);  // not a number: keep the text rather than invent a value
-      }
+      if (auto parsed = jsonInteger(*value)) return *parsed;
+      // Not a number: keep the text rather than invent a value.
+      if (value->IsString() && value->GetStringLength() > 0) return std::string(value->GetString(), value->GetStringLength());
       return std::monostate{};
     }
     case Decode::Real: {

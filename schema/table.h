@@ -14,6 +14,7 @@
 #include <rapidjson/document.h>
 
 #include "driver/common/data_type.h"
+#include "driver/common/json.h"
 #include "driver/common/value.h"
 #include "schema/mutation.h"
 

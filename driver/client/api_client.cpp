@@ -1,3 +1,4 @@
+#include "driver/common/json.h"
 #include "driver/client/api_client.h"
 
 #include <rapidjson/stringbuffer.h>
@@ -37,13 +38,6 @@ std::string withComplexityField(std::string_view document) {
   out += " complexity { before query after reset_in_x_seconds } ";
   out += document.substr(close);
   return out;
-}
-
-std::string toJson(const rapidjson::Value& value) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
-  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 std::string secondsText(milliseconds duration) {
@@ -225,10 +219,10 @@ rapidjson::Document ApiClient::send(std::string_view document, const rapidjson::
   std::string body = "{\"query\":";
   {
     rapidjson::Value text(rapidjson::StringRef(full_document.data(), full_document.size()));
-    body += toJson(text);
+    body += jsonText(text);
   }
   body += ",\"variables\":";
-  body += variables.IsObject() ? toJson(variables) : std::string("{}");
+  body += variables.IsObject() ? jsonText(variables) : std::string("{}");
   body += "}";
 
   net::HttpRequest request;
@@ -322,7 +316,7 @@ rapidjson::Document ApiClient::send(std::string_view document, const rapidjson::
       logger_->write(log::Level::Info, "api", line);
     }
     if (logger_->enabled(log::Level::Trace)) {
-      logger_->write(log::Level::Trace, "api", "variables=" + (variables.IsObject() ? toJson(variables) : "{}"));
+      logger_->write(log::Level::Trace, "api", "variables=" + (variables.IsObject() ? jsonText(variables) : "{}"));
     }
 
     switch (outcome.kind) {

@@ -5,6 +5,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "driver/common/json.h"
 #include "driver/auth/credentials.h"
 #include "driver/client/api_client.h"
 #include "driver/net/multipart.h"
@@ -12,13 +13,6 @@
 namespace monday::client {
 
 namespace {
-
-std::string jsonText(const rapidjson::Value& value) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
 
 // scheme://host/path of a URL: what logs and messages may show of a signed URL.
 std::string withoutQuery(const std::string& url) { return url.substr(0, url.find_first_of("?#")); }

@@ -369,8 +369,8 @@ Value convertParameter(const ParameterSource& p) {
   if (ind != nullptr && *ind == SQL_NULL_DATA) return std::monostate{};
   if (ind != nullptr && (*ind == SQL_DATA_AT_EXEC || *ind <= SQL_LEN_DATA_AT_EXEC_OFFSET)) {
     throw Error(sqlstate::kOptionalFeatureNotImplemented,
-                "Data-at-execution parameters (SQL_DATA_AT_EXEC / SQLPutData) are not supported. "
-                "Bind the whole value with its length.");
+                "Data-at-execution parameters (SQL_DATA_AT_EXEC / SQLPutData) work with one parameter "
+                "set at a time; set SQL_ATTR_PARAMSET_SIZE to 1 or bind the whole value with its length.");
   }
   if (p.data == nullptr) {
     throw Error(sqlstate::kInvalidArgumentValue,

@@ -9,6 +9,8 @@
 
 namespace monday::convert {
 
+// Utf8: the A functions' text. Utf16: the W functions' and SQL_C_WCHAR's wide text, which is
+// UTF-16 under unixODBC and UTF-32 under iODBC (convert/wide.h decides which).
 enum class CharEncoding { Utf8, Utf16 };
 
 enum class LengthUnit {

@@ -201,6 +201,7 @@ void Statement::execute() {
   if (!s.report_fresh || s.state->report_serial != s.report_serial) s.report_serial = startReport(*s.state, s.sql);
   s.report_fresh = false;
   s.state->writes.forgetRows();
+  s.state->writes.remember_rows = !sqlite3_stmt_readonly(s.stmt);
   s.state->api->resetCancel();
   if (s.state->audit_rest) s.state->audit_rest->resetCancel();
   s.first_row_buffered = false;

@@ -644,18 +644,7 @@ int eof(sqlite3_vtab_cursor* base) { return reinterpret_cast<ApiCursor*>(base)->
 
 int column(sqlite3_vtab_cursor* base, sqlite3_context* context, int index) {
   auto* cursor = reinterpret_cast<ApiCursor*>(base);
-  const Value& value = cursor->row.at(static_cast<std::size_t>(index));
-  std::visit(
-      [&](const auto& v) {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, std::monostate>) sqlite3_result_null(context);
-        else if constexpr (std::is_same_v<T, std::int64_t>) sqlite3_result_int64(context, v);
-        else if constexpr (std::is_same_v<T, double>) sqlite3_result_double(context, v);
-        else if constexpr (std::is_same_v<T, std::string>)
-          sqlite3_result_text64(context, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-        else sqlite3_result_blob64(context, v.bytes.data(), v.bytes.size(), SQLITE_TRANSIENT);
-      },
-      value);
+  resultFromValue(context, cursor->row.at(static_cast<std::size_t>(index)));
   return SQLITE_OK;
 }
 
@@ -691,8 +680,9 @@ int rowid(sqlite3_vtab_cursor* base, sqlite3_int64* out) {
   // UPDATE (old and new rowid) and de-duplicates OR plans by it. UPDATE and DELETE name rows by
   // rowid, so a writable table's rows are remembered under theirs.
   *out = naturalRowid(*cursor);
-  if (cursor->vtab->table->writes.any()) {
-    cursor->vtab->session->writes.rememberRow(cursor->vtab->table.get(), *out, cursor->row);
+  WriteSession& writes = cursor->vtab->session->writes;
+  if (writes.remember_rows && cursor->vtab->table->writes.any()) {
+    writes.rememberRow(cursor->vtab->table.get(), *out, cursor->row);
   }
   return SQLITE_OK;
 }

@@ -88,17 +88,6 @@ Error columnNotWritable(WriteVerb verb, const schema::TableDef& table, const std
                                           " accepts: " + joined(allowed) + "."));
 }
 
-const schema::TableDef* findApiTable(const SessionState& state, const char* database, const char* name) {
-  if (!name) return nullptr;
-  for (const auto& table : state.tables) {
-    if (table->name == name && (!database || table->schema == database)) return table.get();
-  }
-  // Board tables are created on first use and kept apart from the fixed tables.
-  for (const auto& [key, created] : state.board_tables) {
-    if (created.name == name && created.table && (!database || created.table->schema == database)) return created.table.get();
-  }
-  return nullptr;
-}
 
 std::size_t callsPerRequest(client::ApiClient& api) {
   // A small per-minute budget (trial accounts: 1,000,000 points) caps a request below monday's
@@ -279,7 +268,8 @@ namespace {
 int authorize(void* user, int action, const char* table_name, const char* column, const char* database, const char*) {
   if (action != SQLITE_INSERT && action != SQLITE_UPDATE && action != SQLITE_DELETE) return SQLITE_OK;
   auto& state = *static_cast<SessionState*>(user);
-  const schema::TableDef* table = findApiTable(state, database, table_name);
+  // Each schema is an attached database of that name, so SQLite's database name is the schema.
+  const schema::TableDef* table = table_name && database ? state.findTable(database, table_name) : nullptr;
   if (!table) return SQLITE_OK;
   const WriteVerb verb = action == SQLITE_INSERT ? WriteVerb::Insert : action == SQLITE_UPDATE ? WriteVerb::Update : WriteVerb::Delete;
   if (state.settings.read_only) {

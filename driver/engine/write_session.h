@@ -32,6 +32,9 @@ class WriteSession {
   const std::vector<Value>* recallRow(const schema::TableDef* table, sqlite3_int64 rowid) const;
   sqlite3_int64 newRowid() { return next_rowid_++; }
   void forgetRows() { rows_.clear(); }
+  // Rows are remembered only while a statement that writes runs: a query that asks for rowids
+  // (an OR plan) must not keep a copy of every row it reads.
+  bool remember_rows = false;
 
   // The batch of the running statement (or parameter-array unit), created on its first row.
   MutationBatch& batchFor(SessionState& state, const schema::TableDef& table, WriteVerb verb);

@@ -30,26 +30,6 @@ std::string stringMember(const rapidjson::Value& object, const char* name) {
   return {};
 }
 
-std::string jsonText(const rapidjson::Value& value) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
-
-std::optional<std::int64_t> integerOf(const rapidjson::Value& value) {
-  if (value.IsInt64()) return value.GetInt64();
-  if (value.IsNumber()) return static_cast<std::int64_t>(value.GetDouble());
-  if (value.IsString()) {
-    std::int64_t parsed = 0;
-    const char* begin = value.GetString();
-    const char* end = begin + value.GetStringLength();
-    auto [stop, ec] = std::from_chars(begin, end, parsed);
-    if (ec == std::errc() && stop == end) return parsed;
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 void parseColumnSettings(ColumnMeta& column) {
@@ -72,7 +52,7 @@ void parseColumnSettings(ColumnMeta& column) {
         if (!entry.IsObject()) continue;
         auto id = entry.FindMember("id");
         if (id == entry.MemberEnd()) continue;
-        auto parsed = integerOf(id->value);
+        auto parsed = jsonInteger(id->value);
         if (!parsed) continue;
         std::string text = stringMember(entry, "label");
         if (text.empty()) text = stringMember(entry, "name");
@@ -82,14 +62,14 @@ void parseColumnSettings(ColumnMeta& column) {
       // Older layout: {"<id>": "<label>"}
       for (const auto& entry : labels->value.GetObject()) {
         rapidjson::Value key(entry.name.GetString(), entry.name.GetStringLength());
-        auto parsed = integerOf(key);
+        auto parsed = jsonInteger(key);
         if (parsed && entry.value.IsString()) column.labels.push_back({*parsed, entry.value.GetString()});
       }
     }
   }
   if (auto ids = settings.FindMember("boardIds"); ids != settings.MemberEnd() && ids->value.IsArray()) {
     for (const auto& id : ids->value.GetArray()) {
-      if (auto parsed = integerOf(id)) column.board_ids.push_back(std::to_string(*parsed));
+      if (auto parsed = jsonInteger(id)) column.board_ids.push_back(std::to_string(*parsed));
     }
   }
 }
@@ -111,7 +91,7 @@ std::vector<BoardMeta> fetchBoardMetadata(client::ApiClient& api) {
       board.type = stringMember(object, "type");
       board.description = stringMember(object, "description");
       if (auto count = object.FindMember("items_count"); count != object.MemberEnd()) {
-        board.items_count = integerOf(count->value);
+        board.items_count = jsonInteger(count->value);
       }
       if (board.id.empty() || board.state == "deleted") continue;
       for (const auto& entry : listAt(object, "columns").GetArray()) {

@@ -56,29 +56,13 @@ Value rawValue(const Cell& cell) {
     if (value->GetStringLength() == 0) return std::monostate{};
     return std::string(value->GetString(), value->GetStringLength());
   }
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value->Accept(writer);
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
-
-std::optional<std::int64_t> integerOf(const rapidjson::Value& value) {
-  if (value.IsInt64()) return value.GetInt64();
-  if (value.IsNumber()) return static_cast<std::int64_t>(value.GetDouble());
-  if (value.IsString()) {
-    std::int64_t parsed = 0;
-    const char* begin = value.GetString();
-    const char* end = begin + value.GetStringLength();
-    auto [stop, ec] = std::from_chars(begin, end, parsed);
-    if (ec == std::errc() && stop == end) return parsed;
-  }
-  return std::nullopt;
+  return jsonText(*value);
 }
 
 Value integer(const Cell& cell, const char* name) {
   const auto* value = member(cell, name);
   if (!value) return std::monostate{};
-  if (auto parsed = integerOf(*value)) return *parsed;
+  if (auto parsed = jsonInteger(*value)) return *parsed;
   return std::monostate{};
 }
 

@@ -65,12 +65,10 @@ rapidjson::Document parseVariables(const Arguments& arguments) {
     variables.SetObject();
     return variables;
   }
-  variables.Parse(text->c_str(), text->size());
-  if (variables.HasParseError()) {
+  if (std::string problem; !parseJson(*text, variables, &problem)) {
     throw Error(sqlstate::kInvalidCharacterValue,
-                std::string("ExecuteGraphQL: Variables is not valid JSON (") +
-                    rapidjson::GetParseError_En(variables.GetParseError()) + " at offset " +
-                    std::to_string(variables.GetErrorOffset()) + "). Give a JSON object such as {\"ids\": [123]}.");
+                "ExecuteGraphQL: Variables is not valid JSON (" + problem +
+                    "). Give a JSON object such as {\"ids\": [123]}.");
   }
   if (!variables.IsObject()) {
     throw Error(sqlstate::kInvalidCharacterValue,

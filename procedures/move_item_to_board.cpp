@@ -4,6 +4,7 @@
 
 #include "driver/common/error.h"
 #include "procedures/item_result.h"
+#include "driver/common/json.h"
 
 namespace monday::procedures {
 
@@ -16,7 +17,8 @@ std::optional<rapidjson::Value> columnMapping(const Arguments& arguments, std::s
   const auto text = arguments.text(parameter);
   if (!text) return std::nullopt;
   rapidjson::Document parsed;
-  parsed.Parse(text->c_str(), text->size());
+  std::string problem;
+  const bool parsed_ok = parseJson(*text, parsed, &problem);
   auto invalid = [&](const std::string& why) {
     return Error(sqlstate::kInvalidCharacterValue,
                  "MoveItemToBoard: " + std::string(parameter) + " " + why +
@@ -24,7 +26,7 @@ std::optional<rapidjson::Value> columnMapping(const Arguments& arguments, std::s
                      "{\"status\": \"status_1\", \"text\": null}, or a list [{\"source\": \"status\", \"target\": "
                      "\"status_1\"}].");
   };
-  if (parsed.HasParseError()) throw invalid(std::string("is not valid JSON (") + rapidjson::GetParseError_En(parsed.GetParseError()) + ")");
+  if (!parsed_ok) throw invalid("is not valid JSON (" + problem + ")");
   rapidjson::Value list(rapidjson::kArrayType);
   auto add = [&](const rapidjson::Value& source, const rapidjson::Value& target) {
     if (!source.IsString()) throw invalid("has a source that is not a column id");

@@ -13,6 +13,7 @@
 
 #include "driver/auth/encoding.h"
 #include "driver/common/error.h"
+#include "driver/net/url.h"
 
 namespace monday::auth {
 
@@ -54,40 +55,15 @@ struct ParsedUrl {
   std::string path;
 };
 
+// The CallbackURL as libcurl's parser reads it: http, a loopback host, no userinfo, query or
+// fragment (the listener matches the path exactly).
 std::optional<ParsedUrl> parseLoopbackUrl(const std::string& url) {
-  constexpr std::string_view kScheme = "http://";
-  if (url.rfind(kScheme, 0) != 0) return std::nullopt;
-  std::string_view rest = std::string_view(url).substr(kScheme.size());
-  const auto path_start = rest.find('/');
-  std::string_view authority = rest.substr(0, path_start);
-  ParsedUrl out;
-  out.path = path_start == std::string_view::npos ? "/" : std::string(rest.substr(path_start));
-  if (out.path.find_first_of("?#") != std::string::npos) return std::nullopt;
-  std::string_view port_text;
-  if (!authority.empty() && authority.front() == '[') {
-    const auto close = authority.find(']');
-    if (close == std::string_view::npos) return std::nullopt;
-    out.host = std::string(authority.substr(0, close + 1));
-    if (close + 1 < authority.size()) {
-      if (authority[close + 1] != ':') return std::nullopt;
-      port_text = authority.substr(close + 2);
-    }
-  } else {
-    const auto colon = authority.find(':');
-    out.host = std::string(authority.substr(0, colon));
-    if (colon != std::string_view::npos) port_text = authority.substr(colon + 1);
+  const auto parsed = net::parseUrl(url);
+  if (!parsed || parsed->scheme != "http" || parsed->has_userinfo || parsed->has_query || parsed->has_fragment ||
+      !net::isLoopbackHost(parsed->host) || parsed->port < 1 || parsed->port > 65535) {
+    return std::nullopt;
   }
-  if (!port_text.empty()) {
-    int port = 0;
-    for (char c : port_text) {
-      if (c < '0' || c > '9' || port > 65535) return std::nullopt;
-      port = port * 10 + (c - '0');
-    }
-    if (port < 1 || port > 65535) return std::nullopt;
-    out.port = port;
-  }
-  if (out.host != "127.0.0.1" && out.host != "localhost" && out.host != "[::1]") return std::nullopt;
-  return out;
+  return ParsedUrl{parsed->host, parsed->port, parsed->path.empty() ? "/" : parsed->path};
 }
 
 int bindLoopback(int family, int port, int& error_number) {

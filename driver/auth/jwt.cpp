@@ -7,6 +7,8 @@
 
 #include "driver/auth/encoding.h"
 #include "driver/common/error.h"
+#include "driver/common/numbers.h"
+#include "driver/common/json.h"
 
 namespace monday::auth {
 
@@ -31,15 +33,14 @@ std::optional<JwtParts> split(std::string_view token) {
 bool parseObject(std::string_view part, rapidjson::Document& out) {
   auto json = base64UrlDecode(part);
   if (!json) return false;
-  out.Parse(json->data(), json->size());
-  return !out.HasParseError() && out.IsObject();
+  return parseJson(*json, out) && out.IsObject();
 }
 
 std::optional<std::int64_t> numberClaim(const rapidjson::Document& claims, const char* name) {
   auto it = claims.FindMember(name);
   if (it == claims.MemberEnd()) return std::nullopt;
   if (it->value.IsInt64()) return it->value.GetInt64();
-  if (it->value.IsNumber()) return static_cast<std::int64_t>(it->value.GetDouble());
+  if (it->value.IsNumber()) return clampedInteger(it->value.GetDouble(), INT64_MIN / 2, INT64_MAX / 2);
   return std::nullopt;
 }
 
@@ -80,23 +81,29 @@ IntegrationJwt verifyIntegrationJwt(std::string_view token, std::string_view sig
   while (!token.empty() && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r')) token.remove_suffix(1);
 
   auto parts = split(token);
+  if (!parts) {
+    rejected("it is not a JWT (three base64url parts: header.payload.signature). Pass the "
+             "Authorization header monday sent to your endpoint.");
+  }
+  // The signature first: nothing of an unauthenticated token is parsed, so a forged token can
+  // only ever cost one HMAC.
+  const std::string expected = hmacSha256(
+      signing_secret, std::string_view(token.data(), parts->header.size() + 1 + parts->payload.size()));
+  const auto signature = base64UrlDecode(parts->signature);
+  if (!signature || signature->size() != expected.size() ||
+      CRYPTO_memcmp(signature->data(), expected.data(), expected.size()) != 0) {
+    rejected("its signature is not an HS256 signature by JWTSigningSecret. Use the Signing Secret of the "
+             "app that received the JWT (not its Client secret); monday signs these tokens with HS256.");
+  }
   rapidjson::Document header;
   rapidjson::Document claims;
-  if (!parts || !parseObject(parts->header, header) || !parseObject(parts->payload, claims)) {
+  if (!parseObject(parts->header, header) || !parseObject(parts->payload, claims)) {
     rejected("it is not a JWT (three base64url parts: header.payload.signature). Pass the "
              "Authorization header monday sent to your endpoint.");
   }
   auto alg = header.FindMember("alg");
   if (alg == header.MemberEnd() || !alg->value.IsString() || std::string_view(alg->value.GetString()) != "HS256") {
     rejected("its algorithm is not HS256, the only one monday uses for these tokens.");
-  }
-  const std::string expected = hmacSha256(
-      signing_secret, std::string_view(token.data(), parts->header.size() + 1 + parts->payload.size()));
-  const auto signature = base64UrlDecode(parts->signature);
-  if (!signature || signature->size() != expected.size() ||
-      CRYPTO_memcmp(signature->data(), expected.data(), expected.size()) != 0) {
-    rejected("its signature does not match JWTSigningSecret. Use the Signing Secret of the app "
-             "that received the JWT (not its Client secret).");
   }
   const auto exp = numberClaim(claims, "exp");
   const std::int64_t now_seconds =

@@ -7,7 +7,9 @@
 #include "driver/auth/encoding.h"
 #include "driver/auth/jwt.h"
 #include "driver/common/error.h"
+#include "driver/common/numbers.h"
 #include "driver/log/logger.h"
+#include "driver/common/json.h"
 
 namespace monday::auth {
 
@@ -101,8 +103,7 @@ TokenSet OAuthEndpoints::readTokens(const net::HttpResponse& response, Purpose p
                                     std::string_view previous_refresh_token,
                                     std::initializer_list<std::string_view> sent_secrets) {
   rapidjson::Document body;
-  body.Parse(response.body.data(), response.body.size());
-  const bool json = !body.HasParseError() && body.IsObject();
+  const bool json = parseJson(response.body, body) && body.IsObject();
   const std::string error = json ? member(body, "error") : std::string();
   if (response.status != 200 || !json || !error.empty()) {
     if (!json || error.empty()) {
@@ -153,7 +154,8 @@ TokenSet OAuthEndpoints::readTokens(const net::HttpResponse& response, Purpose p
   // REFERENCE §9 q7: expires_in may be missing; the access token's own exp claim then says it.
   if (auto it = body.FindMember("expires_in"); it != body.MemberEnd() && it->value.IsNumber() &&
                                                it->value.GetDouble() > 0) {
-    tokens.expires_at = unixNow() + static_cast<std::int64_t>(it->value.GetDouble());
+    // Clamped to ten years: a server's number must not overflow the expiry time.
+    tokens.expires_at = unixNow() + *clampedInteger(it->value.GetDouble(), 1, 10LL * 365 * 24 * 3600);
   } else if (auto exp = unverifiedExpiry(tokens.access_token)) {
     tokens.expires_at = *exp;
   }

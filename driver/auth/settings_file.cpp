@@ -17,6 +17,7 @@
 #include "driver/auth/encoding.h"
 #include "driver/auth/settings_key.h"
 #include "driver/common/error.h"
+#include "driver/common/json.h"
 
 namespace monday::auth {
 
@@ -140,8 +141,7 @@ std::string toJson(const StoredTokens& t) {
 
 std::optional<StoredTokens> fromJson(const std::string& json) {
   rapidjson::Document d;
-  d.Parse(json.data(), json.size());
-  if (d.HasParseError() || !d.IsObject()) return std::nullopt;
+  if (!parseJson(json, d) || !d.IsObject()) return std::nullopt;
   auto text = [&](const char* name) -> std::string {
     auto it = d.FindMember(name);
     return it != d.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())

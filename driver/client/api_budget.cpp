@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "driver/common/numbers.h"
+
 namespace monday::client {
 
 namespace {
@@ -83,7 +85,7 @@ void ApiBudget::expireWindows(SteadyTime now) {
 
 void ApiBudget::setLeft(long long left, std::optional<long long> reset_seconds, SteadyTime now) {
   std::optional<SteadyTime> reset;
-  if (reset_seconds && *reset_seconds >= 0) reset = now + seconds(*reset_seconds);
+  if (reset_seconds && *reset_seconds >= 0) reset = now + serverWait(*reset_seconds);
   const bool new_window = !left_ || (reset && resets_at_ && *reset > *resets_at_ + kSameWindowTolerance) ||
                           (reset && !resets_at_);
   if (new_window) {
@@ -136,7 +138,7 @@ void ApiBudget::observe(const ApiOutcome& outcome, const std::string& operation,
   if (headers.complexity_remaining) setLeft(*headers.complexity_remaining, headers.complexity_reset_seconds, now);
   if (headers.minute_remaining) {
     minute_left_ = headers.minute_remaining;
-    if (headers.minute_reset_seconds) minute_resets_at_ = now + seconds(*headers.minute_reset_seconds);
+    if (headers.minute_reset_seconds) minute_resets_at_ = now + serverWait(*headers.minute_reset_seconds);
     else if (*headers.minute_remaining > 0) minute_resets_at_.reset();
   }
 

@@ -9,28 +9,14 @@
 #include "driver/auth/credentials.h"
 #include "driver/client/api_client.h"
 #include "driver/net/multipart.h"
+#include "driver/net/url.h"
 
 namespace monday::client {
 
 namespace {
 
-// scheme://host/path of a URL: what logs and messages may show of a signed URL.
-std::string withoutQuery(const std::string& url) { return url.substr(0, url.find_first_of("?#")); }
 
-std::string hostOf(const std::string& url) {
-  auto start = url.find("://");
-  start = start == std::string::npos ? 0 : start + 3;
-  return url.substr(start, url.find_first_of("/?#", start) - start);
-}
-
-bool allowedDownloadUrl(const std::string& url) {
-  if (url.rfind("https://", 0) == 0) return true;
-  if (url.rfind("http://", 0) != 0) return false;
-  const std::string host = hostOf(url);  // without the port below
-  const std::string name = !host.empty() && host.front() == '[' ? host.substr(0, host.find(']') + 1)
-                                                                 : host.substr(0, host.find(':'));
-  return name == "127.0.0.1" || name == "localhost" || name == "[::1]";
-}
+bool allowedDownloadUrl(const std::string& url) { return net::isSafeToSendCredentials(url); }
 
 constexpr std::string_view kUploadMayHaveApplied =
     " The file may or may not have been added; the driver did not send it again. Check the item or update "
@@ -110,7 +96,7 @@ rapidjson::Document ApiClient::uploadFile(std::string_view document, const rapid
 }
 
 std::string ApiClient::download(const std::string& url) {
-  const std::string shown = withoutQuery(url);
+  const std::string shown = net::displayWithoutQuery(url);
   if (!allowedDownloadUrl(url)) {
     throw Error(sqlstate::kGeneralError,
                 "Cannot download " + shown + ": only https:// URLs are fetched (http:// only from this machine).");

@@ -6,6 +6,9 @@
 #include <cstdlib>
 #include <vector>
 
+#include "driver/common/numbers.h"
+#include "driver/common/json.h"
+
 namespace monday::client {
 
 namespace {
@@ -23,23 +26,25 @@ long long numberMember(const rapidjson::Value& object, const char* name, long lo
   if (!object.IsObject()) return fallback;
   auto it = object.FindMember(name);
   if (it == object.MemberEnd()) return fallback;
-  if (it->value.IsNumber()) return static_cast<long long>(it->value.GetDouble());
+  if (it->value.IsInt64()) return it->value.GetInt64();
+  if (it->value.IsNumber()) return clampedInteger(it->value.GetDouble()).value_or(fallback);
   if (it->value.IsString()) {
-    const char* text = it->value.GetString();
-    char* end = nullptr;
-    long long value = std::strtoll(text, &end, 10);
-    return end != text ? value : fallback;
+    return clampedDecimal(std::string_view(it->value.GetString(), it->value.GetStringLength())).value_or(fallback);
   }
   return fallback;
 }
 
-// Retry-After in seconds (monday sends delta-seconds; an HTTP date is ignored).
+// Complexity numbers, bounded far above any budget monday sells so that sums and differences of
+// them cannot overflow.
+long long complexityNumber(long long value) {
+  constexpr long long kBound = 1LL << 50;
+  return std::clamp(value, -kBound, kBound);
+}
+
+// Retry-After in seconds (monday sends delta-seconds; an HTTP date is ignored). Digits too many
+// for an integer read as the longest wait, never as "no header".
 long long retryAfterHeader(const net::HttpResponse& response) {
-  std::string_view value = response.header("retry-after");
-  while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
-  long long seconds = -1;
-  std::from_chars(value.data(), value.data() + value.size(), seconds);
-  return seconds;
+  return clampedDecimal(response.header("retry-after"), 0, kMaxServerWaitSeconds).value_or(-1);
 }
 
 std::string snippet(std::string_view body) {
@@ -126,9 +131,9 @@ long long numberAfter(std::string_view text, std::string_view label) {
   if (at == std::string_view::npos) return -1;
   text.remove_prefix(at + label.size());
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  long long value = -1;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  return error == std::errc() ? value : -1;
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  return clampedDecimal(text.substr(0, digits), 0).value_or(-1);
 }
 
 ApiOutcome failed(ApiOutcome outcome, Error error) {
@@ -194,8 +199,7 @@ ApiOutcome readApiResponse(const net::HttpResponse& response, std::chrono::syste
   outcome.rate_limits = parseRateLimitHeaders(response.header("ratelimit-policy"), response.header("ratelimit"));
 
   rapidjson::Document& body = outcome.document;
-  body.Parse(response.body.data(), response.body.size());
-  const bool json = !body.HasParseError() && body.IsObject();
+  const bool json = parseJson(response.body, body) && body.IsObject();
   if (!json) body.SetObject();
 
   if (auto ext = body.FindMember("extensions"); ext != body.MemberEnd()) {
@@ -270,12 +274,16 @@ ApiOutcome readApiResponse(const net::HttpResponse& response, std::chrono::syste
     if (limit == Limit::ComplexityBudget) {
       if (auto legacy = parseLegacyComplexityMessage(message)) {
         wait = std::max(wait, legacy->reset_seconds);
-        if (legacy->remaining >= 0) outcome.budget_left = legacy->remaining;
-        if (legacy->budget > 0) outcome.budget_limit = legacy->budget;
+        if (legacy->remaining >= 0) outcome.budget_left = complexityNumber(legacy->remaining);
+        if (legacy->budget > 0) outcome.budget_limit = complexityNumber(legacy->budget);
       }
       if (extensions) {  // 2025-01 hotfix shape
-        if (long long left = numberMember(*extensions, "complexity_budget_left"); left >= 0) outcome.budget_left = left;
-        if (long long cap = numberMember(*extensions, "complexity_budget_limit"); cap > 0) outcome.budget_limit = cap;
+        if (long long left = numberMember(*extensions, "complexity_budget_left"); left >= 0) {
+          outcome.budget_left = complexityNumber(left);
+        }
+        if (long long cap = numberMember(*extensions, "complexity_budget_limit"); cap > 0) {
+          outcome.budget_limit = complexityNumber(cap);
+        }
       }
       if (outcome.rate_limits.complexity_reset_seconds) {
         wait = std::max(wait, *outcome.rate_limits.complexity_reset_seconds);
@@ -284,7 +292,7 @@ ApiOutcome readApiResponse(const net::HttpResponse& response, std::chrono::syste
     } else if (limit == Limit::MinuteRate && outcome.rate_limits.minute_reset_seconds) {
       wait = std::max(wait, *outcome.rate_limits.minute_reset_seconds);
     }
-    outcome.wait = std::chrono::seconds(std::max(wait, 1LL));
+    outcome.wait = serverWait(std::max(wait, 1LL));
     std::string what = code.empty() ? (message.empty() ? "HTTP " + std::to_string(status) : message) : code;
     outcome.error = Error(sqlstate::kGeneralError,
                           "monday's " + std::string(limitName(limit)) + " stopped the request (" + what + ").",
@@ -344,11 +352,12 @@ ApiOutcome readApiResponse(const net::HttpResponse& response, std::chrono::syste
   }
   if (auto complexity = data->value.FindMember("complexity");
       complexity != data->value.MemberEnd() && complexity->value.IsObject()) {
+    auto bounded = [&](const char* name) { return complexityNumber(numberMember(complexity->value, name, 0)); };
     Complexity c;
-    c.before = numberMember(complexity->value, "before", 0);
-    c.query = numberMember(complexity->value, "query", 0);
-    c.after = numberMember(complexity->value, "after", 0);
-    c.reset_in_seconds = numberMember(complexity->value, "reset_in_x_seconds", 0);
+    c.before = bounded("before");
+    c.query = bounded("query");
+    c.after = bounded("after");
+    c.reset_in_seconds = serverWait(numberMember(complexity->value, "reset_in_x_seconds", 0)).count();
     outcome.complexity = c;
   }
   outcome.kind = ApiOutcome::Kind::Data;

@@ -4,6 +4,9 @@
 #include <cctype>
 #include <charconv>
 
+#include "driver/common/numbers.h"
+#include "driver/common/json.h"
+
 namespace monday::client {
 
 namespace {
@@ -25,7 +28,7 @@ long long numberAt(const rapidjson::Value& object, const char* name) {
   if (!object.IsObject()) return -1;
   auto it = object.FindMember(name);
   if (it == object.MemberEnd()) return -1;
-  if (it->value.IsNumber()) return static_cast<long long>(it->value.GetDouble());
+  if (it->value.IsNumber()) return clampedInteger(it->value.GetDouble(), -1, kMaxServerWaitSeconds).value_or(-1);
   return -1;
 }
 
@@ -59,10 +62,7 @@ bool mentions(std::string_view text, std::string_view word) {
 }
 
 long long retryAfterHeader(const net::HttpResponse& response) {
-  std::string_view value = response.header("retry-after");
-  long long seconds = -1;
-  std::from_chars(value.data(), value.data() + value.size(), seconds);
-  return seconds;
+  return clampedDecimal(response.header("retry-after"), 0, kMaxServerWaitSeconds).value_or(-1);
 }
 
 AuditOutcome failed(Error error) {
@@ -86,8 +86,7 @@ AuditOutcome transient(Error error) {
 AuditOutcome readAuditResponse(const net::HttpResponse& response, std::string_view endpoint) {
   const long status = response.status;
   rapidjson::Document body;
-  body.Parse(response.body.data(), response.body.size());
-  const bool json = !body.HasParseError() && body.IsObject();
+  const bool json = parseJson(response.body, body) && body.IsObject();
   const std::string message = json ? errorText(body) : std::string();
   const std::string code = json ? errorCode(body) : std::string();
   const std::string said = message.empty() ? std::string() : " (monday: \"" + message + "\")";
@@ -130,7 +129,7 @@ AuditOutcome readAuditResponse(const net::HttpResponse& response, std::string_vi
     const long long wait = std::max({retryAfterHeader(response), retry_in, 1LL});
     AuditOutcome outcome;
     outcome.kind = AuditOutcome::Kind::RetryAfter;
-    outcome.wait = std::chrono::seconds(wait);
+    outcome.wait = serverWait(wait);
     outcome.error = Error(sqlstate::kGeneralError,
                           "monday's audit-log API limit (50 requests a minute) stopped the query and "
                           "the driver's retries ran out. Wait a minute and run it again; if another "

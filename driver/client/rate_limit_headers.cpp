@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "driver/common/numbers.h"
+
 namespace monday::client {
 
 namespace {
@@ -36,12 +38,11 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
   return parts;
 }
 
+// Clamped: a quota or reset too large for an integer is still "large", not absent or negative.
 std::optional<long long> integer(std::string_view text) {
   text = unquote(text);
-  long long value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
-  return value;
+  if (!text.empty() && text.front() == '-') return std::nullopt;
+  return clampedDecimal(text, 0, 1LL << 50);
 }
 
 }  // namespace

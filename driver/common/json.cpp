@@ -2,10 +2,60 @@
 
 #include <charconv>
 
+#include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "driver/common/numbers.h"
+
 namespace monday {
+
+namespace {
+
+// Nesting depth of the brackets outside strings, stopping as soon as it exceeds `limit`. Invalid
+// text is left for the parser to reject.
+bool nestsWithin(std::string_view text, int limit) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return false;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool parseJson(std::string_view text, rapidjson::Document& out, std::string* problem) {
+  out.SetNull();
+  if (text.empty()) {
+    if (problem) *problem = "no text";
+    return false;
+  }
+  if (!nestsWithin(text, kMaxJsonDepth)) {
+    if (problem) *problem = "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+    return false;
+  }
+  out.Parse(text.data(), text.size());
+  if (out.HasParseError()) {
+    if (problem) {
+      *problem = std::string(rapidjson::GetParseError_En(out.GetParseError())) + " at offset " +
+                 std::to_string(out.GetErrorOffset());
+    }
+    out.SetNull();
+    return false;
+  }
+  return true;
+}
 
 std::string jsonText(const rapidjson::Value& value) {
   rapidjson::StringBuffer buffer;
@@ -16,7 +66,7 @@ std::string jsonText(const rapidjson::Value& value) {
 
 std::optional<std::int64_t> jsonInteger(const rapidjson::Value& value) {
   if (value.IsInt64()) return value.GetInt64();
-  if (value.IsNumber()) return static_cast<std::int64_t>(value.GetDouble());
+  if (value.IsNumber()) return clampedInteger(value.GetDouble());
   if (value.IsString()) {
     std::int64_t parsed = 0;
     const char* begin = value.GetString();

@@ -4,10 +4,20 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <rapidjson/document.h>
 
 namespace monday {
+
+// The deepest nesting accepted in JSON from outside (server answers, files, tokens, what a user
+// typed). monday's answers nest about a dozen levels. RapidJSON's reader and writer recurse once
+// per level, and a body of many '[' must not exhaust the stack of the process we are loaded into.
+inline constexpr int kMaxJsonDepth = 128;
+
+// Parses JSON from outside within kMaxJsonDepth. False when it is not JSON or nests deeper (`out`
+// is then null, and `problem`, when given, says what is wrong); true with `out` holding the value.
+bool parseJson(std::string_view text, rapidjson::Document& out, std::string* problem = nullptr);
 
 // Compact JSON text of a value.
 std::string jsonText(const rapidjson::Value& value);

@@ -2,6 +2,7 @@
 
 #include "driver/common/error.h"
 #include "driver/config/settings.h"
+#include "driver/net/url.h"
 
 namespace monday::config {
 
@@ -11,12 +12,6 @@ bool endsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-std::string_view hostOf(std::string_view url) {
-  auto start = url.find("://");
-  start = start == std::string_view::npos ? 0 : start + 3;
-  std::string_view rest = url.substr(start);
-  return rest.substr(0, rest.find_first_of(":/"));
-}
 
 }  // namespace
 
@@ -78,7 +73,8 @@ void completeAuditLogSettings(Settings& s, std::string_view domain, std::string_
                 "browser). The audit-log API lives under it.");
   }
   s.audit_domain = auditBaseUrl(domain);
-  const std::string_view host = hostOf(s.audit_domain);
+  const auto parsed = net::parseUrl(s.audit_domain);
+  const std::string host = parsed ? parsed->host : std::string();
   if (host == "api.monday.com" || host == "auth.monday.com") {
     throw Error(sqlstate::kUnableToConnect,
                 "Domain must be your account's URL (https://<account>.monday.com), not " +

@@ -3,6 +3,7 @@
 #include "driver/common/error.h"
 #include "driver/config/secret_reference.h"
 #include "driver/config/settings.h"
+#include "driver/net/url.h"
 
 namespace monday::config {
 
@@ -12,22 +13,9 @@ namespace {
   throw Error(sqlstate::kInvalidAuthorization, std::string(what));
 }
 
-std::string_view hostOf(std::string_view url) {
-  auto scheme_end = url.find("://");
-  if (scheme_end == std::string_view::npos) return {};
-  std::string_view rest = url.substr(scheme_end + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  if (!rest.empty() && rest.front() == '[') return rest.substr(0, rest.find(']') + 1);
-  return rest.substr(0, rest.find(':'));
-}
-
 }  // namespace
 
-bool isLoopbackUrl(std::string_view url) {
-  if (url.rfind("http://", 0) != 0) return false;
-  const std::string_view host = hostOf(url);
-  return host == "127.0.0.1" || host == "localhost" || host == "[::1]";
-}
+bool isLoopbackUrl(std::string_view url) { return net::isLoopbackHttpUrl(url); }
 
 void completeAuthSettings(Settings& s, const std::function<std::string(std::string_view)>& value) {
   auto secret = [&](std::string_view name) { return resolveSecretReference(name, value(name)); };

@@ -6,6 +6,7 @@
 #include "driver/config/audit_log_settings.h"
 #include "driver/config/properties.h"
 #include "driver/config/secret_reference.h"
+#include "driver/net/url.h"
 
 namespace monday::config {
 
@@ -25,14 +26,6 @@ std::string choicesText(const PropertyDef& def) {
     out += def.choices[i];
   }
   return out;
-}
-
-bool isLoopbackHost(std::string_view url) {
-  auto scheme_end = url.find("://");
-  if (scheme_end == std::string_view::npos) return false;
-  std::string_view rest = url.substr(scheme_end + 3);
-  std::string_view host = rest.substr(0, rest.find_first_of(":/"));
-  return host == "127.0.0.1" || host == "localhost" || host == "[::1]";
 }
 
 // Brings a value to its canonical form and checks it against the property's kind.
@@ -62,9 +55,12 @@ std::string normalize(const PropertyDef& def, const std::string& raw) {
       invalidValue(def, raw, "true or false");
     }
     case PropertyKind::Url:
-      if (raw.rfind("https://", 0) == 0) return raw;
-      if (raw.rfind("http://", 0) == 0 && isLoopbackHost(raw)) return raw;
-      invalidValue(def, raw, "an https:// URL (plain http is allowed only for 127.0.0.1/localhost)");
+      // Parsed as libcurl will parse it when it sends the request, so the host checked here is
+      // the host that receives the credentials.
+      if (net::isSafeToSendCredentials(raw)) return raw;
+      invalidValue(def, raw,
+                   "an https:// URL without user:password@ (plain http is allowed only for "
+                   "127.0.0.1, localhost or [::1])");
     case PropertyKind::Text:
     case PropertyKind::Secret:
     case PropertyKind::Path:

@@ -262,7 +262,13 @@ class Rewriter {
         pos_ = stop;
       } else if (c == '{') {
         ++pos_;
+        // The application's SQL decides how deep this recursion goes; a bound keeps a hostile or
+        // generated statement from exhausting the host process's stack.
+        if (++depth_ > kMaxEscapeDepth) {
+          syntaxError("escape sequences nested more than " + std::to_string(kMaxEscapeDepth) + " deep");
+        }
         out += escape();
+        --depth_;
       } else if (c == '}' && inside_escape) {
         ++pos_;
         return out;
@@ -357,8 +363,11 @@ class Rewriter {
     return std::string(trim(inner));  // SQLite may know it under the same name
   }
 
+  static constexpr int kMaxEscapeDepth = 64;
+
   std::string_view s_;
   std::size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace

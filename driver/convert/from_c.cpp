@@ -62,19 +62,20 @@ std::string numericStructText(const SQL_NUMERIC_STRUCT& n) {
 }
 
 Raw readRaw(const ParameterSource& p, SQLSMALLINT c_type) {
-  const SQLLEN* ind = p.length_or_indicator;
+  const bool has_length = static_cast<bool>(p.length_or_indicator);
+  const SQLLEN ind = has_length ? p.length_or_indicator.get() : SQL_NTS;
   Raw r{};
   switch (c_type) {
     case SQL_C_CHAR: {
       const char* text = static_cast<const char*>(p.data);
       std::size_t length = 0;
-      if (ind == nullptr || *ind == SQL_NTS) {
+      if (ind == SQL_NTS) {
         length = std::strlen(text);
-      } else if (*ind >= 0) {
-        length = static_cast<std::size_t>(*ind);
+      } else if (ind >= 0) {
+        length = static_cast<std::size_t>(ind);
       } else {
         throw Error(sqlstate::kInvalidStringOrBufferLength,
-                    "Invalid parameter length " + std::to_string(*ind) +
+                    "Invalid parameter length " + std::to_string(ind) +
                         ": give a byte length, SQL_NTS or SQL_NULL_DATA.");
       }
       r.kind = Raw::Kind::Text;
@@ -83,13 +84,13 @@ Raw readRaw(const ParameterSource& p, SQLSMALLINT c_type) {
     }
     case SQL_C_WCHAR: {
       std::size_t units = 0;
-      if (ind == nullptr || *ind == SQL_NTS) {
+      if (ind == SQL_NTS) {
         units = wideNtsLength(p.data);
-      } else if (*ind >= 0) {
-        units = static_cast<std::size_t>(*ind) / wideUnitSize();
+      } else if (ind >= 0) {
+        units = static_cast<std::size_t>(ind) / wideUnitSize();
       } else {
         throw Error(sqlstate::kInvalidStringOrBufferLength,
-                    "Invalid parameter length " + std::to_string(*ind) +
+                    "Invalid parameter length " + std::to_string(ind) +
                         ": give a byte length, SQL_NTS or SQL_NULL_DATA.");
       }
       r.kind = Raw::Kind::Text;
@@ -97,7 +98,7 @@ Raw readRaw(const ParameterSource& p, SQLSMALLINT c_type) {
       return r;
     }
     case SQL_C_BINARY: {
-      SQLLEN length = ind ? *ind : p.buffer_length;
+      SQLLEN length = has_length ? ind : p.buffer_length;
       if (length < 0) {
         throw Error(sqlstate::kInvalidStringOrBufferLength,
                     "A binary parameter needs its byte length in StrLen_or_IndPtr.");
@@ -365,9 +366,10 @@ bool isKnownSqlType(SQLSMALLINT t) {
 }
 
 Value convertParameter(const ParameterSource& p) {
-  const SQLLEN* ind = p.length_or_indicator;
-  if (ind != nullptr && *ind == SQL_NULL_DATA) return std::monostate{};
-  if (ind != nullptr && (*ind == SQL_DATA_AT_EXEC || *ind <= SQL_LEN_DATA_AT_EXEC_OFFSET)) {
+  const std::optional<SQLLEN> ind =
+      p.length_or_indicator ? std::optional<SQLLEN>(p.length_or_indicator.get()) : std::nullopt;
+  if (ind && *ind == SQL_NULL_DATA) return std::monostate{};
+  if (ind && (*ind == SQL_DATA_AT_EXEC || *ind <= SQL_LEN_DATA_AT_EXEC_OFFSET)) {
     throw Error(sqlstate::kOptionalFeatureNotImplemented,
                 "Data-at-execution parameters (SQL_DATA_AT_EXEC / SQLPutData) work with one parameter "
                 "set at a time; set SQL_ATTR_PARAMSET_SIZE to 1 or bind the whole value with its length.");

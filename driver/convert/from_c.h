@@ -8,6 +8,8 @@
 
 #include "driver/common/value.h"
 
+#include "driver/convert/length_slot.h"
+
 namespace monday::convert {
 
 struct ParameterSource {
@@ -15,7 +17,7 @@ struct ParameterSource {
   SQLSMALLINT sql_type = SQL_VARCHAR;
   const void* data = nullptr;           // already offset for binding offset / row
   SQLLEN buffer_length = 0;
-  const SQLLEN* length_or_indicator = nullptr;  // SQL_NTS, SQL_NULL_DATA or a byte length
+  LengthSlot length_or_indicator;       // SQL_NTS, SQL_NULL_DATA or a byte length
   SQLSMALLINT decimal_digits = 0;
 };
 

@@ -99,8 +99,8 @@ void fractionalWarning(std::vector<Warning>& w) {
 
 // Writes the length of returned data; the indicator (when separate) says "not NULL".
 void setLength(const CTarget& t, SQLLEN length) {
-  if (t.octet_length) *t.octet_length = length;
-  if (t.indicator && t.indicator != t.octet_length) *t.indicator = 0;
+  if (t.octet_length) t.octet_length.set(length);
+  if (t.indicator && !(t.indicator == t.octet_length)) t.indicator.set(0);
 }
 
 template <class T>
@@ -606,7 +606,7 @@ SQLRETURN toBinary(const Value& v, DataType type, const CTarget& t, GetDataProgr
   SQLLEN scratch_length = 0;
   CTarget inner;
   inner.data = scratch;
-  inner.octet_length = &scratch_length;
+  inner.octet_length = LengthSlot(&scratch_length);
   std::vector<Warning> ignored;
   switch (type) {
     case DataType::Bit:
@@ -764,12 +764,12 @@ SQLRETURN convertToC(const Value& value, const SourceColumn& source, const CTarg
   }
 
   if (isNull(value)) {
-    if (t.indicator == nullptr) {
+    if (!t.indicator) {
       throw Error(sqlstate::kIndicatorRequired,
                   "Indicator variable required but not supplied: the value is NULL. Bind an "
                   "indicator (StrLen_or_IndPtr) to receive SQL_NULL_DATA.");
     }
-    *t.indicator = SQL_NULL_DATA;
+    t.indicator.set(SQL_NULL_DATA);
     if (progress) {
       progress->started = true;
       progress->finished = true;

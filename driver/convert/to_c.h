@@ -14,6 +14,7 @@
 #include "driver/common/data_type.h"
 #include "driver/common/error.h"
 #include "driver/common/value.h"
+#include "driver/convert/length_slot.h"
 
 namespace monday::convert {
 
@@ -22,8 +23,8 @@ struct CTarget {
   SQLSMALLINT c_type = SQL_C_CHAR;
   void* data = nullptr;
   SQLLEN buffer_length = 0;      // bytes; used by character and binary targets
-  SQLLEN* indicator = nullptr;   // receives SQL_NULL_DATA (may be the same as octet_length)
-  SQLLEN* octet_length = nullptr;
+  LengthSlot indicator;          // receives SQL_NULL_DATA (may be the same as octet_length)
+  LengthSlot octet_length;
   SQLSMALLINT precision = 0;     // SQL_C_NUMERIC; 0 = driver default (38)
   SQLSMALLINT scale = 0;         // SQL_C_NUMERIC
 };

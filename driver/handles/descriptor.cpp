@@ -54,20 +54,20 @@ void* Descriptor::dataAddress(const DescRecord& rec, SQLULEN row) const {
   return base + static_cast<SQLLEN>(row) * static_cast<SQLLEN>(bind_type);
 }
 
-SQLLEN* Descriptor::indicatorAddress(const DescRecord& rec, SQLULEN row) const {
-  if (rec.indicator_ptr == nullptr) return nullptr;
+convert::LengthSlot Descriptor::indicatorAddress(const DescRecord& rec, SQLULEN row) const {
+  if (rec.indicator_ptr == nullptr) return {};
   auto* base = reinterpret_cast<char*>(rec.indicator_ptr) + offset();
   const SQLLEN stride = bind_type == SQL_BIND_BY_COLUMN ? static_cast<SQLLEN>(sizeof(SQLLEN))
                                                         : static_cast<SQLLEN>(bind_type);
-  return reinterpret_cast<SQLLEN*>(base + static_cast<SQLLEN>(row) * stride);
+  return convert::LengthSlot(static_cast<void*>(base + static_cast<SQLLEN>(row) * stride));
 }
 
-SQLLEN* Descriptor::octetLengthAddress(const DescRecord& rec, SQLULEN row) const {
-  if (rec.octet_length_ptr == nullptr) return nullptr;
+convert::LengthSlot Descriptor::octetLengthAddress(const DescRecord& rec, SQLULEN row) const {
+  if (rec.octet_length_ptr == nullptr) return {};
   auto* base = reinterpret_cast<char*>(rec.octet_length_ptr) + offset();
   const SQLLEN stride = bind_type == SQL_BIND_BY_COLUMN ? static_cast<SQLLEN>(sizeof(SQLLEN))
                                                         : static_cast<SQLLEN>(bind_type);
-  return reinterpret_cast<SQLLEN*>(base + static_cast<SQLLEN>(row) * stride);
+  return convert::LengthSlot(static_cast<void*>(base + static_cast<SQLLEN>(row) * stride));
 }
 
 void setRecordType(DescRecord& rec, SQLSMALLINT concise_type) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "driver/convert/length_slot.h"
 #include "driver/handles/handle.h"
 
 namespace monday::handles {
@@ -78,8 +79,9 @@ class Descriptor final : public Handle {
   // The address of record `number`'s buffer/indicator for row `row` of an array, applying
   // SQL_DESC_BIND_OFFSET_PTR and the bind type (column-wise or row-wise).
   void* dataAddress(const DescRecord& rec, SQLULEN row) const;
-  SQLLEN* indicatorAddress(const DescRecord& rec, SQLULEN row) const;
-  SQLLEN* octetLengthAddress(const DescRecord& rec, SQLULEN row) const;
+  // Possibly unaligned: the application chose the addresses.
+  convert::LengthSlot indicatorAddress(const DescRecord& rec, SQLULEN row) const;
+  convert::LengthSlot octetLengthAddress(const DescRecord& rec, SQLULEN row) const;
 
  private:
   SQLLEN offset() const { return bind_offset_ptr ? *bind_offset_ptr : 0; }

@@ -144,9 +144,9 @@ Value parameterValue(Descriptor& apd, Descriptor& ipd, SQLSMALLINT number, SQLUL
   if (source.sql_type == SQL_C_DEFAULT) source.sql_type = SQL_VARCHAR;
   source.data = apd.dataAddress(*a, row);
   source.buffer_length = a->octet_length;
-  const SQLLEN* indicator = apd.indicatorAddress(*a, row);
-  const SQLLEN* length = apd.octetLengthAddress(*a, row);
-  source.length_or_indicator = (indicator && *indicator == SQL_NULL_DATA) ? indicator : (length ? length : indicator);
+  const convert::LengthSlot indicator = apd.indicatorAddress(*a, row);
+  const convert::LengthSlot length = apd.octetLengthAddress(*a, row);
+  source.length_or_indicator = (indicator && indicator.get() == SQL_NULL_DATA) ? indicator : (length ? length : indicator);
   source.decimal_digits = i ? i->scale : 0;
   return convert::convertParameter(source);
 }
@@ -178,9 +178,9 @@ SQLRETURN Statement::execute() {
   std::vector<SQLSMALLINT> deferred;
   for (std::size_t n = 1; n <= parameter_count; ++n) {
     const DescRecord* rec = apd_->findRecord(static_cast<SQLSMALLINT>(n));
-    const SQLLEN* length = apd_->octetLengthAddress(*rec, 0);
+    convert::LengthSlot length = apd_->octetLengthAddress(*rec, 0);
     if (!length) length = apd_->indicatorAddress(*rec, 0);
-    if (length && (*length == SQL_DATA_AT_EXEC || *length <= SQL_LEN_DATA_AT_EXEC_OFFSET)) {
+    if (length && (length.get() == SQL_DATA_AT_EXEC || length.get() <= SQL_LEN_DATA_AT_EXEC_OFFSET)) {
       deferred.push_back(static_cast<SQLSMALLINT>(n));
     }
   }
@@ -304,8 +304,8 @@ void Statement::finishPutValue() {
     source.sql_type = i && i->concise_type != SQL_C_DEFAULT ? i->concise_type : SQL_VARCHAR;
     source.data = dae.bytes.data();
     source.buffer_length = static_cast<SQLLEN>(dae.bytes.size());
-    const SQLLEN length = static_cast<SQLLEN>(dae.bytes.size());
-    source.length_or_indicator = &length;
+    SQLLEN length = static_cast<SQLLEN>(dae.bytes.size());
+    source.length_or_indicator = convert::LengthSlot(&length);
     source.decimal_digits = i ? i->scale : 0;
     dae.values[dae.current] = convert::convertParameter(source);
   }
@@ -396,7 +396,7 @@ SQLRETURN Statement::putDataPiece(SQLPOINTER data, SQLLEN length) {
   source.c_type = c_type;
   source.sql_type = i && i->concise_type != SQL_C_DEFAULT ? i->concise_type : SQL_VARCHAR;
   source.data = data;
-  source.length_or_indicator = &length;
+  source.length_or_indicator = convert::LengthSlot(&length);
   source.decimal_digits = i ? i->scale : 0;
   dae.values[dae.current] = convert::convertParameter(source);
   dae.current_has_data = true;

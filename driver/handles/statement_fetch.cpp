@@ -157,8 +157,8 @@ SQLRETURN Statement::getData(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER
   }
   t.data = target;
   t.buffer_length = buffer_length;
-  t.indicator = indicator;
-  t.octet_length = indicator;
+  t.indicator = convert::LengthSlot(indicator);
+  t.octet_length = convert::LengthSlot(indicator);
   if (column != getdata_column_) {
     getdata_column_ = column;
     getdata_progress_ = {};

@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "driver/common/error.h"
+#include "driver/net/url.h"
 
 namespace monday::net {
 
@@ -46,11 +47,13 @@ int onProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
   return static_cast<std::atomic<bool>*>(user)->load() ? 1 : 0;  // non-zero aborts the transfer
 }
 
+// host[:port] of the request, for messages: never the userinfo, path or query of the URL.
 std::string hostOf(const std::string& url) {
-  auto start = url.find("://");
-  start = start == std::string::npos ? 0 : start + 3;
-  auto end = url.find('/', start);
-  return url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  const auto parsed = parseUrl(url);
+  if (!parsed) return "(invalid URL)";
+  const bool default_port = (parsed->scheme == "https" && parsed->port == 443) ||
+                            (parsed->scheme == "http" && parsed->port == 80);
+  return parsed->host + (default_port ? std::string() : ":" + std::to_string(parsed->port));
 }
 
 [[noreturn]] void throwTransportError(CURLcode code, const char* detail, const std::string& url,
@@ -122,6 +125,16 @@ HttpClient::HttpClient(TlsOptions tls, std::chrono::seconds timeout)
 HttpClient::~HttpClient() = default;
 
 HttpResponse HttpClient::send(const HttpRequest& request) {
+  // The last line of defence for credentials: whatever checked the URL before, nothing leaves
+  // this client in cleartext or with user:password@ in it, except to this machine.
+  const auto target = parseUrl(request.url);
+  if (!target || target->has_userinfo ||
+      !(target->scheme == "https" || (target->scheme == "http" && isLoopbackHost(target->host)))) {
+    throw Error(sqlstate::kUnableToConnect,
+                "Refusing to send a request to " + displayOrigin(request.url) +
+                    ": only https:// URLs without user:password@ are allowed (plain http only to "
+                    "127.0.0.1, localhost or [::1]).");
+  }
   CURL* curl = curl_->handle;
   curl_easy_reset(curl);  // keeps the connection cache, clears per-request options
 
@@ -145,7 +158,8 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_.count() * 1000));
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
                    static_cast<long>(std::min<long long>(timeout_.count(), 30) * 1000));
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "https,http");
+  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, target->scheme == "https" ? "https" : "http");
+  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);  // a redirect never carries our headers on
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
   if (!tls_.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, tls_.ca_file.c_str());

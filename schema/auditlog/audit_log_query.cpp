@@ -89,8 +89,10 @@ struct UserIdTerm {
 UserIdTerm userIdTerm(const Value& value) {
   if (auto integer = std::get_if<std::int64_t>(&value)) return {std::to_string(*integer), false};
   if (auto real = std::get_if<double>(&value)) {
-    const auto whole = static_cast<std::int64_t>(*real);
-    if (static_cast<double>(whole) == *real) return {std::to_string(whole), false};
+    // Only a whole number inside the int64 range can equal an id; 1e300 must not be converted.
+    const bool in_range = *real > -9.2e18 && *real < 9.2e18;
+    const auto whole = in_range ? static_cast<std::int64_t>(*real) : 0;
+    if (in_range && static_cast<double>(whole) == *real) return {std::to_string(whole), false};
     return {std::nullopt, true};
   }
   if (auto text = textOf(value)) {

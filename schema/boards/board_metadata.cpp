@@ -8,6 +8,7 @@
 
 #include "driver/client/api_client.h"
 #include "schema/graphql/api_scan.h"
+#include "driver/common/json.h"
 
 namespace monday::schema::boards {
 
@@ -37,12 +38,10 @@ void parseColumnSettings(ColumnMeta& column) {
   column.board_ids.clear();
   if (column.settings.empty()) return;
   rapidjson::Document settings;
-  settings.Parse(column.settings.c_str(), column.settings.size());
-  if (settings.HasParseError()) return;
+  if (!parseJson(column.settings, settings)) return;
   if (settings.IsString()) {  // a JSON string holding the JSON object
     std::string inner(settings.GetString(), settings.GetStringLength());
-    settings.Parse(inner.c_str(), inner.size());
-    if (settings.HasParseError()) return;
+    if (!parseJson(inner, settings)) return;
   }
   if (!settings.IsObject()) return;
   if (auto labels = settings.FindMember("labels"); labels != settings.MemberEnd()) {

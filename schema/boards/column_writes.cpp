@@ -14,6 +14,7 @@
 #include "schema/boards/board_metadata.h"
 #include "schema/boards/column_types.h"
 #include "schema/writes/writes.h"
+#include "driver/common/json.h"
 
 namespace monday::schema::boards {
 
@@ -124,7 +125,7 @@ std::string rawJson(const Input& in) {
   if (isNullPart(in, "_value")) return "null";
   const std::string text = partText(in, "_value");
   rapidjson::Document parsed;
-  if (parsed.Parse(text.c_str()).HasParseError()) invalid(in, "_value", "is not valid JSON.");
+  if (!parseJson(text, parsed)) invalid(in, "_value", "is not valid JSON.");
   return text;
 }
 

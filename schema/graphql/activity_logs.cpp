@@ -10,6 +10,7 @@
 
 #include "schema/graphql/nested_scan.h"
 #include "schema/registry.h"
+#include "driver/common/json.h"
 
 namespace monday::schema {
 
@@ -63,7 +64,7 @@ void annotateLog(rapidjson::Value& log, rapidjson::Document::AllocatorType& allo
   else add("@created_at", created);
   const std::string data = memberText(log, "data");
   rapidjson::Document parsed;
-  if (data.empty() || parsed.Parse(data.c_str()).HasParseError() || !parsed.IsObject()) return;
+  if (!parseJson(data, parsed) || !parsed.IsObject()) return;
   add("@item_id", memberText(parsed, "pulse_id"));
   add("@group_id", memberText(parsed, "group_id"));
   add("@column_id", memberText(parsed, "column_id"));

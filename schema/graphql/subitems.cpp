@@ -11,6 +11,7 @@
 #include "schema/graphql/nested_scan.h"
 #include "schema/registry.h"
 #include "schema/writes/writes.h"
+#include "driver/common/json.h"
 
 namespace monday::schema {
 
@@ -54,7 +55,9 @@ std::optional<std::vector<std::string>> subitemsBoardsOf(ScanContext& context, c
         rapidjson::Document parsed;
         const rapidjson::Value* object = &settings->value;
         if (settings->value.IsString()) {  // JSON scalars may come as text
-          if (parsed.Parse(settings->value.GetString()).HasParseError()) return std::nullopt;
+          if (!parseJson(std::string_view(settings->value.GetString(), settings->value.GetStringLength()), parsed)) {
+            return std::nullopt;
+          }
           object = &parsed;
         }
         if (!object->IsObject() || !object->HasMember("boardIds")) return std::nullopt;

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+
+#include "driver/convert/from_c.h"
 #include "driver/handles/environment.h"
 #include "driver/handles/connection.h"
 #include "driver/handles/registry.h"
@@ -72,6 +75,34 @@ TEST_F(DescriptorAddresses, RowWiseUsesTheStructSizeAndOffset) {
   ard.bind_offset_ptr = &offset;
   EXPECT_EQ(ard.dataAddress(name, 1), static_cast<void*>(other[1].name));
   EXPECT_EQ(ard.octetLengthAddress(name, 0), &other[0].name_ind);
+}
+
+TEST_F(DescriptorAddresses, UnalignedIndicatorsAreReadAndWrittenSafely) {
+  // pyodbc's fast_executemany packs rows so that indicators sit at 2-byte boundaries. Reading
+  // them as SQLLEN is undefined behaviour (UBSan's alignment check reports it).
+  alignas(16) unsigned char packed[2 + 3 * sizeof(SQLLEN)] = {};
+  unsigned char* first = packed + 2;
+  const SQLLEN values[3] = {5, SQL_NULL_DATA, SQL_NTS};
+  for (int i = 0; i < 3; ++i) std::memcpy(first + i * sizeof(SQLLEN), &values[i], sizeof(SQLLEN));
+  Descriptor apd(*connection_, nullptr, DescRole::APD);
+  DescRecord& rec = apd.record(1);
+  setRecordType(rec, SQL_C_CHAR);
+  rec.indicator_ptr = reinterpret_cast<SQLLEN*>(first);  // never dereferenced as such
+  EXPECT_EQ(apd.indicatorAddress(rec, 0).get(), 5);
+  EXPECT_EQ(apd.indicatorAddress(rec, 1).get(), SQL_NULL_DATA);
+  EXPECT_EQ(apd.indicatorAddress(rec, 2).get(), SQL_NTS);
+  apd.indicatorAddress(rec, 1).set(42);
+  SQLLEN written = 0;
+  std::memcpy(&written, first + sizeof(SQLLEN), sizeof written);
+  EXPECT_EQ(written, 42);
+
+  convert::ParameterSource source;
+  source.c_type = SQL_C_CHAR;
+  source.sql_type = SQL_VARCHAR;
+  const char text[] = "hello, world";
+  source.data = text;
+  source.length_or_indicator = apd.indicatorAddress(rec, 0);
+  EXPECT_EQ(std::get<std::string>(convert::convertParameter(source)), "hello");
 }
 
 TEST_F(DescriptorAddresses, UnbindingTheLastColumnLowersTheCount) {

@@ -85,3 +85,26 @@ TEST(Escapes, FunctionMasksNameOnlyTranslatedFunctions) {
 
 }  // namespace
 }  // namespace monday::convert
+
+namespace monday::convert {
+namespace {
+
+TEST(Escapes, DeepNestingIsASyntaxErrorNotAStackOverflow) {
+  std::string sql = "SELECT ";
+  for (int i = 0; i < 200'000; ++i) sql += "{fn UCASE(";
+  try {
+    rewriteEscapes(sql);
+    FAIL() << "accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.state(), "42000");
+    EXPECT_NE(std::string(e.message()).find("nested"), std::string::npos) << e.message();
+  }
+  std::string ok = "SELECT ";
+  for (int i = 0; i < 20; ++i) ok += "{fn UCASE(";
+  ok += "'x'";
+  for (int i = 0; i < 20; ++i) ok += ")}";
+  EXPECT_NO_THROW(rewriteEscapes(ok));
+}
+
+}  // namespace
+}  // namespace monday::convert

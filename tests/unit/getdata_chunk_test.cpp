@@ -44,14 +44,24 @@ class Chunker {
     }
     if (rc == SQL_NO_DATA) {
       EXPECT_EQ(indicator, -777) << "SQL_NO_DATA must not touch the indicator";
-    } else if (buffer_length > 0) {
+    } else if (buffer_length > 0 && indicator != SQL_NULL_DATA) {
+      // A NULL leaves the buffer untouched and unterminated: only a value is read back, and never
+      // beyond the buffer.
       if (c_type == SQL_C_WCHAR) {
-        p.text = utf16ToUtf8(u16FromNts(reinterpret_cast<const char16_t*>(buffer.data())));
+        std::u16string units;
+        for (std::size_t i = 0; i + 1 < buffer.size(); i += 2) {
+          char16_t unit;
+          std::memcpy(&unit, buffer.data() + i, sizeof unit);
+          if (unit == 0) break;
+          units.push_back(unit);
+        }
+        p.text = utf16ToUtf8(units);
       } else if (c_type == SQL_C_BINARY) {
         const SQLLEN n = std::min(indicator, buffer_length);
         p.text.assign(reinterpret_cast<const char*>(buffer.data()), static_cast<std::size_t>(n));
       } else {
-        p.text = reinterpret_cast<const char*>(buffer.data());
+        const auto* text = reinterpret_cast<const char*>(buffer.data());
+        p.text.assign(text, strnlen(text, buffer.size()));
       }
     }
     return p;

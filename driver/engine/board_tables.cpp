@@ -117,6 +117,22 @@ void refreshBoardTablesIfStale(SessionState& state) {
   reconcile(state);
 }
 
+void forgetRolledBackBoardTables(SessionState& state) {
+  for (auto it = state.board_tables.begin(); it != state.board_tables.end();) {
+    const std::string sql = "SELECT 1 FROM " + quote(kBoardSchemaName) + ".sqlite_schema WHERE name = " +
+                            quoteLiteral(it->second.name);
+    bool exists = false;
+    sqlite3_exec(
+        state.db, sql.c_str(),
+        [](void* found, int, char**, char**) {
+          *static_cast<bool*>(found) = true;
+          return 0;
+        },
+        &exists, nullptr);
+    it = exists ? std::next(it) : state.board_tables.erase(it);
+  }
+}
+
 std::vector<CatalogTable> boardCatalog(SessionState& state) {
   std::vector<CatalogTable> result;
   if (!state.boards) return result;

@@ -28,6 +28,10 @@ bool createBoardTable(SessionState& state, const std::string& missing_name);
 // tables whose board changed (dropped when the board is gone).
 void refreshBoardTablesIfStale(SessionState& state);
 
+// After a ROLLBACK: board tables created inside the transaction are gone from SQLite's schema
+// again; forget them so the next statement that names one creates it anew.
+void forgetRolledBackBoardTables(SessionState& state);
+
 // Every board table, for the catalog functions.
 std::vector<CatalogTable> boardCatalog(SessionState& state);
 

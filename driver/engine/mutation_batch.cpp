@@ -236,6 +236,16 @@ std::string MutationBatch::stateSummary() const {
   return text + "; no later row was sent.";
 }
 
+std::string MutationBatch::appliedSummary() const {
+  const std::size_t applied = rowsWith(RowFate::Applied);
+  const std::size_t unknown = rowsWith(RowFate::Unknown);
+  if (applied == 0 && unknown == 0) return {};
+  auto rows = [](std::size_t n) { return std::to_string(n) + (n == 1 ? " row" : " rows"); };
+  std::string text = rows(applied) + " " + participle_ + " in " + table_name_;
+  if (unknown > 0) text += " (" + rows(unknown) + " more may have been)";
+  return text;
+}
+
 void MutationBatch::sendRequest(std::vector<Pending> request) {
   std::vector<const schema::MutationCall*> calls;
   std::vector<std::size_t> call_owner;  // index into `request`

@@ -69,6 +69,10 @@ class MutationBatch {
   // A sentence on what reached monday, e.g. "Rows 1–159 were created in monday; rows after 318
   // were not sent." Used in every error about this batch.
   std::string stateSummary() const;
+  // What this batch changed in monday for good, e.g. "3 rows created in Items (1 more may have
+  // been)"; empty when nothing was or may have been applied.
+  std::string appliedSummary() const;
+  const std::string& tableName() const { return table_name_; }
   const std::string& participle() const { return participle_; }
 
  private:

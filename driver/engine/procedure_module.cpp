@@ -159,6 +159,7 @@ int filter(sqlite3_vtab_cursor* base, int idx_num, const char*, int argc, sqlite
     const auto started = std::chrono::steady_clock::now();
     procedures::Arguments arguments(procedure, cursor->arguments);
     cursor->rows = procedure.run(context, arguments);
+    if (procedure.mutating) session.writes.noteApplied(procedure.name + " ran");
     for (auto& row : cursor->rows) row.resize(procedure.results.size());
     const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     session.logger->write(log::Level::Info, "procedure",

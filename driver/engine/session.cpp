@@ -4,6 +4,7 @@
 
 #include "driver/auth/credentials.h"
 #include "driver/engine/board_tables.h"
+#include "driver/engine/local_tables.h"
 #include "driver/engine/procedure_module.h"
 #include "driver/engine/session_state.h"
 #include "schema/auditlog/audit_log_schema.h"
@@ -154,6 +155,7 @@ std::vector<CatalogTable> Session::catalog() const {
     result.push_back(std::move(entry));
   }
   for (auto& board_table : boardCatalog(*state_)) result.push_back(std::move(board_table));
+  for (auto& local_table : localCatalog(*state_)) result.push_back(std::move(local_table));
   return result;
 }
 

@@ -115,6 +115,10 @@ class Statement final : public ResultSet {
   // 0 = no limit. Applies to the next execute.
   void setMaxRows(std::int64_t max_rows);
 
+  // Ends the current run early (the cursor closes): SQLite lets go of the tables it reads, so a
+  // DROP TABLE on them works again. Bound values stay.
+  void close();
+
   // Result columns; available right after prepare (types inferred where SQLite has none, refined
   // from the first row at execute).
   const std::vector<ResultColumn>& columns() const override;
@@ -157,6 +161,21 @@ class Session {
 
   // Seconds an HTTP request may take; 0 = the connection's Timeout property.
   void setRequestTimeout(int seconds);
+
+  // --- transactions (transactions.cpp) ---
+  // Local tables (CREATE [TEMP] TABLE) live in SQLite and are truly transactional. A change sent
+  // to monday is applied when its statement runs, in either mode; in manual-commit mode it is
+  // remembered until the transaction ends, so that a ROLLBACK can say what it could not undo.
+  // Switching manual-commit off commits the open transaction (ODBC's rule).
+  void setManualCommit(bool manual);
+  // True while work of a manual-commit transaction waits for SQLEndTran.
+  bool transactionOpen() const;
+  // COMMIT: the local tables' changes become permanent. Throws monday::Error when SQLite cannot.
+  void commit();
+  // ROLLBACK: the local tables' changes are undone. When changes were already applied in monday
+  // since the transaction began, throws HYC00 listing them (they stay applied); the local part
+  // is rolled back all the same.
+  void rollback();
 
  private:
   explicit Session(std::unique_ptr<SessionState> state);

@@ -14,6 +14,7 @@
 #include "driver/common/error.h"
 #include "driver/config/settings.h"
 #include "driver/engine/session.h"
+#include "driver/engine/transactions.h"
 #include "driver/engine/write_session.h"
 #include "driver/log/logger.h"
 #include "schema/boards/board_directory.h"
@@ -80,6 +81,12 @@ class SessionState {
   std::optional<Error> pending_error;
   // INSERT/UPDATE/DELETE: queued mutations and remembered rows (vtab_write.cpp).
   WriteSession writes;
+
+  // Manual-commit mode (SQL_ATTR_AUTOCOMMIT off; transactions.cpp). Changes applied in monday
+  // since the transaction began are in writes.applied.
+  bool manual_commit = false;
+  // Set by the authorizer while a statement is prepared: BEGIN, COMMIT or ROLLBACK.
+  TransactionVerb prepared_transaction_verb = TransactionVerb::None;
 
   // Board tables (schema "boards", board_tables.cpp): the metadata cache, and the tables created
   // in SQLite so far by their directory key ("board:<id>"), which is also their module argument.

@@ -6,6 +6,7 @@
 #include "driver/engine/plan_report.h"
 #include "driver/engine/session.h"
 #include "driver/engine/session_state.h"
+#include "driver/engine/transactions.h"
 
 namespace monday::engine {
 
@@ -43,6 +44,13 @@ Error sqlError(sqlite3* db, int rc, SessionState& state) {
     return Error(sqlstate::kSyntaxErrorOrAccessViolation, "SQL error: " + message + ".");
   }
   if (primary == SQLITE_CONSTRAINT) return Error(sqlstate::kIntegrityViolation, message);
+  if (primary == SQLITE_LOCKED) {
+    // DROP TABLE (or ALTER) on a local table that an open cursor of this connection still reads.
+    return Error(sqlstate::kGeneralError,
+                 "The table is still being read by an open cursor of this connection (" + message +
+                     "). Close that cursor (SQLCloseCursor, SQLFreeStmt with SQL_CLOSE, or fetch to the end) "
+                     "before dropping or altering the table.");
+  }
   if (primary == SQLITE_NOMEM) return Error(sqlstate::kMemoryAllocation, "Out of memory.");
   if (primary == SQLITE_TOOBIG) return Error(sqlstate::kStringRightTruncated, message);
   return Error(sqlstate::kSyntaxErrorOrAccessViolation, "SQL error: " + message + ".");
@@ -69,6 +77,7 @@ struct Statement::Impl {
   std::int64_t delivered = 0;
   std::int64_t changes = -1;
   std::string sql;             // as the application gave it, for sys_last_query
+  TransactionVerb transaction_verb = TransactionVerb::None;  // BEGIN / COMMIT / ROLLBACK statements
   long long report_serial = 0;  // the plan report this statement runs under (plan_report.h)
   bool report_fresh = false;    // prepared, not executed yet: the report is prepare's
 
@@ -209,11 +218,21 @@ void Statement::execute() {
   s.delivered = 0;
   s.changes = -1;
   s.executed = true;
+  SessionState& state = *s.state;
+  beginStatement(state, !sqlite3_stmt_readonly(s.stmt));
   if (s.columns.empty()) {
     // Not a query: run it to completion now.
-    while (s.step()) {
+    const bool settles = !state.writes.parameter_array;  // executeSets settles all sets at once
+    try {
+      while (s.step()) {
+      }
+    } catch (...) {
+      if (settles) settleStatement(state, false);
+      throw;
     }
-    s.changes = sqlite3_changes64(s.state->db);
+    s.changes = sqlite3_changes64(state.db);
+    if (settles) settleStatement(state, true);
+    afterTransactionControl(state, s.transaction_verb);
     return;
   }
   if (s.step()) {
@@ -244,6 +263,7 @@ std::vector<Statement::SetOutcome> Statement::executeSets(std::size_t sets,
   // One transaction around every set: the virtual tables queue rows until COMMIT (xSync), so the
   // sets share requests. A request that fills up is sent at once.
   auto run = [&](const char* sql) { return sqlite3_exec(state.db, sql, nullptr, nullptr, nullptr); };
+  beginStatement(state, !sqlite3_stmt_readonly(impl_->stmt));  // manual-commit: the unit joins its transaction
   const bool own_transaction = sqlite3_get_autocommit(state.db) != 0;
   if (own_transaction && run("BEGIN") != SQLITE_OK) throw Error(sqlstate::kGeneralError, sqlite3_errmsg(state.db));
   for (std::size_t i = 0; i < sets && !writes.send_failed; ++i) {
@@ -267,7 +287,15 @@ std::vector<Statement::SetOutcome> Statement::executeSets(std::size_t sets,
     }
   }
   std::optional<Error> end_error;
-  if (own_transaction) {
+  if (!own_transaction) {
+    // Inside the application's transaction: the sets' rows go to monday now, as they would at
+    // the end of the unit in autocommit mode (a change to monday cannot wait for SQLEndTran).
+    try {
+      settleStatement(state, !writes.send_failed);
+    } catch (const Error& error) {
+      end_error = error;
+    }
+  } else {
     if (writes.send_failed) {
       run("ROLLBACK");  // after a failed request nothing more is sent
     } else if (state.pending_error.reset(); run("COMMIT") != SQLITE_OK) {
@@ -324,6 +352,12 @@ std::vector<Statement::SetOutcome> Statement::executeSets(std::size_t sets,
 
 void Statement::setMaxRows(std::int64_t max_rows) { impl_->max_rows = max_rows; }
 
+void Statement::close() {
+  sqlite3_reset(impl_->stmt);
+  impl_->done = true;
+  impl_->first_row_buffered = false;
+}
+
 const std::vector<ResultColumn>& Statement::columns() const { return impl_->columns; }
 
 bool Statement::next() {
@@ -356,6 +390,7 @@ std::unique_ptr<Statement> Session::prepare(std::string_view original_sql) {
   if (state.settings.metadata_cache_ttl_seconds > 0) refreshBoardTablesIfStale(state);
   const char* tail = nullptr;
   state.pending_error.reset();
+  state.prepared_transaction_verb = TransactionVerb::None;  // the authorizer sets it
   int rc = SQLITE_OK;
   // A board table is created the first time a statement names it (board_tables.h): prepare,
   // create what SQLite reports missing, prepare again.
@@ -378,6 +413,7 @@ std::unique_ptr<Statement> Session::prepare(std::string_view original_sql) {
                   "Only one SQL statement can be run at a time; split the text after the first ';'.");
     }
   }
+  impl->transaction_verb = state.prepared_transaction_verb;
   impl->describe(sql);
   return std::unique_ptr<Statement>(new Statement(std::move(impl)));
 }

@@ -130,7 +130,10 @@ MutationBatch& WriteSession::batchFor(SessionState& state, const schema::TableDe
 }
 
 void WriteSession::finish() {
-  if (batch_) finished_ = std::move(batch_);
+  if (batch_) {
+    if (std::string summary = batch_->appliedSummary(); !summary.empty()) applied.push_back(std::move(summary));
+    finished_ = std::move(batch_);
+  }
   batch_table_ = nullptr;
 }
 
@@ -266,6 +269,14 @@ std::string writableTablesText(const SessionState& state) {
 namespace {
 
 int authorize(void* user, int action, const char* table_name, const char* column, const char* database, const char*) {
+  if (action == SQLITE_TRANSACTION && table_name) {  // the first argument is the operation
+    const std::string_view operation = table_name;
+    static_cast<SessionState*>(user)->prepared_transaction_verb = operation == "BEGIN"    ? TransactionVerb::Begin
+                                                                  : operation == "COMMIT" ? TransactionVerb::Commit
+                                                                  : operation == "ROLLBACK" ? TransactionVerb::Rollback
+                                                                                            : TransactionVerb::None;
+    return SQLITE_OK;
+  }
   if (action != SQLITE_INSERT && action != SQLITE_UPDATE && action != SQLITE_DELETE) return SQLITE_OK;
   auto& state = *static_cast<SessionState*>(user);
   // Each schema is an attached database of that name, so SQLite's database name is the schema.

@@ -44,6 +44,12 @@ class WriteSession {
   const MutationBatch* finished() const { return finished_.get(); }
   void clearFinished() { finished_.reset(); }
 
+  // What finished batches changed in monday, one line each, for the transaction journal: a
+  // ROLLBACK lists them as changes it cannot undo (session.cpp).
+  std::vector<std::string> applied;
+  // Notes a change made outside a batch (a mutating procedure).
+  void noteApplied(std::string what) { applied.push_back(std::move(what)); }
+
   // Parameter arrays: the set whose rows SQLite is handing over now.
   std::size_t current_group = 0;
   // A request failed: later parameter sets must not be run.

@@ -77,6 +77,8 @@ SQLRETURN Connection::openSession(config::Settings settings) {
     session->setRequestTimeout(static_cast<int>(std::min(connection_timeout_, kMaxTimeoutSeconds)));
   }
   for (const auto& warning : settings.warnings) diag().add(warning);
+  // Set before connecting (what pyodbc does): the session starts in that mode.
+  session->setManualCommit(autocommit_ == SQL_AUTOCOMMIT_OFF);
   {
     std::lock_guard lock(session_pointer_mutex_);
     session_ = std::move(session);
@@ -199,6 +201,12 @@ SQLRETURN Connection::browseConnect(std::string_view connection_string, std::str
 SQLRETURN Connection::disconnect() {
   if (!session_) {
     throw Error(sqlstate::kConnectionNotOpen, "Connection not open: nothing to disconnect.");
+  }
+  if (session_->transactionOpen()) {
+    // ODBC's rule: the transaction stays active and the connection open; the application ends it.
+    throw Error(sqlstate::kInvalidTransactionState,
+                "Invalid transaction state: a manual-commit transaction is still open on this connection. End it "
+                "with SQLEndTran (commit or rollback) before disconnecting.");
   }
   // ODBC: disconnecting frees the connection's statements and explicit descriptors.
   statements_.clear();

@@ -82,6 +82,10 @@ class Connection final : public Handle {
   // Attributes whose value is a string (decoded by the A/W entry points before setAttribute).
   static bool isStringAttribute(SQLINTEGER attribute);
 
+  // SQLEndTran on this connection (SQL_COMMIT or SQL_ROLLBACK). A rollback closes the cursors
+  // of the connection's statements (SQL_CURSOR_ROLLBACK_BEHAVIOR = SQL_CB_CLOSE).
+  SQLRETURN endTransaction(SQLSMALLINT completion);
+
   const StatementDefaults& statementDefaults() const { return statement_defaults_; }
   SQLUINTEGER connectionTimeout() const { return connection_timeout_; }
   bool readOnly() const { return access_mode_ == SQL_MODE_READ_ONLY; }
@@ -111,7 +115,6 @@ class Connection final : public Handle {
   SQLUINTEGER connection_timeout_ = 0;
   SQLUINTEGER access_mode_ = SQL_MODE_READ_WRITE;
   SQLUINTEGER autocommit_ = SQL_AUTOCOMMIT_ON;
-  SQLUINTEGER txn_isolation_ = 0;
   SQLUINTEGER packet_size_ = 0;
   SQLUINTEGER ansi_app_ = SQL_AA_FALSE;
   SQLPOINTER quiet_mode_ = nullptr;

@@ -7,6 +7,7 @@
 #include "driver/engine/session.h"
 #include "driver/handles/connection.h"
 #include "driver/handles/environment.h"
+#include "driver/handles/statement.h"
 
 #ifndef SQL_ATTR_DBC_INFO_TOKEN
 #define SQL_ATTR_DBC_INFO_TOKEN 118
@@ -60,8 +61,9 @@ SQLRETURN Connection::setAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLIN
       if (number != SQL_AUTOCOMMIT_ON && number != SQL_AUTOCOMMIT_OFF) {
         invalidValue("SQL_ATTR_AUTOCOMMIT", number);
       }
-      // Accepted either way (pyodbc turns it off by default): there are no transactions, every
-      // statement takes effect at once, and SQLEndTran has nothing to do.
+      // Manual-commit mode is real for local tables and honest about monday's changes
+      // (engine/transactions.cpp). Switching it back on commits the open transaction first.
+      if (session_) session_->setManualCommit(number == SQL_AUTOCOMMIT_OFF);
       autocommit_ = number;
       return SQL_SUCCESS;
     case SQL_ATTR_CONNECTION_TIMEOUT:
@@ -88,7 +90,13 @@ SQLRETURN Connection::setAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLIN
       quiet_mode_ = value;
       return SQL_SUCCESS;
     case SQL_ATTR_TXN_ISOLATION:
-      txn_isolation_ = number;
+      // One SQLite database per connection, nobody else writes to it: always serializable.
+      if (number != SQL_TXN_SERIALIZABLE) {
+        diag().add(sqlstate::kOptionValueChanged,
+                   "Option value changed: transactions on this connection are always serializable "
+                   "(SQL_TXN_SERIALIZABLE).");
+        return SQL_SUCCESS_WITH_INFO;
+      }
       return SQL_SUCCESS;
     case SQL_ATTR_ANSI_APP:
       ansi_app_ = number;
@@ -96,8 +104,8 @@ SQLRETURN Connection::setAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLIN
     case SQL_ATTR_RESET_CONNECTION:
       // A pooled connection is handed to a new user: back to the defaults.
       access_mode_ = SQL_MODE_READ_WRITE;
+      if (session_) session_->setManualCommit(false);
       autocommit_ = SQL_AUTOCOMMIT_ON;
-      txn_isolation_ = 0;
       statement_defaults_ = StatementDefaults{};
       return SQL_SUCCESS;
     case SQL_ATTR_DBC_INFO_TOKEN:
@@ -181,7 +189,7 @@ SQLRETURN Connection::getAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLIN
       return SQL_SUCCESS;
     case SQL_ATTR_TRACE: return integer(SQL_OPT_TRACE_OFF);
     case SQL_ATTR_TRACEFILE: return text("");
-    case SQL_ATTR_TXN_ISOLATION: return integer(txn_isolation_);
+    case SQL_ATTR_TXN_ISOLATION: return integer(SQL_TXN_SERIALIZABLE);
     case SQL_ATTR_ANSI_APP: return integer(ansi_app_);
     case SQL_ATTR_QUERY_TIMEOUT: return ulen(statement_defaults_.query_timeout);
     case SQL_ATTR_MAX_ROWS: return ulen(statement_defaults_.max_rows);
@@ -193,6 +201,27 @@ SQLRETURN Connection::getAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLIN
     default:
       unknownAttribute(attribute);
   }
+}
+
+}  // namespace monday::handles
+
+namespace monday::handles {
+
+SQLRETURN Connection::endTransaction(SQLSMALLINT completion) {
+  if (completion != SQL_COMMIT && completion != SQL_ROLLBACK) {
+    throw Error(sqlstate::kInvalidTransactionOperation,
+                "Invalid transaction operation code: use SQL_COMMIT or SQL_ROLLBACK.");
+  }
+  engine::Session& current = session();
+  if (completion == SQL_COMMIT) {
+    current.commit();
+    return SQL_SUCCESS;
+  }
+  // SQLite aborts every pending read at ROLLBACK: close the cursors first so that no statement
+  // is left pointing at one (SQL_CURSOR_ROLLBACK_BEHAVIOR = SQL_CB_CLOSE).
+  for (const auto& statement : statements_) statement->closeCursor(false);
+  current.rollback();
+  return SQL_SUCCESS;
 }
 
 }  // namespace monday::handles

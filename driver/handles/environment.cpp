@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 
 #include "driver/common/error.h"
 #include "driver/handles/connection.h"
@@ -72,6 +73,25 @@ void Environment::destroyConnection(Connection* connection) {
                          [&](const auto& c) { return c.get() == connection; });
   if (it == connections_.end()) return;
   connections_.erase(it);  // the connection unregisters itself and its children
+}
+
+}  // namespace monday::handles
+
+namespace monday::handles {
+
+SQLRETURN Environment::endTransactions(SQLSMALLINT completion) {
+  std::optional<Error> first_failure;
+  for (const auto& connection : connections_) {
+    std::lock_guard lock(connection->callMutex());
+    if (!connection->connected()) continue;
+    try {
+      connection->endTransaction(completion);
+    } catch (const Error& error) {
+      if (!first_failure) first_failure = error;
+    }
+  }
+  if (first_failure) throw *first_failure;
+  return SQL_SUCCESS;
 }
 
 }  // namespace monday::handles

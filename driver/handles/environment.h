@@ -29,6 +29,9 @@ class Environment final : public Handle {
   Connection* createConnection();
   void destroyConnection(Connection* connection);
   bool hasConnections() const { return !connections_.empty(); }
+  // SQLEndTran(SQL_HANDLE_ENV): ends the transaction of every connected connection; throws the
+  // first failure after trying them all.
+  SQLRETURN endTransactions(SQLSMALLINT completion);
 
  private:
   std::mutex mutex_;

@@ -167,7 +167,11 @@ const std::map<US, InfoValue>& fixedAnswers() {
     ui(SQL_CREATE_COLLATION, 0);
     ui(SQL_CREATE_DOMAIN, 0);
     ui(SQL_CREATE_SCHEMA, 0);
-    ui(SQL_CREATE_TABLE, 0);
+    // Local tables only (CREATE [TEMP] TABLE in the connection's own SQLite database; README
+    // "Local tables"): monday's tables are created in monday, not by SQL.
+    ui(SQL_CREATE_TABLE, SQL_CT_CREATE_TABLE | SQL_CT_LOCAL_TEMPORARY | SQL_CT_COMMIT_PRESERVE |
+                             SQL_CT_COLUMN_CONSTRAINT | SQL_CT_COLUMN_DEFAULT | SQL_CT_TABLE_CONSTRAINT |
+                             SQL_CT_CONSTRAINT_NAME_DEFINITION);
     ui(SQL_CREATE_TRANSLATION, 0);
     ui(SQL_CREATE_VIEW, 0);
     ui(SQL_DROP_ASSERTION, 0);
@@ -175,7 +179,7 @@ const std::map<US, InfoValue>& fixedAnswers() {
     ui(SQL_DROP_COLLATION, 0);
     ui(SQL_DROP_DOMAIN, 0);
     ui(SQL_DROP_SCHEMA, 0);
-    ui(SQL_DROP_TABLE, 0);
+    ui(SQL_DROP_TABLE, SQL_DT_DROP_TABLE);
     ui(SQL_DROP_TRANSLATION, 0);
     ui(SQL_DROP_VIEW, 0);
     ui(SQL_DDL_INDEX, 0);
@@ -219,11 +223,14 @@ const std::map<US, InfoValue>& fixedAnswers() {
     ui(SQL_LOCK_TYPES, SQL_LCK_NO_CHANGE);
     ui(SQL_POS_OPERATIONS, SQL_POS_POSITION);
     ui(SQL_POSITIONED_STATEMENTS, 0);
-    us(SQL_TXN_CAPABLE, SQL_TC_NONE);
-    ui(SQL_DEFAULT_TXN_ISOLATION, 0);
-    ui(SQL_TXN_ISOLATION_OPTION, 0);
+    // Transactions are SQLite's, over the local tables, DDL included; a change sent to monday is
+    // applied when its statement runs and a ROLLBACK that cannot undo it fails (README
+    // "Transactions"). One SQLite database per connection: serializable.
+    us(SQL_TXN_CAPABLE, SQL_TC_ALL);
+    ui(SQL_DEFAULT_TXN_ISOLATION, SQL_TXN_SERIALIZABLE);
+    ui(SQL_TXN_ISOLATION_OPTION, SQL_TXN_SERIALIZABLE);
     us(SQL_CURSOR_COMMIT_BEHAVIOR, SQL_CB_PRESERVE);
-    us(SQL_CURSOR_ROLLBACK_BEHAVIOR, SQL_CB_PRESERVE);
+    us(SQL_CURSOR_ROLLBACK_BEHAVIOR, SQL_CB_CLOSE);
     us(SQL_MAX_CONCURRENT_ACTIVITIES, 0);
     us(SQL_MAX_DRIVER_CONNECTIONS, 0);
     us(SQL_ACTIVE_ENVIRONMENTS, 0);

@@ -68,6 +68,7 @@ void Statement::requireNoOpenCursor() {
 }
 
 void Statement::resetCursor() {
+  if (prepared_ && result_ == prepared_.get()) prepared_->close();
   result_ = nullptr;
   driver_result_.reset();
   rowset_.clear();

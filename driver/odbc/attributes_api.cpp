@@ -21,20 +21,14 @@ std::optional<std::string> attributeText(SQLINTEGER attribute, SQLPOINTER value,
 }
 
 SQLRETURN endTransaction(SQLSMALLINT handle_type, SQLHANDLE handle, SQLSMALLINT completion) {
-  auto check = [&](Handle&) -> SQLRETURN {
-    if (completion != SQL_COMMIT && completion != SQL_ROLLBACK) {
-      throw Error("HY012", "Invalid transaction operation code: use SQL_COMMIT or SQL_ROLLBACK.");
-    }
-    // No transactions (SQL_TXN_CAPABLE = SQL_TC_NONE): every statement is already final.
-    return SQL_SUCCESS;
-  };
   if (handle_type == SQL_HANDLE_ENV) {
-    return guarded<Environment>(SQL_HANDLE_ENV, handle, "SQLEndTran", check);
+    return guarded<Environment>(SQL_HANDLE_ENV, handle, "SQLEndTran",
+                                [&](Environment& e) { return e.endTransactions(completion); });
   }
   if (handle_type == SQL_HANDLE_DBC) {
     return guarded<Connection>(SQL_HANDLE_DBC, handle, "SQLEndTran", [&](Connection& c) {
       if (!c.connected()) throw Error(sqlstate::kConnectionNotOpen, "Connection not open.");
-      return check(c);
+      return c.endTransaction(completion);
     });
   }
   return SQL_INVALID_HANDLE;

@@ -101,3 +101,49 @@ def test_pandas_read_sql():
     assert list(frame.columns) == ["id", "name", "email", "status"]
     assert frame["id"].dtype.kind == "i"
     assert sorted(frame["email"]) == sorted(u["email"] for u in DATASET["users"])
+
+
+def sandbox_reset():
+    """Puts the sandbox's data back (tests that write leave it as they found it)."""
+    import ssl
+    import urllib.request
+    context = ssl.create_default_context(cafile=str(RUN_DIR / "ca.pem"))
+    request = urllib.request.Request(URL + "/__sandbox/reset", data=b"{}", method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, context=context) as answer:
+        assert answer.status == 200
+
+
+def test_default_connect_is_manual_commit_and_works():
+    # pyodbc's default: autocommit off, set right after connecting.
+    cn = pyodbc.connect("DSN=monday-sandbox")
+    try:
+        assert cn.autocommit is False
+        assert cn.cursor().execute("SELECT COUNT(*) FROM Workspaces").fetchval() == len(DATASET["workspaces"])
+        cur = cn.cursor()
+        cur.execute("CREATE TEMP TABLE picked (id BIGINT)")
+        cur.execute("INSERT INTO picked SELECT id FROM Boards LIMIT 2")
+        cn.rollback()  # nothing reached monday: a real, successful rollback of the local table
+        with pytest.raises(pyodbc.Error):
+            cn.cursor().execute("SELECT * FROM picked")
+        cn.commit()
+    finally:
+        cn.close()
+
+
+def test_rollback_after_a_change_sent_to_monday_is_an_error_that_names_it():
+    try:
+        cn = pyodbc.connect("DSN=monday-sandbox")
+        cn.cursor().execute('INSERT INTO boards."Project Tracker" (name) VALUES (?)', "pyodbc rollback")
+        with pytest.raises(pyodbc.Error) as failure:
+            cn.rollback()
+        assert "HYC00" in str(failure.value)
+        assert "cannot be undone" in str(failure.value)
+        assert "1 row created in" in str(failure.value)
+        # The row is in monday all the same, and the next transaction starts clean.
+        assert cn.cursor().execute('SELECT COUNT(*) FROM boards."Project Tracker" WHERE name = ?',
+                                   "pyodbc rollback").fetchval() == 1
+        cn.rollback()
+        cn.close()
+    finally:
+        sandbox_reset()

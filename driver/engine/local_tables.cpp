@@ -1,0 +1,83 @@
+#include "driver/engine/local_tables.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <string>
+
+#include "driver/engine/session_state.h"
+
+namespace monday::engine {
+
+namespace {
+
+std::string quote(const std::string& name) {
+  std::string out = "\"";
+  for (char c : name) {
+    out.push_back(c);
+    if (c == '"') out.push_back('"');
+  }
+  return out + "\"";
+}
+
+// Rows of a query on the session's own schema tables, as text.
+std::vector<std::vector<std::string>> rows(SessionState& state, const std::string& sql) {
+  std::vector<std::vector<std::string>> out;
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(state.db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) return out;
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    std::vector<std::string> row;
+    for (int i = 0; i < sqlite3_column_count(statement); ++i) {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, i));
+      row.emplace_back(text ? text : "");
+    }
+    out.push_back(std::move(row));
+  }
+  sqlite3_finalize(statement);
+  return out;
+}
+
+std::int64_t declaredSize(const std::string& declared) {
+  const auto open = declared.find('(');
+  return open == std::string::npos ? 0 : std::atoll(declared.c_str() + open + 1);
+}
+
+void addTables(SessionState& state, const std::string& schema, const char* master, std::vector<CatalogTable>& out) {
+  const bool temporary = schema == kTemporarySchemaName;
+  for (const auto& table_row :
+       rows(state, "SELECT name, type FROM " + quote(schema) + "." + master +
+                       " WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
+    CatalogTable table;
+    table.schema = schema;
+    table.name = table_row[0];
+    table.type = table_row[1] == "view" ? "VIEW" : temporary ? "LOCAL TEMPORARY" : "TABLE";
+    table.remarks = temporary ? "Local temporary table of this connection (CREATE TEMP TABLE); never sent to monday."
+                              : "Local table of this connection (CREATE TABLE); never sent to monday, gone when the "
+                                "connection closes.";
+    std::map<int, std::string> key_positions;
+    // cid, name, type, notnull, dflt_value, pk
+    for (const auto& column_row : rows(state, "PRAGMA " + quote(schema) + ".table_info(" + quote(table.name) + ")")) {
+      CatalogColumn column;
+      column.name = column_row[1];
+      column.type = parseDeclaredType(column_row[2]).value_or(DataType::Varchar);
+      column.size = declaredSize(column_row[2]);
+      if (column.size == 0) column.size = defaultColumnSize(column.type);
+      column.nullable = column_row[3] != "1";
+      table.columns.push_back(std::move(column));
+      if (const int position = std::atoi(column_row[5].c_str()); position > 0) key_positions[position] = column_row[1];
+    }
+    for (const auto& [position, name] : key_positions) table.primary_key.push_back(name);
+    out.push_back(std::move(table));
+  }
+}
+
+}  // namespace
+
+std::vector<CatalogTable> localCatalog(SessionState& state) {
+  std::vector<CatalogTable> out;
+  addTables(state, kLocalSchemaName, "sqlite_schema", out);
+  addTables(state, kTemporarySchemaName, "sqlite_temp_schema", out);
+  return out;
+}
+
+}  // namespace monday::engine

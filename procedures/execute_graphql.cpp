@@ -9,9 +9,9 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "driver/common/json.h"
 #include "driver/client/api_client.h"
 #include "driver/common/error.h"
+#include "driver/common/json.h"
 #include "procedures/graphql_call.h"
 
 namespace monday::procedures {

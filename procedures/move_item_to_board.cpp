@@ -3,8 +3,8 @@
 #include <rapidjson/error/en.h>
 
 #include "driver/common/error.h"
-#include "procedures/item_result.h"
 #include "driver/common/json.h"
+#include "procedures/item_result.h"
 
 namespace monday::procedures {
 

@@ -7,8 +7,8 @@
 
 #include "driver/auth/encoding.h"
 #include "driver/common/error.h"
-#include "driver/common/numbers.h"
 #include "driver/common/json.h"
+#include "driver/common/numbers.h"
 
 namespace monday::auth {
 

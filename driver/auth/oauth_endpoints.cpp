@@ -7,9 +7,9 @@
 #include "driver/auth/encoding.h"
 #include "driver/auth/jwt.h"
 #include "driver/common/error.h"
+#include "driver/common/json.h"
 #include "driver/common/numbers.h"
 #include "driver/log/logger.h"
-#include "driver/common/json.h"
 
 namespace monday::auth {
 

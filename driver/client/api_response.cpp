@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <vector>
 
-#include "driver/common/numbers.h"
 #include "driver/common/json.h"
+#include "driver/common/numbers.h"
 
 namespace monday::client {
 

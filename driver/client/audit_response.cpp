@@ -4,8 +4,8 @@
 #include <cctype>
 #include <charconv>
 
-#include "driver/common/numbers.h"
 #include "driver/common/json.h"
+#include "driver/common/numbers.h"
 
 namespace monday::client {
 

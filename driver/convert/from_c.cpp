@@ -10,7 +10,7 @@
 #include <string>
 
 #include "driver/common/error.h"
-#include "driver/convert/datetime.h"
+#include "driver/common/datetime.h"
 #include "driver/convert/to_c.h"
 #include "driver/convert/type_info.h"
 #include "driver/convert/utf.h"
@@ -426,6 +426,12 @@ Value convertParameter(const ParameterSource& p) {
       return blob;
     }
     default:
+      // A number bound with a numeric C type stays a number whatever SQL type the application
+      // named (node's odbc binds integers as SQL_WVARCHAR): `1 = ?` then compares numbers, and a
+      // text column still receives its text form. Exact decimals (SQL_C_NUMERIC) keep their text.
+      if (raw.kind == Raw::Kind::Signed || raw.kind == Raw::Kind::Unsigned || raw.kind == Raw::Kind::Double) {
+        return asNumber(raw);
+      }
       return rawAsText(raw);  // character types, GUID, and anything the engine sees as text
   }
 }

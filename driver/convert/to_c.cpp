@@ -8,7 +8,7 @@
 #include <optional>
 #include <string_view>
 
-#include "driver/convert/datetime.h"
+#include "driver/common/datetime.h"
 #include "driver/convert/type_info.h"
 #include "driver/convert/utf.h"
 #include "driver/convert/wide.h"

@@ -34,6 +34,9 @@ class ResultSet {
   virtual bool next() = 0;
   // Value of column `index` (0-based) in the current row.
   virtual const Value& value(std::size_t index) const = 0;
+  // Warnings raised since the last call (a value that read as NULL, a long wait ...), each one
+  // a message for a 01000 diagnostic.
+  virtual std::vector<std::string> takeWarnings() { return {}; }
 };
 
 // Rows built in memory, for catalog functions. Values must match the declared column types.

@@ -89,7 +89,12 @@ class Statement final : public ResultSet {
   ~Statement() override;
 
   std::size_t parameterCount() const;
-  // 1-based, like ODBC. Values persist across executions until rebound.
+  // The type parameter `index` (1-based) takes from what it is compared with, inserted into or
+  // passed to; nullopt when the statement does not say (parameter_types.h).
+  std::optional<DataType> parameterType(std::size_t index) const;
+  // 1-based, like ODBC. Values persist across executions until rebound. Text bound where the
+  // statement compares or stores a number is read as that number, as SQL does; text that is not
+  // a number there is 22018.
   void bind(std::size_t index, const Value& value);
 
   // Runs the statement from the start. Queries are positioned before their first row (the first
@@ -124,6 +129,7 @@ class Statement final : public ResultSet {
   const std::vector<ResultColumn>& columns() const override;
   bool next() override;
   const Value& value(std::size_t index) const override;
+  std::vector<std::string> takeWarnings() override;
 
  private:
   friend class Session;

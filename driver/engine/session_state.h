@@ -54,6 +54,33 @@ class ScanCache {
   std::map<std::string, int> lookups_;
 };
 
+// Warnings of the running statement (a cell that read as NULL, a long wait for the budget ...),
+// handed to the ODBC statement as 01000 diagnostics. Capped: a board full of bad cells must not
+// fill the application's memory with diagnostics.
+class StatementWarnings {
+ public:
+  static constexpr std::size_t kMaxShown = 20;
+  void add(std::string message) {
+    if (shown_.size() < kMaxShown) shown_.push_back(std::move(message));
+    else ++dropped_;
+  }
+  std::vector<std::string> take() {
+    std::vector<std::string> out = std::move(shown_);
+    if (dropped_ > 0) out.push_back(std::to_string(dropped_) + " more warning(s) of the same kind were not listed.");
+    shown_.clear();
+    dropped_ = 0;
+    return out;
+  }
+  void clear() {
+    shown_.clear();
+    dropped_ = 0;
+  }
+
+ private:
+  std::vector<std::string> shown_;
+  std::size_t dropped_ = 0;
+};
+
 // A board table created in SQLite (lazily, on first use) from the board directory.
 struct CreatedBoardTable {
   std::string name;       // the SQL name it was created under
@@ -81,12 +108,22 @@ class SessionState {
   std::optional<Error> pending_error;
   // INSERT/UPDATE/DELETE: queued mutations and remembered rows (vtab_write.cpp).
   WriteSession writes;
+  StatementWarnings warnings;
 
   // Manual-commit mode (SQL_ATTR_AUTOCOMMIT off; transactions.cpp). Changes applied in monday
   // since the transaction began are in writes.applied.
   bool manual_commit = false;
   // Set by the authorizer while a statement is prepared: BEGIN, COMMIT or ROLLBACK.
   TransactionVerb prepared_transaction_verb = TransactionVerb::None;
+  // What the statement being prepared reads and writes, as the authorizer reports it (only while
+  // recording_access): parameter markers are typed from these columns (parameter_types.h).
+  struct ColumnAccess {
+    std::string database;
+    std::string table;
+    std::string column;  // "" for the table an INSERT writes
+  };
+  bool recording_access = false;
+  std::vector<ColumnAccess> prepared_access;
 
   // Board tables (schema "boards", board_tables.cpp): the metadata cache, and the tables created
   // in SQLite so far by their directory key ("board:<id>"), which is also their module argument.

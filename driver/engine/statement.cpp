@@ -1,12 +1,18 @@
+#include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cmath>
 #include <cstring>
+#include <set>
 
 #include "driver/engine/board_tables.h"
 #include "driver/engine/expression_types.h"
 #include "driver/engine/plan_report.h"
 #include "driver/engine/session.h"
+#include "driver/engine/parameter_types.h"
 #include "driver/engine/session_state.h"
 #include "driver/engine/transactions.h"
+#include "procedures/registry.h"
 
 namespace monday::engine {
 
@@ -56,10 +62,93 @@ Error sqlError(sqlite3* db, int rc, SessionState& state) {
   return Error(sqlstate::kSyntaxErrorOrAccessViolation, "SQL error: " + message + ".");
 }
 
+// Text bound where a number belongs, as that number; 22018 when it is not one.
+Value numberFromText(const std::string& text, std::size_t index) {
+  std::string_view trimmed = text;
+  while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.front()))) trimmed.remove_prefix(1);
+  while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) trimmed.remove_suffix(1);
+  std::int64_t integer = 0;
+  const char* begin = trimmed.data();
+  const char* end = begin + trimmed.size();
+  if (!trimmed.empty() && *begin == '+') ++begin;
+  if (auto [stop, ec] = std::from_chars(begin, end, integer); ec == std::errc() && stop == end && begin != end) {
+    return integer;
+  }
+  double real = 0;
+  if (auto [stop, ec] = std::from_chars(begin, end, real); ec == std::errc() && stop == end && begin != end &&
+                                                          std::isfinite(real)) {
+    return real;
+  }
+  throw Error(sqlstate::kInvalidCharacterValue,
+              "Invalid character value for cast specification: parameter " + std::to_string(index) +
+                  " is compared with or stored as a number, and '" + text.substr(0, 40) +
+                  (text.size() > 40 ? "...'" : "'") + " is not a number.");
+}
+
 std::int64_t declaredSize(const char* declared) {
   if (!declared) return 0;
   const char* open = std::strchr(declared, '(');
   return open ? std::atoll(open + 1) : 0;
+}
+
+std::optional<DataType> declaredTypeOf(sqlite3* db, const std::string& database, const std::string& table,
+                                       const std::string& column) {
+  const char* declared = nullptr;
+  if (sqlite3_table_column_metadata(db, database.c_str(), table.c_str(), column.c_str(), &declared, nullptr, nullptr,
+                                    nullptr, nullptr) != SQLITE_OK ||
+      declared == nullptr) {
+    return std::nullopt;
+  }
+  return parseDeclaredType(declared);
+}
+
+bool sameName(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// Each marker's type from its context, looked up in what the authorizer saw the statement touch.
+std::vector<std::optional<DataType>> typeParameters(SessionState& state, std::string_view sql_text) {
+  const auto& access = state.prepared_access;
+  ParameterTypeLookup lookup;
+  lookup.column = [&](std::string_view qualifier, std::string_view column) -> std::optional<DataType> {
+    bool qualifier_names_a_table = false;
+    for (const auto& a : access) qualifier_names_a_table = qualifier_names_a_table || sameName(a.table, qualifier);
+    std::optional<DataType> found;
+    std::set<std::pair<std::string, std::string>> tried;
+    for (const auto& a : access) {
+      if (qualifier_names_a_table && !sameName(a.table, qualifier)) continue;
+      // Columns the statement reads or sets by name, and every column of the table it inserts into.
+      if (!a.column.empty() && !sameName(a.column, column)) continue;
+      if (!tried.insert({a.database, a.table}).second) continue;
+      auto type = declaredTypeOf(state.db, a.database, a.table, std::string(column));
+      if (!type) continue;
+      if (found && *found != *type) return std::nullopt;  // two tables disagree: say nothing
+      found = type;
+    }
+    return found;
+  };
+  lookup.insert_target_columns = [&]() {
+    std::vector<std::string> names;
+    for (const auto& a : access) {
+      if (!a.column.empty()) continue;
+      sqlite3_stmt* info = nullptr;
+      const std::string pragma = "PRAGMA " + sql::quoteIdentifier(a.database) + ".table_info(" +
+                                 sql::quoteIdentifier(a.table) + ")";
+      if (sqlite3_prepare_v2(state.db, pragma.c_str(), -1, &info, nullptr) != SQLITE_OK) continue;
+      while (sqlite3_step(info) == SQLITE_ROW) names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(info, 1)));
+      sqlite3_finalize(info);
+      break;
+    }
+    return names;
+  };
+  lookup.function_argument = [](std::string_view function, std::size_t argument) -> std::optional<DataType> {
+    auto procedure = procedures::findProcedure(function);
+    if (!procedure || argument >= procedure->parameters.size()) return std::nullopt;
+    return procedure->parameters[argument].type;
+  };
+  return inferParameterTypes(sql::tokenize(sql_text), lookup);
 }
 
 }  // namespace
@@ -78,6 +167,7 @@ struct Statement::Impl {
   std::int64_t changes = -1;
   std::string sql;             // as the application gave it, for sys_last_query
   TransactionVerb transaction_verb = TransactionVerb::None;  // BEGIN / COMMIT / ROLLBACK statements
+  std::vector<std::optional<DataType>> parameter_types;     // per marker, from its context
   long long report_serial = 0;  // the plan report this statement runs under (plan_report.h)
   bool report_fresh = false;    // prepared, not executed yet: the report is prepare's
 
@@ -176,8 +266,24 @@ std::size_t Statement::parameterCount() const {
   return static_cast<std::size_t>(sqlite3_bind_parameter_count(impl_->stmt));
 }
 
-void Statement::bind(std::size_t index, const Value& value) {
+std::optional<DataType> Statement::parameterType(std::size_t index) const {
+  if (index == 0 || index > impl_->parameter_types.size()) return std::nullopt;
+  return impl_->parameter_types[index - 1];
+}
+
+void Statement::bind(std::size_t index, const Value& given) {
   sqlite3_stmt* stmt = impl_->stmt;
+  // `1 = ?` with '1' bound as text: SQLite would compare text with a number and find them
+  // different; SQL reads the text as the number the context calls for.
+  Value numeric;
+  const Value* chosen = &given;
+  if (const auto* text = std::get_if<std::string>(&given)) {
+    if (auto type = parameterType(index); type && isNumericType(*type)) {
+      numeric = numberFromText(*text, index);
+      chosen = &numeric;
+    }
+  }
+  const Value& value = *chosen;
   // SQLite refuses new values for a statement stepped since its last reset, even one that ran to
   // the end; bound values survive a reset, and a reset of a reset statement costs nothing.
   sqlite3_reset(stmt);
@@ -210,6 +316,7 @@ void Statement::execute() {
   if (!s.report_fresh || s.state->report_serial != s.report_serial) s.report_serial = startReport(*s.state, s.sql);
   s.report_fresh = false;
   s.state->writes.forgetRows();
+  s.state->warnings.clear();
   s.state->writes.remember_rows = !sqlite3_stmt_readonly(s.stmt);
   s.state->api->resetCancel();
   if (s.state->audit_rest) s.state->audit_rest->resetCancel();
@@ -377,6 +484,8 @@ bool Statement::next() {
 
 const Value& Statement::value(std::size_t index) const { return impl_->row.at(index); }
 
+std::vector<std::string> Statement::takeWarnings() { return impl_->state->warnings.take(); }
+
 std::unique_ptr<Statement> Session::prepare(std::string_view original_sql) {
   // EXEC / CALL / {call} become a SELECT over the procedure (procedure_module.cpp).
   const std::string rewritten = rewriteProcedureCalls(original_sql);
@@ -394,8 +503,15 @@ std::unique_ptr<Statement> Session::prepare(std::string_view original_sql) {
   int rc = SQLITE_OK;
   // A board table is created the first time a statement names it (board_tables.h): prepare,
   // create what SQLite reports missing, prepare again.
+  struct AccessRecording {
+    SessionState& state;
+    ~AccessRecording() { state.recording_access = false; }
+  } recording{state};
   for (int created = 0;; ++created) {
+    state.prepared_access.clear();
+    state.recording_access = true;
     rc = sqlite3_prepare_v3(state.db, sql.data(), static_cast<int>(sql.size()), 0, &impl->stmt, &tail);
+    state.recording_access = false;
     if (rc == SQLITE_OK) break;
     const std::string message = sqlite3_errmsg(state.db);
     Error error = sqlError(state.db, rc, state);  // before createBoardTable runs SQL of its own
@@ -414,6 +530,7 @@ std::unique_ptr<Statement> Session::prepare(std::string_view original_sql) {
     }
   }
   impl->transaction_verb = state.prepared_transaction_verb;
+  if (sqlite3_bind_parameter_count(impl->stmt) > 0) impl->parameter_types = typeParameters(state, sql);
   impl->describe(sql);
   return std::unique_ptr<Statement>(new Statement(std::move(impl)));
 }

@@ -12,6 +12,7 @@
 #include <optional>
 #include <sstream>
 
+#include "driver/common/cell_check.h"
 #include "driver/engine/session_state.h"
 #include "driver/engine/sqlite_values.h"
 #include "driver/engine/write_session.h"
@@ -374,6 +375,26 @@ void chargeReport(const ApiCursor* cursor, const client::ApiUsage& before) {
   }
 }
 
+// A value the column's type cannot hold becomes NULL with a warning naming the row, the column
+// and the raw text, instead of failing the application's fetch (the column's text and _value
+// forms, where the table has them, still carry the raw value).
+void dropUnfitValues(const schema::TableDef& table, std::vector<Value>& row, StatementWarnings& warnings) {
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    auto raw = unfitText(table.columns[i].type, row[i]);
+    if (!raw) continue;
+    std::string where = table.schema + "." + table.name;
+    if (!table.primary_key.empty()) {
+      const int key = table.columnIndex(table.primary_key.front());
+      if (key >= 0) where += " row " + table.primary_key.front() + " = " + schema::valueText(row[static_cast<std::size_t>(key)]);
+    }
+    if (raw->size() > 80) raw = raw->substr(0, 80) + "...";
+    warnings.add("The value '" + *raw + "' of column " + table.columns[i].name + " (" + where +
+                 ") is not a valid " + std::string(declaredTypeName(table.columns[i].type)) +
+                 "; it reads as NULL.");
+    row[i] = std::monostate{};
+  }
+}
+
 // Reads the next row into cursor->row (or sets eof). Throws monday::Error.
 void advance(ApiCursor* cursor) {
   if (cursor->cached) {
@@ -400,6 +421,7 @@ void advance(ApiCursor* cursor) {
   const auto& columns = cursor->vtab->table->columns;
   cursor->row.resize(columns.size());
   for (std::size_t i = 0; i < columns.size(); ++i) cursor->row[i] = schema::readColumn(columns[i], *view);
+  dropUnfitValues(*cursor->vtab->table, cursor->row, cursor->vtab->session->warnings);
   cursor->eof = false;
   ++cursor->rowid;
   if (schema::TableReport* entry = reportOf(cursor)) ++entry->rows;

@@ -268,17 +268,20 @@ std::string writableTablesText(const SessionState& state) {
 
 namespace {
 
-int authorize(void* user, int action, const char* table_name, const char* column, const char* database, const char*) {
+int authorizeChecked(SessionState& state, int action, const char* table_name, const char* column, const char* database) {
   if (action == SQLITE_TRANSACTION && table_name) {  // the first argument is the operation
     const std::string_view operation = table_name;
-    static_cast<SessionState*>(user)->prepared_transaction_verb = operation == "BEGIN"    ? TransactionVerb::Begin
-                                                                  : operation == "COMMIT" ? TransactionVerb::Commit
-                                                                  : operation == "ROLLBACK" ? TransactionVerb::Rollback
-                                                                                            : TransactionVerb::None;
+    state.prepared_transaction_verb = operation == "BEGIN"      ? TransactionVerb::Begin
+                                      : operation == "COMMIT"   ? TransactionVerb::Commit
+                                      : operation == "ROLLBACK" ? TransactionVerb::Rollback
+                                                                : TransactionVerb::None;
     return SQLITE_OK;
   }
+  if (state.recording_access && table_name && database &&
+      (action == SQLITE_READ || action == SQLITE_INSERT || action == SQLITE_UPDATE)) {
+    state.prepared_access.push_back({database, table_name, action == SQLITE_INSERT || !column ? "" : column});
+  }
   if (action != SQLITE_INSERT && action != SQLITE_UPDATE && action != SQLITE_DELETE) return SQLITE_OK;
-  auto& state = *static_cast<SessionState*>(user);
   // Each schema is an attached database of that name, so SQLite's database name is the schema.
   const schema::TableDef* table = table_name && database ? state.findTable(database, table_name) : nullptr;
   if (!table) return SQLITE_OK;
@@ -296,6 +299,21 @@ int authorize(void* user, int action, const char* table_name, const char* column
     return SQLITE_DENY;
   }
   return SQLITE_OK;
+}
+
+// SQLite calls this from C: nothing may unwind through it.
+int authorize(void* user, int action, const char* table_name, const char* column, const char* database, const char*) {
+  auto& state = *static_cast<SessionState*>(user);
+  try {
+    return authorizeChecked(state, action, table_name, column, database);
+  } catch (const Error& error) {
+    state.pending_error = error;
+  } catch (const std::exception& error) {
+    state.pending_error = Error(sqlstate::kGeneralError, error.what());
+  } catch (...) {
+    state.pending_error = Error(sqlstate::kGeneralError, "Internal driver error while checking a statement.");
+  }
+  return SQLITE_DENY;
 }
 
 }  // namespace

@@ -231,6 +231,7 @@ SQLRETURN Statement::runExecution() {
       ++processed;
       bindSet(0);
       prepared_->execute();
+      for (const auto& warning : prepared_->takeWarnings()) diag().add(sqlstate::kGeneralWarning, warning);
       const std::int64_t count = prepared_->rowCount();
       if (count >= 0) {
         total_rows = count;

@@ -270,10 +270,17 @@ SQLRETURN Statement::describeParam(SQLUSMALLINT number, SQLSMALLINT* data_type, 
                 "Invalid descriptor index " + std::to_string(number) + ": the statement has " +
                     std::to_string(prepared_->parameterCount()) + " parameter marker(s).");
   }
-  // SQLite does not type parameters; what the application bound is the best answer, and text
-  // is what every comparison accepts otherwise.
+  // SQLite does not type parameters: the statement's context does (what the marker is compared
+  // with, inserted into or passed to); failing that, what the application bound; failing that,
+  // text, which every comparison accepts.
   const DescRecord* bound = ipd_.findRecord(static_cast<SQLSMALLINT>(number));
-  if (bound && bound->concise_type != SQL_C_DEFAULT) {
+  if (const auto context = prepared_->parameterType(number)) {
+    const convert::ColumnFacts facts =
+        convert::columnFacts(convert::sqlTypeOf(*context), defaultColumnSize(*context), 0);
+    if (data_type) *data_type = convert::conciseType(*facts.info, odbcVersion());
+    if (size) *size = facts.column_size;
+    if (digits) *digits = facts.decimal_digits.value_or(0);
+  } else if (bound && bound->concise_type != SQL_C_DEFAULT) {
     if (data_type) *data_type = bound->concise_type;
     if (size) *size = bound->length;
     if (digits) *digits = bound->scale;

@@ -72,6 +72,9 @@ SQLRETURN Statement::fetchRowset() {
     rowset_.push_back(std::move(row));
   }
 
+  // Values the engine could not hold in their column's type read as NULL; it says which.
+  const std::vector<std::string> value_warnings = result.takeWarnings();
+  for (const auto& warning : value_warnings) diag().add(sqlstate::kGeneralWarning, warning);
   const std::size_t fetched = rowset_.size();
   if (ird_.rows_processed_ptr) *ird_.rows_processed_ptr = fetched;
   if (ird_.array_status_ptr) {
@@ -81,7 +84,7 @@ SQLRETURN Statement::fetchRowset() {
   if (fetched == 0) return SQL_NO_DATA;
 
   std::size_t rows_with_errors = 0;
-  bool any_warning = false;
+  bool any_warning = !value_warnings.empty();
   const SQLSMALLINT bound_columns = std::min<SQLSMALLINT>(ard_->count(), static_cast<SQLSMALLINT>(column_count));
   for (std::size_t r = 0; r < fetched; ++r) {
     bool row_error = false;

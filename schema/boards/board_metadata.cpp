@@ -7,8 +7,8 @@
 #include <rapidjson/writer.h>
 
 #include "driver/client/api_client.h"
-#include "schema/graphql/api_scan.h"
 #include "driver/common/json.h"
+#include "schema/graphql/api_scan.h"
 
 namespace monday::schema::boards {
 

@@ -66,6 +66,8 @@ Value integer(const Cell& cell, const char* name) {
   return std::monostate{};
 }
 
+// A number; text that is not one is passed on as it is, so the engine can say which cell could
+// not be read (it reads as NULL with a warning) instead of hiding it.
 Value real(const Cell& cell, const char* name) {
   const auto* value = member(cell, name);
   if (!value) return std::monostate{};
@@ -74,6 +76,7 @@ Value real(const Cell& cell, const char* name) {
     char* end = nullptr;
     const double parsed = std::strtod(value->GetString(), &end);
     if (end && *end == '\0') return parsed;
+    return std::string(value->GetString(), value->GetStringLength());
   }
   return std::monostate{};
 }
@@ -147,7 +150,7 @@ Value statusId(const Cell& cell) {
 
 Value numbers(const Cell& cell) {
   Value typed = real(cell, "numbers_number");
-  if (!isNull(typed)) return typed;
+  if (std::holds_alternative<double>(typed)) return typed;
   return real(cell, "text");
 }
 

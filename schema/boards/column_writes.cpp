@@ -10,11 +10,12 @@
 
 #include <rapidjson/document.h>
 
+#include "driver/common/datetime.h"
 #include "driver/common/error.h"
+#include "driver/common/json.h"
 #include "schema/boards/board_metadata.h"
 #include "schema/boards/column_types.h"
 #include "schema/writes/writes.h"
-#include "driver/common/json.h"
 
 namespace monday::schema::boards {
 
@@ -94,14 +95,24 @@ std::string numberText(const Input& in, std::string_view suffix) {
   return text;
 }
 
-// 'YYYY-MM-DD' (also the date of 'YYYY-MM-DD HH:MM:SS' / ISO 'T' forms).
+// A date or time that is not one: 22007, before anything is sent to monday.
+[[noreturn]] void invalidDateTime(const Input& in, std::string_view suffix, const std::string& why) {
+  throw Error(sqlstate::kInvalidDatetimeFormat,
+              "Invalid datetime format: " + in.sqlName(suffix) + " (monday " + in.column.type + " column '" +
+                  in.column.title + "'): " + why + " Nothing was sent to monday.");
+}
+
+// 'YYYY-MM-DD' (also the date of 'YYYY-MM-DD HH:MM:SS' / ISO 'T' forms), a real calendar day.
 std::string dateText(const Input& in, std::string_view suffix) {
   const std::string text = trimmed(partText(in, suffix));
   const bool shaped = text.size() >= 10 && text[4] == '-' && text[7] == '-' &&
                       std::all_of(text.begin(), text.begin() + 4, ::isdigit) && std::isdigit(static_cast<unsigned char>(text[5])) &&
                       std::isdigit(static_cast<unsigned char>(text[6])) && std::isdigit(static_cast<unsigned char>(text[8])) &&
                       std::isdigit(static_cast<unsigned char>(text[9]));
-  if (!shaped) invalid(in, suffix, "expected a date 'YYYY-MM-DD', found '" + text + "'.");
+  if (!shaped) invalidDateTime(in, suffix, "expected a date 'YYYY-MM-DD', found '" + text + "'.");
+  if (!parseDate(text.substr(0, 10))) {
+    invalidDateTime(in, suffix, "'" + text.substr(0, 10) + "' is not a day of the calendar.");
+  }
   return text.substr(0, 10);
 }
 
@@ -114,8 +125,9 @@ std::string timeText(const Input& in, std::string_view suffix, std::string text)
   };
   const bool shaped = (text.size() == 5 || text.size() == 8) && digits(0) && text[2] == ':' && digits(3) &&
                       (text.size() == 5 || (text[5] == ':' && digits(6)));
-  if (!shaped || std::atoi(text.c_str()) > 23 || std::atoi(text.c_str() + 3) > 59) {
-    invalid(in, suffix, "expected a time 'HH:MM:SS', found '" + text + "'.");
+  if (!shaped) invalidDateTime(in, suffix, "expected a time 'HH:MM' or 'HH:MM:SS', found '" + text + "'.");
+  if (!parseTime(text)) {
+    invalidDateTime(in, suffix, "'" + text + "' is not a time of day (hours 00-23, minutes and seconds 00-59).");
   }
   return text.size() == 5 ? text + ":00" : text;
 }

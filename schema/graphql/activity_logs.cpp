@@ -8,9 +8,9 @@
 
 #include <rapidjson/document.h>
 
+#include "driver/common/json.h"
 #include "schema/graphql/nested_scan.h"
 #include "schema/registry.h"
-#include "driver/common/json.h"
 
 namespace monday::schema {
 

@@ -7,11 +7,11 @@
 #include <rapidjson/document.h>
 
 #include "driver/client/api_client.h"
+#include "driver/common/json.h"
 #include "schema/graphql/item_pages.h"
 #include "schema/graphql/nested_scan.h"
 #include "schema/registry.h"
 #include "schema/writes/writes.h"
-#include "driver/common/json.h"
 
 namespace monday::schema {
 

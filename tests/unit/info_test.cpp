@@ -106,7 +106,7 @@ TEST(GetInfo, IdentityAndBehaviourAnswers) {
   EXPECT_EQ(str(SQL_SEARCH_PATTERN_ESCAPE), "\\");
   EXPECT_EQ(ui(SQL_CATALOG_USAGE), 0u);
   EXPECT_TRUE(ui(SQL_SCHEMA_USAGE) & SQL_SU_DML_STATEMENTS);
-  EXPECT_EQ(us(SQL_TXN_CAPABLE), SQL_TC_NONE);
+  EXPECT_EQ(us(SQL_TXN_CAPABLE), SQL_TC_ALL);  // local tables are transactional (README "Transactions")
   const SQLUINTEGER getdata = ui(SQL_GETDATA_EXTENSIONS);
   EXPECT_TRUE(getdata & SQL_GD_ANY_COLUMN);
   EXPECT_TRUE(getdata & SQL_GD_ANY_ORDER);

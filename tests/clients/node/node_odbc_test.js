@@ -79,6 +79,17 @@ async function main() {
       }
     });
 
+    await step('a number compared with a parameter compares as a number (1 = ?)', async () => {
+      // The package describes the marker with SQLDescribeParam and binds the JS number it was
+      // given; as text it used to compare 1 with '1' and find no row.
+      const rows = await connection.query('SELECT COUNT(*) AS n FROM Boards WHERE 1 = ?', [1]);
+      assert.equal(Number(rows[0].n), boards.length);
+      const none = await connection.query('SELECT COUNT(*) AS n FROM Boards WHERE 1 = ?', [2]);
+      assert.equal(Number(none[0].n), 0);
+      const text = await connection.query('SELECT COUNT(*) AS n FROM Boards WHERE 1 = ?', ['1']);
+      assert.equal(Number(text[0].n), boards.length);
+    });
+
     await step('an unknown table rejects with SQLSTATE 42S02', async () => {
       await assert.rejects(connection.query('SELECT * FROM NoSuchTable'),
         (error) => error.odbcErrors && error.odbcErrors.some((e) => e.state === '42S02'));

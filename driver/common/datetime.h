@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace monday::convert {
+namespace monday {
 
 struct DateTimeParts {
   int year = 0, month = 0, day = 0;
@@ -36,4 +36,4 @@ std::string formatTimestamp(const DateTimeParts& parts);
 // Today's date in UTC (the engine's timestamps are UTC), for TIME -> TIMESTAMP conversions.
 DateTimeParts currentUtcDate();
 
-}  // namespace monday::convert
+}  // namespace monday

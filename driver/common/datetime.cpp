@@ -1,10 +1,10 @@
-#include "driver/convert/datetime.h"
+#include "driver/common/datetime.h"
 
 #include <cctype>
 #include <cstdio>
 #include <ctime>
 
-namespace monday::convert {
+namespace monday {
 
 namespace {
 
@@ -156,4 +156,4 @@ DateTimeParts currentUtcDate() {
   return p;
 }
 
-}  // namespace monday::convert
+}  // namespace monday

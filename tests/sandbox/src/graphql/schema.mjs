@@ -10,6 +10,7 @@ import { columnValueResolvers } from './column-values.mjs';
 import { mutationResolvers } from './mutations.mjs';
 import { notificationResolvers } from './notifications.mjs';
 import { auditResolvers } from '../audit/resolvers.mjs';
+import { aggregateResolvers } from '../aggregate/resolvers.mjs';
 
 export const SCHEMA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'schema');
 
@@ -25,7 +26,7 @@ export function loadSdl(dir = SCHEMA_DIR) {
 export function buildSandboxSchema() {
   const sdl = loadSdl();
   const schema = buildSchema(sdl);
-  const all = [objectResolvers, columnValueResolvers(), { Mutation: mutationResolvers }, notificationResolvers, auditResolvers];
+  const all = [objectResolvers, columnValueResolvers(), { Mutation: mutationResolvers }, notificationResolvers, auditResolvers, aggregateResolvers];
   for (const map of all) {
     for (const [typeName, fields] of Object.entries(map)) {
       const type = schema.getType(typeName);

@@ -25,6 +25,12 @@ export const COMPLEXITY = Object.freeze({
     'Item.column_values': 1,
     'Board.groups': 1_000,
   },
+  // Fields charged a fixed amount, whatever they select. `aggregate` scans a
+  // board server-side and returns a handful of numbers: monday measured about
+  // 110 points for one (REFERENCE.md §13.5), whatever the board's size.
+  flatFields: {
+    'Query.aggregate': 100,
+  },
 });
 
 // Paging rules that monday documents per field.

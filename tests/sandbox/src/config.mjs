@@ -9,6 +9,8 @@ export const DEFAULT_LIMITS = Object.freeze({
   concurrencyLimit: 250, // requests in flight per token (Enterprise)
   cursorTtlSeconds: 3_600, // items_page cursors live 60 minutes after the first request
   windowSeconds: 60, // length of the complexity-budget and minute-limit windows (tests shorten it)
+  latencyMs: 0, // added to every API response (benchmarks); not to /__sandbox control calls
+  latencyJitterMs: 0, // ± this much, drawn from the seeded PRNG
 });
 
 export const COMPLEXITY = Object.freeze({

@@ -11,6 +11,7 @@ import { mutationResolvers } from './mutations.mjs';
 import { notificationResolvers } from './notifications.mjs';
 import { auditResolvers } from '../audit/resolvers.mjs';
 import { aggregateResolvers } from '../aggregate/resolvers.mjs';
+import { guardFieldLimits } from './field-limit.mjs';
 
 export const SCHEMA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'schema');
 
@@ -44,5 +45,6 @@ export function buildSandboxSchema() {
       }
     }
   }
+  guardFieldLimits(schema);
   return { schema, sdl };
 }

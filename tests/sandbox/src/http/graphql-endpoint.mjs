@@ -133,6 +133,8 @@ async function run(app, request, { version, kind, user, requestId, log, fault })
   const ctx = {
     store: app.store, user, tokenKind: kind, version, complexity, requestId, cursors: app.cursors, config: app.config,
     baseUrl: app.baseUrl, now: Date.now(), app,
+    // A pending field_limit_exceeded fault: fields of this name fail (graphql/field-limit.mjs).
+    fieldLimit: fault && fault.kind === 'field_limit_exceeded' ? { entity: fault.entity, retryIn: fault.retry_in_seconds } : null,
   };
   const result = await execute({
     schema: app.schema, document, contextValue: ctx, variableValues: request.variables || {}, operationName: request.operationName ?? undefined,

@@ -11,8 +11,9 @@ import { handleAuditRest, handleAuditControl, AUDIT_PATH, AUDIT_CONTROL_PATH } f
 import { authenticate } from '../auth.mjs';
 import {
   errorBody, notAuthenticated, internalServerError, complexityExhausted, minuteLimitExceeded, dailyLimitExceeded, concurrencyExceeded,
-  ipRateLimitExceeded, resourceLocked,
+  ipRateLimitExceeded, resourceLocked, fieldLimitExceededLegacy,
 } from '../errors.mjs';
+import { ACCOUNT_ID } from '../config.mjs';
 
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -53,6 +54,9 @@ function faultResponse(fault) {
     case 'locked': return fromError(resourceLocked(r));
     // Exactly what the test gave: no request id is added, so legacy shapes stay as documented.
     case 'respond': return { status: fault.status, body: fault.body, headers: fault.headers, verbatim: true };
+    // The "graphql" format is not a whole-response fault: the request runs and the field fails.
+    case 'field_limit_exceeded':
+      return fault.format === 'legacy' ? { status: 429, body: fieldLimitExceededLegacy(fault.entity, r, ACCOUNT_ID), headers: {}, verbatim: true } : null;
     default: return null;
   }
 }

@@ -34,6 +34,12 @@ export class SandboxApp {
     this.baseUrl = null; // set once the port is known
   }
 
+  // The schema that runs requests carrying a field_limit_exceeded fault, built on first use.
+  get fieldLimitSchema() {
+    if (!this.fieldLimitSchemaCache) this.fieldLimitSchemaCache = buildSandboxSchema({ fieldLimits: true }).schema;
+    return this.fieldLimitSchemaCache;
+  }
+
   // Seeded data, budgets, cursors, pending faults, limits, latency (and its
   // PRNG) and the in-flight peaks as at start-up.
   reset() {

@@ -2,8 +2,8 @@
 // field_limit_exceeded fault (ctx.fieldLimit), every field of the named entity
 // (e.g. "boards", "items_page", "subitems") fails with FIELD_LIMIT_EXCEEDED and
 // resolves to null, the rest of the response is served as usual. Only fields
-// that return objects are wrapped: those are what monday limits, and leaving
-// scalars alone keeps the hot path of large pages untouched.
+// that return objects are wrapped: those are what monday limits. The wrapped
+// schema is a separate copy (schema.mjs) that only faulted requests run on.
 
 import { defaultFieldResolver, getNamedType, isLeafType, isObjectType } from 'graphql';
 import { fieldLimitExceeded } from '../errors.mjs';

@@ -137,7 +137,7 @@ async function run(app, request, { version, kind, user, requestId, log, fault })
     fieldLimit: fault && fault.kind === 'field_limit_exceeded' ? { entity: fault.entity, retryIn: fault.retry_in_seconds } : null,
   };
   const result = await execute({
-    schema: app.schema, document, contextValue: ctx, variableValues: request.variables || {}, operationName: request.operationName ?? undefined,
+    schema: ctx.fieldLimit ? app.fieldLimitSchema : app.schema, document, contextValue: ctx, variableValues: request.variables || {}, operationName: request.operationName ?? undefined,
   });
   let status = 200;
   const errors = [];

@@ -35,7 +35,13 @@ export const AGGREGATIVE = {
   },
   COUNT: { input: 'any', reduce: (values) => present(values).length },
   COUNT_DISTINCT: { input: 'any', reduce: (values) => new Set(present(values).map((v) => JSON.stringify(v))).size },
-  SUM: { input: ['number'], reduce: (values) => (numbers(values).length ? numbers(values).reduce((a, b) => a + b, 0) : null) },
+  SUM: {
+    input: ['number'],
+    reduce: (values) => {
+      const n = numbers(values);
+      return n.length ? n.reduce((a, b) => a + b, 0) : null;
+    },
+  },
   AVERAGE: {
     input: ['number'],
     reduce: (values) => {
@@ -52,8 +58,8 @@ export const AGGREGATIVE = {
       return n.length % 2 ? n[mid] : (n[mid - 1] + n[mid]) / 2;
     },
   },
-  MIN: { input: ['number', 'date'], reduce: (values) => (numbers(values).length ? Math.min(...numbers(values)) : null) },
-  MAX: { input: ['number', 'date'], reduce: (values) => (numbers(values).length ? Math.max(...numbers(values)) : null) },
+  MIN: { input: ['number', 'date'], reduce: (values) => numbers(values).reduce((m, x) => (m == null || x < m ? x : m), null) },
+  MAX: { input: ['number', 'date'], reduce: (values) => numbers(values).reduce((m, x) => (m == null || x > m ? x : m), null) },
   // Assumption: the first non-empty value in board order.
   FIRST: { input: 'any', reduce: (values) => present(values)[0] ?? null },
 };

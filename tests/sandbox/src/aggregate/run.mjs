@@ -55,38 +55,48 @@ function resultSet(keys, groups, aggregates, items, store) {
   return { entries };
 }
 
-// Every combination of one key per dimension that an item belongs to.
+// Every combination of one entry per list (lists of key indexes, one per dimension).
 function combinations(lists) {
-  return lists.reduce((acc, list) => acc.flatMap((prefix) => list.map((k) => [...prefix, k])), [[]]);
+  let out = [[]];
+  for (const list of lists) {
+    const next = [];
+    for (const prefix of out) for (const k of list) next.push([...prefix, k]);
+    out = next;
+  }
+  return out;
 }
 
 function grouped(plan, items, store) {
-  const perItem = items.map((it) => plan.groups.map((g) => keysOf(g, it)));
+  const dims = plan.groups;
+  // keys[d][n]: the keys item n contributes to dimension d, and ids[d][n] their JSON texts,
+  // computed once: large boards make this the costly part.
+  const keys = dims.map((g) => items.map((it) => keysOf(g, it)));
+  const ids = keys.map((perItem) => perItem.map((list) => list.map(keyId)));
   // Keep the first `limit` distinct keys of each dimension.
-  const kept = plan.groups.map((g, d) => {
+  const kept = dims.map((g, d) => {
     const distinct = new Map();
-    for (const keys of perItem) for (const k of keys[d]) distinct.set(keyId(k), k);
-    return new Set([...distinct.values()].sort(compareKeys).slice(0, g.limit).map(keyId));
+    keys[d].forEach((list, n) => list.forEach((k, j) => distinct.set(ids[d][n][j], k)));
+    return new Set([...distinct].sort((a, b) => compareKeys(a[1], b[1])).slice(0, g.limit).map(([id]) => id));
   });
   const buckets = new Map();
-  perItem.forEach((keys, n) => {
-    const allowed = keys.map((list, d) => list.filter((k) => kept[d].has(keyId(k))));
+  items.forEach((item, n) => {
+    const allowed = dims.map((g, d) => ids[d][n].map((id, j) => j).filter((j) => kept[d].has(ids[d][n][j])));
     for (const combo of combinations(allowed)) {
-      const id = keyId(combo);
+      const id = combo.map((j, d) => ids[d][n][j]).join('\u0000');
       let b = buckets.get(id);
-      if (!b) buckets.set(id, (b = { keys: combo, items: [] }));
-      b.items.push(items[n]);
+      if (!b) buckets.set(id, (b = { keys: combo.map((j, d) => keys[d][n][j]), items: [] }));
+      b.items.push(item);
     }
   });
   const ordered = [...buckets.values()].sort((x, y) => {
-    for (let d = 0; d < x.keys.length; d++) {
+    for (let d = 0; d < dims.length; d++) {
       const c = compareKeys(x.keys[d], y.keys[d]);
       if (c) return c;
     }
     return 0;
   });
   const capped = plan.limit != null ? ordered.slice(0, plan.limit) : ordered;
-  return capped.map((b) => resultSet(b.keys, plan.groups, plan.aggregates, b.items, store));
+  return capped.map((b) => resultSet(b.keys, dims, plan.aggregates, b.items, store));
 }
 
 export function runAggregate({ query }, ctx) {

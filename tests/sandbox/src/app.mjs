@@ -9,6 +9,8 @@ import { Faults } from './faults.mjs';
 import { RequestLog } from './request-log.mjs';
 import { OAuthState } from './oauth/grants.mjs';
 import { AuditState } from './audit/state.mjs';
+import { Latency } from './latency.mjs';
+import { Traffic } from './traffic.mjs';
 
 export class SandboxApp {
   constructor({ dataDir, scale, seed, config }) {
@@ -26,11 +28,20 @@ export class SandboxApp {
     this.faults = new Faults();
     this.oauth = new OAuthState();
     this.audit = new AuditState(this.store, seed);
+    this.latency = new Latency(seed, this.config);
+    this.traffic = new Traffic();
     this.log = new RequestLog(path.join(dataDir, 'requests.jsonl'));
     this.baseUrl = null; // set once the port is known
   }
 
-  // Seeded data, budgets, cursors, pending faults and limits as at start-up.
+  // The schema that runs requests carrying a field_limit_exceeded fault, built on first use.
+  get fieldLimitSchema() {
+    if (!this.fieldLimitSchemaCache) this.fieldLimitSchemaCache = buildSandboxSchema({ fieldLimits: true }).schema;
+    return this.fieldLimitSchemaCache;
+  }
+
+  // Seeded data, budgets, cursors, pending faults, limits, latency (and its
+  // PRNG) and the in-flight peaks as at start-up.
   reset() {
     this.store = Store.generate({ seed: this.seed, scale: this.scale });
     Object.assign(this.config, this.startConfig);
@@ -39,5 +50,7 @@ export class SandboxApp {
     this.faults.clear();
     this.oauth.reset();
     this.audit.reset(this.store, this.seed);
+    this.latency.reset();
+    this.traffic.resetPeaks();
   }
 }

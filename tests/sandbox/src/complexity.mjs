@@ -5,7 +5,11 @@
 //   scalar                 1
 //   object or list field   10 + m * (cost of its selection)
 //   mutation field         30,000 (file uploads 100,000) + cost of its selection
+//   flat field             a fixed cost, its selection free (`aggregate`: 100)
 //   m = number of `ids` if given, else `limit`, else a per-field default
+//
+// Nested lists multiply: boards(ids: [a, b, c]) { items_page(limit: 500) { items
+// { ... } } } costs 10 + 3 * (items_page's cost), as monday charges per id.
 //
 // The `items` inside items_page / next_items_page / items_page_by_column_values
 // are multiplied by that call's `limit`.
@@ -55,6 +59,8 @@ export function computeComplexity(schema, document, operation, variables, weight
     if (!fieldDef) return 0;
     const named = getNamedType(fieldDef.type);
     if (isLeafType(named)) return weights.scalar;
+    const flat = weights.flatFields && weights.flatFields[`${parentType.name}.${name}`];
+    if (flat != null) return flat;
     const args = argsOf(fieldDef, node);
     let childState = state;
     let m;

@@ -9,6 +9,8 @@ export const DEFAULT_LIMITS = Object.freeze({
   concurrencyLimit: 250, // requests in flight per token (Enterprise)
   cursorTtlSeconds: 3_600, // items_page cursors live 60 minutes after the first request
   windowSeconds: 60, // length of the complexity-budget and minute-limit windows (tests shorten it)
+  latencyMs: 0, // added to every API response (benchmarks); not to /__sandbox control calls
+  latencyJitterMs: 0, // ± this much, drawn from the seeded PRNG
 });
 
 export const COMPLEXITY = Object.freeze({
@@ -24,6 +26,12 @@ export const COMPLEXITY = Object.freeze({
     'Item.subitems': 1_000,
     'Item.column_values': 1,
     'Board.groups': 1_000,
+  },
+  // Fields charged a fixed amount, whatever they select. `aggregate` scans a
+  // board server-side and returns a handful of numbers: monday measured about
+  // 110 points for one (REFERENCE.md §13.5), whatever the board's size.
+  flatFields: {
+    'Query.aggregate': 100,
   },
 });
 

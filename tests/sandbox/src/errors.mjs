@@ -5,9 +5,10 @@
 import { GraphQLError } from 'graphql';
 
 // An application-level error raised by a resolver, shaped like monday's.
+// `extra`: further extension keys, placed before error_data as monday orders them.
 export class ApiError extends GraphQLError {
-  constructor(code, message, { statusCode = 400, errorData = {}, httpStatus = 200 } = {}) {
-    super(message, { extensions: { code, status_code: statusCode, error_data: errorData } });
+  constructor(code, message, { statusCode = 400, errorData = {}, httpStatus = 200, extra = {} } = {}) {
+    super(message, { extensions: { code, status_code: statusCode, ...extra, error_data: errorData } });
     this.httpStatus = httpStatus;
   }
 }
@@ -75,6 +76,21 @@ export const resourceLocked = (retryIn) =>
   new HttpError(423, errorBody('Resource is locked, try again shortly', { code: 'RESOURCE_LOCKED', status_code: 423 }), {
     'Retry-After': String(retryIn),
   });
+
+// monday's per-field concurrency limit (REFERENCE.md §5.3). Since 2025-04 it is a GraphQL error
+// on the field, whose value becomes null; the HTTP status (429) is the sandbox's reading of
+// status_code, as monday's examples show only the body.
+export const FIELD_LIMIT_MESSAGE = 'Concurrency limit exceeded for the field';
+export const fieldLimitExceeded = (entity, retryIn) =>
+  new ApiError('FIELD_LIMIT_EXCEEDED', FIELD_LIMIT_MESSAGE, {
+    statusCode: 429, httpStatus: 429, extra: { retry_in_seconds: retryIn }, errorData: { entity },
+  });
+
+// The same limit as the changelog that introduced it shows it (top-level fields, no errors[]).
+export const fieldLimitExceededLegacy = (entity, retryIn, accountId) => ({
+  error_message: FIELD_LIMIT_MESSAGE, error_code: 'FIELD_LIMIT_EXCEEDED', error_data: { retry_in_seconds: retryIn, entity },
+  status_code: 429, account_id: accountId,
+});
 
 export const internalServerError = () =>
   new HttpError(500, errorBody('Internal server error', { code: 'INTERNAL_SERVER_ERROR', status_code: 500 }));

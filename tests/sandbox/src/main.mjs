@@ -13,7 +13,8 @@ import { buildDataset, buildSummary } from './data/export.mjs';
 
 const USAGE = `usage: start.sh --port PORT --data DIR [--scale small|large] [--seed N]
        [--complexity-budget N] [--minute-limit N] [--daily-limit N]
-       [--concurrency-limit N] [--cursor-ttl-seconds N] [--window-seconds N]`;
+       [--concurrency-limit N] [--cursor-ttl-seconds N] [--window-seconds N]
+       [--latency-ms N] [--latency-jitter-ms J]`;
 
 function fail(message, code = 2) {
   process.stderr.write(`sandbox: ${message}\n`);
@@ -42,7 +43,8 @@ async function main() {
         port: { type: 'string' }, data: { type: 'string' }, scale: { type: 'string' }, seed: { type: 'string' },
         'complexity-budget': { type: 'string' }, 'minute-limit': { type: 'string' }, 'daily-limit': { type: 'string' },
         'concurrency-limit': { type: 'string' }, 'cursor-ttl-seconds': { type: 'string' },
-        'window-seconds': { type: 'string' }, help: { type: 'boolean' },
+        'window-seconds': { type: 'string' }, 'latency-ms': { type: 'string' }, 'latency-jitter-ms': { type: 'string' },
+        help: { type: 'boolean' },
       },
       strict: true,
     }));
@@ -67,6 +69,8 @@ async function main() {
     concurrencyLimit: intOption(values, 'concurrency-limit', DEFAULT_LIMITS.concurrencyLimit, 1),
     cursorTtlSeconds: intOption(values, 'cursor-ttl-seconds', DEFAULT_LIMITS.cursorTtlSeconds),
     windowSeconds: intOption(values, 'window-seconds', DEFAULT_LIMITS.windowSeconds, 1),
+    latencyMs: intOption(values, 'latency-ms', DEFAULT_LIMITS.latencyMs),
+    latencyJitterMs: intOption(values, 'latency-jitter-ms', DEFAULT_LIMITS.latencyJitterMs),
   };
 
   const dataDir = path.resolve(values.data);

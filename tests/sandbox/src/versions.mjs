@@ -27,3 +27,20 @@ export function resolveVersion(header) {
   if (byAlias) return { ...byAlias };
   return { ...CURRENT };
 }
+
+// Whether `version` (a resolved version object or value) is `min` or newer.
+// Values are YYYY-MM strings, so they order as text; `dev` is newer than all.
+export function isAtLeast(version, min) {
+  const v = typeof version === 'string' ? version : version && version.value;
+  if (v === 'dev') return true;
+  return typeof v === 'string' && /^\d{4}-\d{2}$/.test(v) && v >= min;
+}
+
+// A field that monday added in version `min` does not exist for older ones:
+// answer as monday's validator does for an unknown field. Every version the
+// sandbox accepts is 2026-01 or later (older ones fall back to current), so
+// today this only guards against a future change to LIVE.
+export function fieldVersionError(version, min, typeName, fieldName) {
+  if (isAtLeast(version, min)) return null;
+  return { message: `Cannot query field "${fieldName}" on type "${typeName}".`, code: 'GRAPHQL_VALIDATION_FAILED' };
+}

@@ -113,3 +113,38 @@ test('faults only hit their path', async () => {
   const bad = await sb.control('POST', 'faults', { kind: 'nonsense' });
   assert.equal(bad.status, 400);
 });
+
+test('field_limit_exceeded fails the named field with monday\'s FIELD_LIMIT_EXCEEDED error; the rest is served', async () => {
+  await sb.control('POST', 'faults', { kind: 'field_limit_exceeded', entity: 'subitems', retry_in_seconds: 15 });
+  const q = '{ me { id } items(ids: [9000000001]) { id subitems { id } } }';
+  const r = await sb.gql(q);
+  assert.equal(r.status, 429);
+  assert.deepEqual(r.json.data, { me: { id: '10000001' }, items: [{ id: '9000000001', subitems: null }] });
+  assert.equal(r.json.errors.length, 1);
+  const e = r.json.errors[0];
+  assert.equal(e.message, 'Concurrency limit exceeded for the field');
+  assert.deepEqual(e.path, ['items', 0, 'subitems']);
+  assert.ok(e.locations && e.locations[0].line === 1);
+  assert.deepEqual(e.extensions, { code: 'FIELD_LIMIT_EXCEEDED', status_code: 429, retry_in_seconds: 15, error_data: { entity: 'subitems' } });
+  assert.deepEqual(Object.keys(e.extensions), ['code', 'status_code', 'retry_in_seconds', 'error_data'], 'in the documented order');
+  assert.equal(sb.requests().at(-1).fault, 'field_limit_exceeded');
+  const again = await sb.gql(q);
+  assert.equal(again.status, 200, 'the fault is used up');
+  assert.ok(Array.isArray(again.json.data.items[0].subitems));
+});
+
+test('field_limit_exceeded defaults to the boards entity; the legacy format answers the changelog\'s body', async () => {
+  await sb.control('POST', 'faults', [{ kind: 'field_limit_exceeded' }, { kind: 'field_limit_exceeded', format: 'legacy', entity: 'boards', retry_in_seconds: 15 }]);
+  const boards = await sb.gql('{ boards(ids: [5000000001]) { id } }');
+  assert.equal(boards.status, 429);
+  assert.deepEqual(boards.json.data, { boards: null });
+  assert.deepEqual(boards.json.errors[0].extensions, { code: 'FIELD_LIMIT_EXCEEDED', status_code: 429, retry_in_seconds: 1, error_data: { entity: 'boards' } });
+  const legacy = await me();
+  assert.equal(legacy.status, 429);
+  assert.deepEqual(legacy.json, {
+    error_message: 'Concurrency limit exceeded for the field', error_code: 'FIELD_LIMIT_EXCEEDED',
+    error_data: { retry_in_seconds: 15, entity: 'boards' }, status_code: 429, account_id: 9000001,
+  });
+  assert.equal((await sb.control('POST', 'faults', { kind: 'field_limit_exceeded', format: 'xml' })).status, 400);
+  assert.equal((await sb.control('POST', 'faults', { kind: 'field_limit_exceeded', entity: 'a b' })).status, 400);
+});

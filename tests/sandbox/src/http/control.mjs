@@ -10,12 +10,21 @@ const CONFIG_KEYS = {
   concurrency_limit: 'concurrencyLimit',
   cursor_ttl_seconds: 'cursorTtlSeconds',
   window_seconds: 'windowSeconds',
+  latency_ms: 'latencyMs',
+  latency_jitter_ms: 'latencyJitterMs',
 };
 
 export function configView(config) {
   const out = {};
   for (const [ext, int] of Object.entries(CONFIG_KEYS)) out[ext] = config[int];
   return out;
+}
+
+// What the concurrency limit counts: admitted GraphQL requests per token kind.
+function concurrencyView(app) {
+  const inFlight = {};
+  for (const [kind, t] of app.limits.tokens) inFlight[kind] = t.inFlight;
+  return { limit: app.config.concurrencyLimit, in_flight: inFlight };
 }
 
 function jsonBody(raw) {
@@ -60,6 +69,11 @@ export function handleControl(req, raw, url, app) {
         for (const s of specs) app.faults.add(s);
         return ok({ ok: true, pending: app.faults.pending() });
       }
+      case 'GET /__sandbox/stats':
+        return ok({ ...app.traffic.view(), concurrency: concurrencyView(app) });
+      case 'DELETE /__sandbox/stats':
+        app.traffic.resetPeaks();
+        return ok({ ...app.traffic.view(), concurrency: concurrencyView(app) });
       case 'GET /__sandbox/config':
         return ok(configView(app.config));
       case 'POST /__sandbox/config': {
@@ -69,7 +83,7 @@ export function handleControl(req, raw, url, app) {
           if (!key) return bad(`unknown setting ${k}; expected one of ${Object.keys(CONFIG_KEYS).join(', ')}`);
           if (!Number.isFinite(Number(v)) || Number(v) < 0) return bad(`${k} must be a non-negative number`);
           if (key === 'windowSeconds' && Number(v) < 1) return bad('window_seconds must be at least 1');
-          app.config[key] = Number(v);
+          app.config[key] = key.startsWith('latency') ? Math.round(Number(v)) : Number(v);
         }
         return ok(configView(app.config));
       }

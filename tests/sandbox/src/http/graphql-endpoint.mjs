@@ -46,7 +46,16 @@ function graphqlErrors(errors, code) {
   });
 }
 
-export async function handleGraphql(req, raw, app, requestId) {
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// `delayMs`: latency (and any `delay` fault) to add before answering. An admitted
+// request waits while it still counts toward the concurrency limit, as a slow
+// answer from monday would.
+export async function handleGraphql(req, raw, app, requestId, { delayMs = 0, fault = null } = {}) {
+  const later = async (response) => {
+    if (delayMs > 0) await sleep(delayMs);
+    return response;
+  };
   const log = { query: null, variables: null, operation_name: null, complexity: 0, token_kind: 'missing' };
   const version = resolveVersion(req.headers['api-version']);
   const { kind, user } = authenticate(req.headers.authorization, app.store, app.oauth);
@@ -60,25 +69,25 @@ export async function handleGraphql(req, raw, app, requestId) {
     log.operation_name = request.operationName ?? null;
   } catch (e) {
     if (!(e instanceof HttpError)) throw e;
-    if (!user) return respondError(notAuthenticated(), log, requestId);
-    return respondError(e, log, requestId, {}, true);
+    if (!user) return later(respondError(notAuthenticated(), log, requestId));
+    return later(respondError(e, log, requestId, {}, true));
   }
-  if (!user) return respondError(notAuthenticated(), log, requestId);
+  if (!user) return later(respondError(notAuthenticated(), log, requestId));
 
   try {
     app.limits.admit(kind);
   } catch (e) {
-    if (e instanceof HttpError) return respondError(e, log, requestId, app.limits.headers(kind), true);
+    if (e instanceof HttpError) return later(respondError(e, log, requestId, app.limits.headers(kind), true));
     throw e;
   }
   try {
-    return await run(app, request, { version, kind, user, requestId, log });
+    return await later(await run(app, request, { version, kind, user, requestId, log, fault }));
   } finally {
     app.limits.release(kind);
   }
 }
 
-async function run(app, request, { version, kind, user, requestId, log }) {
+async function run(app, request, { version, kind, user, requestId, log, fault }) {
   const headers = () => app.limits.headers(kind);
   const finish = (status, body) => ({ status, body: { ...body, extensions: { request_id: requestId }, account_id: ACCOUNT_ID }, headers: headers(), log });
 
@@ -124,9 +133,11 @@ async function run(app, request, { version, kind, user, requestId, log }) {
   const ctx = {
     store: app.store, user, tokenKind: kind, version, complexity, requestId, cursors: app.cursors, config: app.config,
     baseUrl: app.baseUrl, now: Date.now(), app,
+    // A pending field_limit_exceeded fault: fields of this name fail (graphql/field-limit.mjs).
+    fieldLimit: fault && fault.kind === 'field_limit_exceeded' ? { entity: fault.entity, retryIn: fault.retry_in_seconds } : null,
   };
   const result = await execute({
-    schema: app.schema, document, contextValue: ctx, variableValues: request.variables || {}, operationName: request.operationName ?? undefined,
+    schema: ctx.fieldLimit ? app.fieldLimitSchema : app.schema, document, contextValue: ctx, variableValues: request.variables || {}, operationName: request.operationName ?? undefined,
   });
   let status = 200;
   const errors = [];

@@ -1,4 +1,5 @@
-// HTTPS front door: routing, fault injection, response writing, request log.
+// HTTPS front door: routing, fault injection, latency, response writing,
+// request log, requests-in-flight accounting.
 
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
@@ -10,8 +11,9 @@ import { handleAuditRest, handleAuditControl, AUDIT_PATH, AUDIT_CONTROL_PATH } f
 import { authenticate } from '../auth.mjs';
 import {
   errorBody, notAuthenticated, internalServerError, complexityExhausted, minuteLimitExceeded, dailyLimitExceeded, concurrencyExceeded,
-  ipRateLimitExceeded, resourceLocked,
+  ipRateLimitExceeded, resourceLocked, fieldLimitExceededLegacy,
 } from '../errors.mjs';
+import { ACCOUNT_ID } from '../config.mjs';
 
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -52,6 +54,9 @@ function faultResponse(fault) {
     case 'locked': return fromError(resourceLocked(r));
     // Exactly what the test gave: no request id is added, so legacy shapes stay as documented.
     case 'respond': return { status: fault.status, body: fault.body, headers: fault.headers, verbatim: true };
+    // The "graphql" format is not a whole-response fault: the request runs and the field fails.
+    case 'field_limit_exceeded':
+      return fault.format === 'legacy' ? { status: 429, body: fieldLimitExceededLegacy(fault.entity, r, ACCOUNT_ID), headers: {}, verbatim: true } : null;
     default: return null;
   }
 }
@@ -79,16 +84,35 @@ export function createSandboxServer(getApp, { key, cert }) {
   });
 }
 
+// /__sandbox/* steers the sandbox and is neither delayed nor counted in flight;
+// /__sandbox/files/* stands for monday's file storage, so it is an API path.
+const isControlPath = (path) => path.startsWith('/__sandbox/') && !path.startsWith('/__sandbox/files/');
+
 async function handle(app, req, res) {
   const started = performance.now();
   const url = new URL(req.url, 'https://127.0.0.1');
   const path = url.pathname;
+  const kind = authenticate(req.headers.authorization, app.store, app.oauth).kind;
+  if (isControlPath(path)) return serve(app, req, res, { started, url, path, kind, control: true });
+  app.traffic.begin(kind);
+  try {
+    return await serve(app, req, res, { started, url, path, kind, control: false });
+  } finally {
+    app.traffic.end(kind);
+  }
+}
+
+async function serve(app, req, res, { started, url, path, kind, control }) {
   const requestId = newRequestId();
+  // The delay this response gets (0 for control calls), drawn once per request.
+  const latencyMs = control ? 0 : app.latency.next();
   const entry = {
-    time: new Date().toISOString(), method: req.method, path, api_version: req.headers['api-version'] ?? null,
-    query: null, variables: null, operation_name: null, status: 0, complexity: 0, duration_ms: 0,
-    token_kind: authenticate(req.headers.authorization, app.store, app.oauth).kind, request_id: requestId,
+    time: new Date(performance.timeOrigin + started).toISOString(), start_ms: Math.round((performance.timeOrigin + started) * 1000) / 1000,
+    method: req.method, path, api_version: req.headers['api-version'] ?? null,
+    query: null, variables: null, operation_name: null, status: 0, complexity: 0, duration_ms: 0, latency_ms: latencyMs,
+    token_kind: kind, request_id: requestId,
   };
+  const pause = (ms = latencyMs) => (ms > 0 ? sleep(ms) : null);
   const isGraphql = path === '/v2' || path === '/v2/file';
   if (!isGraphql) entry.query_string = url.search.replace(/^\?/, '');
   // OAuth query strings carry state and PKCE challenges: log only the parameter names.
@@ -122,37 +146,44 @@ async function handle(app, req, res) {
     const r = handleOAuthControl(req, raw, url, app);
     return send(r.status, r.body, r.headers, { control: true });
   }
-  if (path.startsWith('/__sandbox/')) {
+  if (control) {
     const r = handleControl(req, raw, url, app);
     return send(r.status, r.body, r.headers, { control: true });
   }
 
   const fault = app.faults.take(path);
+  // A `delay` fault adds to the latency; on /v2 both count as time in flight for the concurrency limit.
+  const faultDelay = fault && fault.kind === 'delay' ? fault.delay_ms : 0;
   if (fault) {
     entry.fault = fault.kind;
     // The request log must show what a faulted request asked for, as for any other: tests count
     // the mutations a client sent, whether or not they were answered.
     if (isGraphql) Object.assign(entry, documentOf(raw));
     if (fault.kind === 'drop') {
+      await pause();
       Object.assign(entry, { status: 0, duration_ms: Math.round((performance.now() - started) * 100) / 100 });
       app.log.write(entry);
       req.socket.destroy();
       return undefined;
     }
-    if (fault.kind === 'delay') await sleep(fault.delay_ms);
     const r = faultResponse(fault);
     if (r) {
+      await pause();
       const body = typeof r.body === 'object' && !r.verbatim ? { ...r.body, extensions: { request_id: requestId } } : r.body;
       return send(r.status, body, r.headers);
     }
   }
 
   if (isGraphql) {
-    if (req.method !== 'POST') return send(405, errorBody('Use POST for GraphQL requests', { code: 'METHOD_NOT_ALLOWED', status_code: 405 }), { Allow: 'POST' });
-    const r = await handleGraphql(req, raw, app, requestId);
+    if (req.method !== 'POST') {
+      await pause(latencyMs + faultDelay);
+      return send(405, errorBody('Use POST for GraphQL requests', { code: 'METHOD_NOT_ALLOWED', status_code: 405 }), { Allow: 'POST' });
+    }
+    const r = await handleGraphql(req, raw, app, requestId, { delayMs: latencyMs + faultDelay, fault });
     const { log, ...rest } = r;
     return send(rest.status, rest.body, rest.headers, log);
   }
+  await pause(latencyMs + faultDelay);
   if (path === '/v2/get_schema' && req.method === 'GET') {
     const format = url.searchParams.get('format') || 'sdl';
     if (format !== 'sdl') return send(400, errorBody('Only format=sdl is served by the sandbox', { code: 'BAD_REQUEST', status_code: 400 }));
@@ -160,6 +191,10 @@ async function handle(app, req, res) {
   }
   if (path === AUDIT_PATH) {
     const r = handleAuditRest(req, url, app);
+    return send(r.status, r.body, r.headers);
+  }
+  if (path.startsWith('/__sandbox/files/')) {
+    const r = handleControl(req, raw, url, app); // file bytes, as Asset.public_url serves them
     return send(r.status, r.body, r.headers);
   }
   if (OAUTH_PATHS.has(path)) {

@@ -54,7 +54,8 @@ const typed = {
     updated_at: changedAt,
   },
   NumbersValue: {
-    number: (c) => (c.raw == null || c.raw === '' ? null : Number(c.raw)),
+    // A stored value that is no number (left by another tool) has no number, only its text.
+    number: (c) => (c.raw == null || c.raw === '' || !Number.isFinite(Number(c.raw)) ? null : Number(c.raw)),
     symbol: (c) => (c.col.settings && c.col.settings.unit ? c.col.settings.unit.symbol : null),
     direction: (c) => (c.col.settings && c.col.settings.unit ? c.col.settings.unit.direction : null),
   },

@@ -52,6 +52,18 @@ export function handleControl(req, raw, url, app) {
           status: 'ok', scale: app.store.scale, seed: app.store.seed, base_url: app.baseUrl, boards: app.store.boards.length,
           items: app.store.items.size, uptime_seconds: Math.round(process.uptime()), config: configView(app.config),
         });
+      // Stores a cell exactly as given, without the validation the API's mutations apply: what
+      // another tool or an old integration may have left in an account (a date '2027-02-30').
+      case 'POST /__sandbox/cells': {
+        const body = jsonBody(raw);
+        const item = app.store.items.get(Number(body.item_id));
+        if (!item) return bad(`no item ${body.item_id}`);
+        const board = app.store.boards.find((b) => b.id === item.board_id);
+        if (!board || !board.columns.some((c) => c.id === body.column_id)) return bad(`no column ${body.column_id} on item ${body.item_id}'s board`);
+        if (!('raw' in body)) return bad('raw is required: the stored value, as the sandbox keeps it (see data/column-types.mjs)');
+        item.values[body.column_id] = body.raw;
+        return ok({ ok: true });
+      }
       case 'POST /__sandbox/reset':
         app.reset();
         return ok({ ok: true, config: configView(app.config) });

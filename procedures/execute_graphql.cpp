@@ -103,12 +103,11 @@ ProcedureDef makeExecuteGraphQLProcedure() {
     if (mutation) context.requireWritable("ExecuteGraphQL with a mutation");
     const rapidjson::Document response =
         mutation ? context.api.mutate(document, variables) : context.api.query(document, variables);
-    // The client adds a `complexity` field to track the budget; it is the user's only if asked.
-    const bool asked_for_complexity = document.find("complexity") != std::string::npos;
+    // The client's own budget fields travel under its alias and are gone from `data` by now:
+    // every field left is one the user asked for, `complexity` included.
     Rows rows;
     for (const auto& field : response["data"].GetObject()) {
       const std::string name(field.name.GetString(), field.name.GetStringLength());
-      if (name == "complexity" && !asked_for_complexity) continue;
       auto add = [&](Value index, const rapidjson::Value& json) {
         Row row(3);  // field, row_index, json
         row[0] = name;

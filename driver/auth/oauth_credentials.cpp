@@ -21,7 +21,7 @@ bool isOAuth21(const config::OAuthSettings& s) { return s.flow == OAuthFlow::OAu
 OAuthCredentials::OAuthCredentials(const config::Settings& settings, std::shared_ptr<log::Logger> logger)
     : settings_(settings.oauth),
       logger_(std::move(logger)),
-      endpoints_(settings.oauth, net::TlsOptions{settings.ssl_server_cert}, std::chrono::seconds(settings.timeout_seconds),
+      endpoints_(settings.oauth, settings.transport(), std::chrono::seconds(settings.timeout_seconds),
                  logger_) {
   if (settings_.initiate == InitiateOAuth::Off) {
     tokens_.access_token = settings_.access_token;

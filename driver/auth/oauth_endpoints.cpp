@@ -58,7 +58,7 @@ std::int64_t unixNow() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-OAuthEndpoints::OAuthEndpoints(const config::OAuthSettings& settings, net::TlsOptions tls, std::chrono::seconds timeout,
+OAuthEndpoints::OAuthEndpoints(const config::OAuthSettings& settings, net::TransportOptions tls, std::chrono::seconds timeout,
                                std::shared_ptr<log::Logger> logger)
     : settings_(settings), logger_(std::move(logger)), http_(std::move(tls), timeout) {}
 

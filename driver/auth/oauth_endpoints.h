@@ -41,7 +41,7 @@ class GrantRevoked : public Error {
 
 class OAuthEndpoints {
  public:
-  OAuthEndpoints(const config::OAuthSettings& settings, net::TlsOptions tls, std::chrono::seconds timeout,
+  OAuthEndpoints(const config::OAuthSettings& settings, net::TransportOptions tls, std::chrono::seconds timeout,
                  std::shared_ptr<log::Logger> logger);
   ~OAuthEndpoints();
 

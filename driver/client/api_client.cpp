@@ -27,15 +27,18 @@ constexpr int kMaxTransientAttempts = 3;
 constexpr milliseconds kBudgetWaitMargin{250};
 
 // Every call also asks what it cost: monday answers in the same response, so the budget is
-// tracked without extra calls (REFERENCE §4; mutations too, §10.1). Our documents always end
-// with the operation's '}'.
+// tracked without extra calls (REFERENCE §4; mutations too, §10.1). Under the driver's own alias,
+// always: a user's `complexity { query }` (ExecuteGraphQL) must not replace the fields the budget
+// needs. Our documents always end with the operation's '}'.
 std::string withComplexityField(std::string_view document) {
   auto close = document.rfind('}');
-  if (close == std::string_view::npos || document.find("complexity") != std::string_view::npos) {
+  if (close == std::string_view::npos || document.find(kBudgetAlias) != std::string_view::npos) {
     return std::string(document);
   }
   std::string out(document.substr(0, close));
-  out += " complexity { before query after reset_in_x_seconds } ";
+  out += " ";
+  out += kBudgetAlias;
+  out += ": complexity { before query after reset_in_x_seconds } ";
   out += document.substr(close);
   return out;
 }
@@ -59,7 +62,7 @@ std::string appliedPart(const rapidjson::Document& body) {
   int applied_count = 0;
   for (const auto& field : data->value.GetObject()) {
     const std::string name(field.name.GetString(), field.name.GetStringLength());
-    if (name == "complexity") continue;
+    if (name == "complexity" || name == kBudgetAlias) continue;
     ++total;
     if (!field.value.IsNull()) {
       ++applied_count;
@@ -153,7 +156,7 @@ ApiClient::ApiClient(const config::Settings& settings, std::shared_ptr<log::Logg
       max_retry_wait_(settings.max_retry_wait_seconds),
       credentials_(auth::makeCredentials(settings, logger)),
       logger_(std::move(logger)),
-      http_(net::TlsOptions{settings.ssl_server_cert}, std::chrono::seconds(settings.timeout_seconds)) {}
+      http_(settings.transport(), std::chrono::seconds(settings.timeout_seconds)) {}
 
 ApiClient::~ApiClient() = default;
 
@@ -315,8 +318,12 @@ rapidjson::Document ApiClient::send(std::string_view document, const rapidjson::
       if (!outcome.request_id.empty()) line += " request_id=" + outcome.request_id;
       logger_->write(log::Level::Info, "api", line);
     }
-    if (logger_->enabled(log::Level::Trace)) {
-      logger_->write(log::Level::Trace, "api", "variables=" + (variables.IsObject() ? jsonText(variables) : "{}"));
+    if (logger_->enabled(log::Level::Trace) && attempt == 1) {
+      // Verbosity=3: the document and its values as sent. They are the user's data; credentials
+      // travel in headers, which are never logged.
+      logger_->write(log::Level::Trace, "api",
+                     "op=" + operation + " query=" + std::string(document) +
+                         " variables=" + (variables.IsObject() ? jsonText(variables) : "{}"));
     }
 
     switch (outcome.kind) {

@@ -350,8 +350,17 @@ ApiOutcome readApiResponse(const net::HttpResponse& response, std::chrono::syste
                   Error(sqlstate::kCommunicationLinkFailure,
                         "monday's answer has no data (starts with \"" + snippet(response.body) + "\")."));
   }
-  if (auto complexity = data->value.FindMember("complexity");
-      complexity != data->value.MemberEnd() && complexity->value.IsObject()) {
+  // The driver's own fields (always asked for, under its alias). A bare `complexity` counts only
+  // when it carries the budget left: a caller's `complexity { query }` must never zero it.
+  auto complexity = data->value.FindMember(rapidjson::StringRef(kBudgetAlias.data(), kBudgetAlias.size()));
+  const bool own = complexity != data->value.MemberEnd();
+  if (!own) {
+    complexity = data->value.FindMember("complexity");
+    if (complexity != data->value.MemberEnd() && (!complexity->value.IsObject() || !complexity->value.HasMember("after"))) {
+      complexity = data->value.MemberEnd();
+    }
+  }
+  if (complexity != data->value.MemberEnd() && complexity->value.IsObject()) {
     auto bounded = [&](const char* name) { return complexityNumber(numberMember(complexity->value, name, 0)); };
     Complexity c;
     c.before = bounded("before");
@@ -360,6 +369,8 @@ ApiOutcome readApiResponse(const net::HttpResponse& response, std::chrono::syste
     c.reset_in_seconds = serverWait(numberMember(complexity->value, "reset_in_x_seconds", 0)).count();
     outcome.complexity = c;
   }
+  // The alias is the driver's business, never a field of the caller's data.
+  if (own) data->value.EraseMember(complexity);  // keeps the other fields in order
   outcome.kind = ApiOutcome::Kind::Data;
   return outcome;
 }

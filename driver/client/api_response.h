@@ -21,6 +21,10 @@
 
 namespace monday::client {
 
+// The alias under which every document the driver sends asks for its own complexity fields, and
+// under which readApiResponse finds (and then removes) them.
+inline constexpr std::string_view kBudgetAlias = "monday_odbc_budget";
+
 struct Complexity {
   long long before = 0;
   long long query = 0;

@@ -46,7 +46,7 @@ AuditRestClient::AuditRestClient(const config::Settings& settings, std::shared_p
       token_(settings.api_token),
       default_timeout_(settings.timeout_seconds),
       logger_(std::move(logger)),
-      http_(net::TlsOptions{settings.ssl_server_cert}, std::chrono::seconds(settings.timeout_seconds)),
+      http_(settings.transport(), std::chrono::seconds(settings.timeout_seconds)),
       pacer_(static_cast<std::size_t>(settings.audit_requests_per_minute), kPacingWindow) {}
 
 AuditRestClient::~AuditRestClient() = default;

@@ -18,7 +18,10 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
 }
 
 bool AttributeMap::add(std::string key, std::string value) {
-  if (contains(key)) return false;
+  if (contains(key)) {
+    if (!value.empty()) repeated_.push_back(std::move(key));
+    return false;
+  }
   items_.push_back({std::move(key), std::move(value)});
   return true;
 }

@@ -24,9 +24,13 @@ class AttributeMap {
   void remove(std::string_view key);
   const std::vector<Attribute>& items() const { return items_; }
   bool empty() const { return items_.empty(); }
+  // Keys given again after their first occurrence (with a non-empty value), whose later values
+  // were dropped: a mistake worth a warning.
+  const std::vector<std::string>& repeated() const { return repeated_; }
 
  private:
   std::vector<Attribute> items_;
+  std::vector<std::string> repeated_;
 };
 
 // Throws monday::Error (08001) when the text is malformed, e.g. an unterminated `{`.

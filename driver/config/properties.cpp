@@ -245,6 +245,36 @@ const std::vector<PropertyDef>& registry() {
        .description = "Seconds the driver keeps the list of boards and their columns (board tables, "
                       "SQLTables/SQLColumns) before fetching it again. 0: fetch on every catalog call "
                       "and for every new board table."},
+      {.name = "ProxyServer",
+       .aliases = {},
+       .kind = PropertyKind::Text,
+       .default_value = "",
+       .description = "A proxy for every request (host name, or http://host:port). Empty: the usual "
+                      "environment variables apply (https_proxy, HTTPS_PROXY, all_proxy, no_proxy). "
+                      "https requests pass through it as CONNECT tunnels, so TLS stays end to end."},
+      {.name = "ProxyPort",
+       .aliases = {},
+       .kind = PropertyKind::Integer,
+       .default_value = "0",
+       .min_value = 0,
+       .max_value = 65535,
+       .description = "The proxy's port; 0: the one in ProxyServer, else 1080."},
+      {.name = "ProxyUser",
+       .aliases = {},
+       .kind = PropertyKind::Text,
+       .default_value = "",
+       .description = "User name for a proxy that asks for credentials."},
+      {.name = "ProxyPassword",
+       .aliases = {},
+       .kind = PropertyKind::Secret,
+       .default_value = "",
+       .description = "Password for ProxyUser. Never logged or shown; env:NAME and file:PATH work."},
+      {.name = "ProxyExceptions",
+       .aliases = {},
+       .kind = PropertyKind::Text,
+       .default_value = "",
+       .description = "Hosts reached without the proxy, comma separated (e.g. localhost,127.0.0.1); * "
+                      "for all. Overrides no_proxy."},
       {.name = "LogFile",
        .aliases = {},
        .kind = PropertyKind::Path,
@@ -255,9 +285,17 @@ const std::vector<PropertyDef>& registry() {
        .kind = PropertyKind::Integer,
        .default_value = "1",
        .min_value = 0,
-       .max_value = 3,
-       .description = "Log detail: 0 errors only, 1 requests, 2 plans and retries, 3 request bodies "
-                      "(variables redacted)."},
+       .max_value = 5,
+       .description = "Log detail. 0: errors only. 1: one line per request (operation, status, time, cost). "
+                      "2: also plans, waits and retries. 3: also each GraphQL document and its variables as "
+                      "sent (what you typed is data and appears; tokens and secrets never do). 4 and 5 "
+                      "(other drivers' most detailed levels) mean 3, with a 01S02 warning."},
+      {.name = "StrictProperties",
+       .aliases = {},
+       .kind = PropertyKind::Boolean,
+       .default_value = "false",
+       .description = "true: an unknown or repeated connection property, or a LogFile that cannot be "
+                      "written, fails the connection (08001) instead of giving a warning."},
       {.name = "ReadOnly",
        .aliases = {},
        .kind = PropertyKind::Boolean,

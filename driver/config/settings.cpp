@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <map>
 
 #include "driver/config/audit_log_settings.h"
 #include "driver/config/properties.h"
@@ -9,6 +10,9 @@
 #include "driver/net/url.h"
 
 namespace monday::config {
+
+// The most detailed log level (log::Level::Trace).
+constexpr int kMostDetailedVerbosity = 3;
 
 namespace {
 
@@ -74,14 +78,28 @@ std::string normalize(const PropertyDef& def, const std::string& raw) {
 Settings Settings::fromAttributes(const AttributeMap& given, const AttributeMap& from_dsn) {
   Settings s;
   if (auto dsn = given.get("DSN")) s.dsn = *dsn;
+  if (auto driver = given.get("DRIVER"); driver && s.dsn.empty()) s.driver = *driver;
 
   // Resolve every known property: the first spelling (name or alias) present wins, and what the
   // application gave wins over the DSN.
   AttributeMap canonical;
   auto take = [&](const AttributeMap& source, std::string_view origin, bool remember) {
+    // ODBC: the first occurrence of a key wins. A second one is a mistake worth saying.
+    std::map<std::string_view, std::string> spelled;  // property → first spelling in this source
+    for (const auto& key : source.repeated()) {
+      s.warnings.push_back({std::string(sqlstate::kInvalidConnectionAttribute),
+                            "Connection property '" + key + "' is given more than once in the " + std::string(origin) +
+                                "; the first value is used."});
+    }
     for (const auto& item : source.items()) {
       if (const PropertyDef* def = findProperty(item.key)) {
         std::string value = normalize(*def, item.value);
+        if (auto [first, fresh] = spelled.emplace(def->name, item.key); !fresh && !item.value.empty()) {
+          s.warnings.push_back({std::string(sqlstate::kInvalidConnectionAttribute),
+                                "Connection property " + std::string(def->name) + " is given twice in the " +
+                                    std::string(origin) + " (as '" + first->second + "' and '" + item.key +
+                                    "'); the first value is used."});
+        }
         if (canonical.add(std::string(def->name), value) && remember) {
           s.given_attributes.add(std::string(def->name), value);
         }
@@ -117,6 +135,20 @@ Settings Settings::fromAttributes(const AttributeMap& given, const AttributeMap&
   s.max_retry_wait_seconds = std::stoi(value("MaxRetryWait"));
   s.log_file = value("LogFile");
   s.verbosity = std::stoi(value("Verbosity"));
+  s.strict_properties = value("StrictProperties") == "true";
+  if (s.verbosity > kMostDetailedVerbosity) {
+    // Other monday drivers count 1-5; this one's most detailed level is 3.
+    s.warnings.push_back({std::string(sqlstate::kOptionValueChanged),
+                          "Verbosity=" + std::to_string(s.verbosity) + " is more detailed than this driver's most "
+                          "detailed level; Verbosity=" + std::to_string(kMostDetailedVerbosity) +
+                              " (requests with their GraphQL documents and variables) is used."});
+    s.verbosity = kMostDetailedVerbosity;
+  }
+  s.proxy.server = value("ProxyServer");
+  s.proxy.port = std::stoi(value("ProxyPort"));
+  s.proxy.user = value("ProxyUser");
+  s.proxy.password = resolveSecretReference("ProxyPassword", value("ProxyPassword"));
+  s.proxy.exceptions = value("ProxyExceptions");
   s.board_tables_by_id = value("BoardTableNames") == "Id";
   s.board_columns_by_id = value("BoardColumnNames") == "Id";
   s.metadata_cache_ttl_seconds = std::stoi(value("MetadataCacheTTL"));
@@ -131,6 +163,13 @@ Settings Settings::fromAttributes(const AttributeMap& given, const AttributeMap&
   }
   s.audit_requests_per_minute = std::stoi(value("AuditRequestsPerMinute"));
   if (s.schema == ApiSchema::AuditLog) completeAuditLogSettings(s, value("Domain"), value("AuditLogSource"));
+  if (s.strict_properties) {
+    for (const auto& warning : s.warnings) {
+      if (warning.state == sqlstate::kInvalidConnectionAttribute) {
+        throw Error(sqlstate::kUnableToConnect, warning.message + " (StrictProperties=true makes this an error.)");
+      }
+    }
+  }
   if (s.auth_scheme == AuthScheme::Token && s.api_token.empty()) {
     throw Error(sqlstate::kInvalidAuthorization,
                 "No API token given. Set APIToken to your monday API token (monday: avatar > "
@@ -146,6 +185,7 @@ std::string Settings::toConnectionString() const {
     out += formatAttribute(key, value);
   };
   if (!dsn.empty()) append("DSN", dsn);
+  else if (!driver.empty()) append("DRIVER", driver);  // without it the string names no driver (IM002)
   for (const auto& item : given_attributes.items()) append(item.key, item.value);
   return out;
 }

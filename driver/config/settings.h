@@ -9,6 +9,7 @@
 #include "driver/common/error.h"
 #include "driver/config/auth_settings.h"
 #include "driver/config/connection_string.h"
+#include "driver/net/http_client.h"
 
 namespace monday::config {
 
@@ -17,7 +18,8 @@ enum class ApiSchema { GraphQL, AuditLog };
 enum class AuditLogSource { Rest, GraphQL };
 
 struct Settings {
-  std::string dsn;  // data source name, "" for DSN-less connections
+  std::string dsn;     // data source name, "" for DSN-less connections
+  std::string driver;  // DRIVER as the application gave it (DSN-less connections)
   AuthScheme auth_scheme = AuthScheme::Token;
   std::string api_token;  // secret
   OAuthSettings oauth;    // AuthScheme=OAuth (driver/config/auth_settings.h)
@@ -31,6 +33,12 @@ struct Settings {
   int max_retry_wait_seconds = 180;  // MaxRetryWait
   std::string log_file;
   int verbosity = 1;
+  // StrictProperties: an unknown or repeated key, or a LogFile that cannot be written, fails the
+  // connection instead of warning.
+  bool strict_properties = false;
+  // ProxyServer/ProxyPort/ProxyUser/ProxyPassword/ProxyExceptions; with no ProxyServer, libcurl's
+  // usual environment (https_proxy, no_proxy ...) applies.
+  net::ProxyOptions proxy;
   // Board tables (schema boards).
   bool board_tables_by_id = false;    // BoardTableNames=Id
   bool board_columns_by_id = false;   // BoardColumnNames=Id
@@ -42,7 +50,11 @@ struct Settings {
   // ReadOnly: no statement or procedure may change monday data.
   bool read_only = false;
 
-  // Non-fatal findings (unknown keys), reported as SQL_SUCCESS_WITH_INFO / 01S00.
+  // The transport options every HTTP client of this connection uses (TLS trust, proxy).
+  net::TransportOptions transport() const { return {ssl_server_cert, proxy}; }
+
+  // Non-fatal findings (unknown or repeated keys, values changed), reported as
+  // SQL_SUCCESS_WITH_INFO (01S00, 01S02) and written to the log.
   std::vector<Warning> warnings;
 
   // The attributes the application itself gave (canonical names, input order). With the DSN

@@ -88,6 +88,15 @@ std::unique_ptr<Session> Session::connect(const config::Settings& settings) {
   auto state = std::make_unique<SessionState>();
   state->settings = settings;
   state->logger = std::make_shared<log::Logger>(settings.log_file, settings.verbosity);
+  if (const std::string& why = state->logger->openFailure(); !why.empty()) {
+    const std::string text = "LogFile '" + settings.log_file + "' cannot be written (" + why +
+                             "): the driver log is off for this connection. Give a file the application may write.";
+    if (settings.strict_properties) throw Error(sqlstate::kUnableToConnect, text + " (StrictProperties=true makes this an error.)");
+    state->connect_warnings.push_back({std::string(sqlstate::kGeneralWarning), text});
+  }
+  for (const auto& warning : settings.warnings) {
+    state->logger->write(log::Level::Error, "connect", "warning " + warning.state + ": " + warning.message);
+  }
   state->api = std::make_unique<client::ApiClient>(settings, state->logger);
   state->logger->write(log::Level::Info, "connect", "connecting to " + settings.api_url + " with " +
                                                          state->api->credentials().describe() + ", API-Version " +
@@ -160,6 +169,8 @@ std::vector<CatalogTable> Session::catalog() const {
 }
 
 const ServerInfo& Session::serverInfo() const { return state_->server; }
+
+const std::vector<Warning>& Session::connectWarnings() const { return state_->connect_warnings; }
 
 log::Logger& Session::logger() const { return *state_->logger; }
 

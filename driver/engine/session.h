@@ -159,6 +159,10 @@ class Session {
 
   const ServerInfo& serverInfo() const;
 
+  // What connecting found worth a warning beyond the settings' own (a LogFile that cannot be
+  // written), for the connection's diagnostics.
+  const std::vector<Warning>& connectWarnings() const;
+
   // The connection's driver log (LogFile/Verbosity); disabled when no LogFile is set.
   log::Logger& logger() const;
 

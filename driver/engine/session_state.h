@@ -109,6 +109,7 @@ class SessionState {
   // INSERT/UPDATE/DELETE: queued mutations and remembered rows (vtab_write.cpp).
   WriteSession writes;
   StatementWarnings warnings;
+  std::vector<Warning> connect_warnings;  // Session::connectWarnings
 
   // Manual-commit mode (SQL_ATTR_AUTOCOMMIT off; transactions.cpp). Changes applied in monday
   // since the transaction began are in writes.applied.

@@ -1,7 +1,9 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <set>
 
@@ -84,6 +86,9 @@ Value numberFromText(const std::string& text, std::size_t index) {
                   " is compared with or stored as a number, and '" + text.substr(0, 40) +
                   (text.size() > 40 ? "...'" : "'") + " is not a number.");
 }
+
+// Waits shorter than this go unmentioned: a second or two is normal paging.
+constexpr std::chrono::milliseconds kNoticeableWait{3000};
 
 std::int64_t declaredSize(const char* declared) {
   if (!declared) return 0;
@@ -168,6 +173,33 @@ struct Statement::Impl {
   std::string sql;             // as the application gave it, for sys_last_query
   TransactionVerb transaction_verb = TransactionVerb::None;  // BEGIN / COMMIT / ROLLBACK statements
   std::vector<std::optional<DataType>> parameter_types;     // per marker, from its context
+  client::ApiUsage usage_at_execute;                         // for the waits this run made
+  std::chrono::milliseconds wait_reported{0};
+
+  // A run that waited for monday's limits longer than people notice says so (01000), and how
+  // long and why, instead of looking hung or slow for no reason.
+  void noteLongWaits() {
+    const client::ApiUsage now = state->api->usage();
+    const auto waited = now.waited - usage_at_execute.waited;
+    if (waited - wait_reported < kNoticeableWait) return;
+    const auto budget = now.budget_waited - usage_at_execute.budget_waited;
+    const auto other = waited - budget;
+    auto seconds = [](std::chrono::milliseconds d) {
+      char text[32];
+      std::snprintf(text, sizeof text, "%.1f", static_cast<double>(d.count()) / 1000.0);
+      return std::string(text);
+    };
+    std::string why;
+    if (budget.count() > 0) why += seconds(budget) + " s so as not to exhaust the per-minute complexity budget";
+    if (other.count() > 0) {
+      why += std::string(why.empty() ? "" : ", ") + seconds(other) + " s for limit answers (429/423) and retries";
+    }
+    const std::string text = "This statement waited " + seconds(waited) + " s for monday's API limits (" + why +
+                             "). sys_api_usage shows the budget; fewer columns or a narrower WHERE cost less.";
+    state->warnings.add(text);
+    state->logger->write(log::Level::Info, "wait", text);
+    wait_reported = waited;
+  }
   long long report_serial = 0;  // the plan report this statement runs under (plan_report.h)
   bool report_fresh = false;    // prepared, not executed yet: the report is prepare's
 
@@ -316,7 +348,11 @@ void Statement::execute() {
   if (!s.report_fresh || s.state->report_serial != s.report_serial) s.report_serial = startReport(*s.state, s.sql);
   s.report_fresh = false;
   s.state->writes.forgetRows();
-  s.state->warnings.clear();
+  if (!s.state->writes.parameter_array) {  // executeSets counts the waits of all its sets
+    s.state->warnings.clear();
+    s.usage_at_execute = s.state->api->usage();
+    s.wait_reported = std::chrono::milliseconds(0);
+  }
   s.state->writes.remember_rows = !sqlite3_stmt_readonly(s.stmt);
   s.state->api->resetCancel();
   if (s.state->audit_rest) s.state->audit_rest->resetCancel();
@@ -358,6 +394,9 @@ std::vector<Statement::SetOutcome> Statement::executeSets(std::size_t sets,
   std::vector<SetOutcome> outcomes(sets);
   writes.clearFinished();
   writes.send_failed = false;
+  state.warnings.clear();
+  impl_->usage_at_execute = state.api->usage();
+  impl_->wait_reported = std::chrono::milliseconds(0);
   writes.parameter_array = true;
   struct UnitGuard {
     WriteSession& writes;
@@ -484,7 +523,10 @@ bool Statement::next() {
 
 const Value& Statement::value(std::size_t index) const { return impl_->row.at(index); }
 
-std::vector<std::string> Statement::takeWarnings() { return impl_->state->warnings.take(); }
+std::vector<std::string> Statement::takeWarnings() {
+  impl_->noteLongWaits();
+  return impl_->state->warnings.take();
+}
 
 std::unique_ptr<Statement> Session::prepare(std::string_view original_sql) {
   // EXEC / CALL / {call} become a SELECT over the procedure (procedure_module.cpp).

@@ -77,6 +77,7 @@ SQLRETURN Connection::openSession(config::Settings settings) {
     session->setRequestTimeout(static_cast<int>(std::min(connection_timeout_, kMaxTimeoutSeconds)));
   }
   for (const auto& warning : settings.warnings) diag().add(warning);
+  for (const auto& warning : session->connectWarnings()) diag().add(warning);
   // Set before connecting (what pyodbc does): the session starts in that mode.
   session->setManualCommit(autocommit_ == SQL_AUTOCOMMIT_OFF);
   {
@@ -177,10 +178,12 @@ SQLRETURN Connection::browseConnect(std::string_view connection_string, std::str
   ensureNotConnected();
   config::AttributeMap step = config::parseConnectionString(connection_string);
   config::AttributeMap merged;
-  // A later call may correct an earlier value: the newest one wins.
+  // A later call may correct an earlier value: the newest one wins (not a repeated key).
   for (const auto& item : step.items()) merged.add(item.key, item.value);
   if (browse_attributes_) {
-    for (const auto& item : browse_attributes_->items()) merged.add(item.key, item.value);
+    for (const auto& item : browse_attributes_->items()) {
+      if (!merged.contains(item.key)) merged.add(item.key, item.value);
+    }
   }
   browse_attributes_.reset();
   const std::string dsn = merged.get("DSN").value_or("");

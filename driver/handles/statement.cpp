@@ -248,6 +248,7 @@ SQLRETURN Statement::runExecution() {
       bindSet(row);
       return true;
     });
+    for (const auto& warning : prepared_->takeWarnings()) diag().add(sqlstate::kGeneralWarning, warning);
     for (SQLULEN row = 0; row < sets; ++row) {
       const auto& outcome = outcomes[row];
       SQLUSMALLINT status = SQL_PARAM_UNUSED;

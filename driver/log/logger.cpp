@@ -1,13 +1,17 @@
 #include "driver/log/logger.h"
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <unistd.h>
 
 namespace monday::log {
 
 Logger::Logger(const std::string& path, int verbosity) : verbosity_(verbosity) {
-  if (!path.empty()) file_ = std::fopen(path.c_str(), "a");
+  if (path.empty()) return;
+  file_ = std::fopen(path.c_str(), "a");
+  if (!file_) open_failure_ = std::strerror(errno);
 }
 
 Logger::~Logger() {

@@ -22,10 +22,13 @@ class Logger {
   Logger& operator=(const Logger&) = delete;
 
   bool enabled(Level level) const { return file_ != nullptr && static_cast<int>(level) <= verbosity_; }
+  // Why the file given could not be opened for appending; "" when it was (or none was given).
+  const std::string& openFailure() const { return open_failure_; }
   void write(Level level, std::string_view category, std::string_view message);
 
  private:
   std::FILE* file_ = nullptr;
+  std::string open_failure_;
   int verbosity_ = 0;
   std::mutex mutex_;
 };

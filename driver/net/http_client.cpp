@@ -57,7 +57,7 @@ std::string hostOf(const std::string& url) {
 }
 
 [[noreturn]] void throwTransportError(CURLcode code, const char* detail, const std::string& url,
-                                      const TlsOptions& tls, std::chrono::seconds timeout) {
+                                      const TransportOptions& tls, std::chrono::seconds timeout) {
   const std::string host = hostOf(url);
   std::string why = detail && *detail ? std::string(detail) : std::string(curl_easy_strerror(code));
   switch (code) {
@@ -67,8 +67,11 @@ std::string hostOf(const std::string& url) {
                                           "). Retry, narrow the query, or raise the Timeout property.");
     case CURLE_ABORTED_BY_CALLBACK:
       throw Error(sqlstate::kOperationCanceled, "The operation was cancelled.");
-    case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:
+      throw Error(sqlstate::kUnableToConnect, "Cannot resolve the proxy host (" + why +
+                                                   "). Check the proxy server name, or the https_proxy "
+                                                   "environment variable.");
+    case CURLE_COULDNT_RESOLVE_HOST:
       throw Error(sqlstate::kUnableToConnect, "Cannot resolve the host name " + host + " (" + why +
                                                    "). Check the APIURL property and the network/DNS.");
     case CURLE_COULDNT_CONNECT:
@@ -115,7 +118,7 @@ struct HttpClient::CurlHandle {
   }
 };
 
-HttpClient::HttpClient(TlsOptions tls, std::chrono::seconds timeout)
+HttpClient::HttpClient(TransportOptions tls, std::chrono::seconds timeout)
     : curl_(std::make_unique<CurlHandle>()), tls_(std::move(tls)), timeout_(timeout) {
   ensureCurlInitialized();
   curl_->handle = curl_easy_init();
@@ -163,6 +166,17 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
   if (!tls_.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, tls_.ca_file.c_str());
+  if (const ProxyOptions& proxy = tls_.proxy; !proxy.server.empty()) {
+    curl_easy_setopt(curl, CURLOPT_PROXY, proxy.server.c_str());
+    if (proxy.port > 0) curl_easy_setopt(curl, CURLOPT_PROXYPORT, static_cast<long>(proxy.port));
+    if (!proxy.user.empty()) {
+      curl_easy_setopt(curl, CURLOPT_PROXYUSERNAME, proxy.user.c_str());
+      curl_easy_setopt(curl, CURLOPT_PROXYPASSWORD, proxy.password.c_str());
+    }
+    // An https request goes through the proxy as a CONNECT tunnel: TLS stays end to end.
+    curl_easy_setopt(curl, CURLOPT_HTTPPROXYTUNNEL, 1L);
+  }
+  if (!tls_.proxy.exceptions.empty()) curl_easy_setopt(curl, CURLOPT_NOPROXY, tls_.proxy.exceptions.c_str());
   if (request.send_once) curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
   curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip/deflate when the server offers
   curl_easy_setopt(curl, CURLOPT_USERAGENT, "monday-odbc/" MONDAY_ODBC_VERSION);
@@ -185,7 +199,21 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
   CURLcode code = curl_easy_perform(curl);
   response.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
-  if (code != CURLE_OK) throwTransportError(code, error_buffer, request.url, tls_, timeout_);
+  if (code != CURLE_OK) {
+    long proxy_status = 0;
+    curl_easy_getinfo(curl, CURLINFO_HTTP_CONNECTCODE, &proxy_status);
+    if (proxy_status == 407) {
+      throw Error(sqlstate::kUnableToConnect,
+                  "The proxy refused the connection: it wants credentials (HTTP 407). Check the proxy user "
+                  "name and password.");
+    }
+    if (proxy_status >= 300) {
+      throw Error(sqlstate::kUnableToConnect,
+                  "The proxy refused to open a tunnel to " + hostOf(request.url) + " (HTTP " +
+                      std::to_string(proxy_status) + "). Check the proxy settings and its exceptions.");
+    }
+    throwTransportError(code, error_buffer, request.url, tls_, timeout_);
+  }
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
   return response;
 }

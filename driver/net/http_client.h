@@ -34,13 +34,24 @@ struct HttpResponse {
   std::string_view header(std::string_view lower_name) const;
 };
 
-struct TlsOptions {
+// A proxy for every request of a connection. With no server set, libcurl's usual environment
+// variables apply (https_proxy, HTTPS_PROXY, all_proxy, no_proxy).
+struct ProxyOptions {
+  std::string server;      // host or URL; "" = none (environment)
+  int port = 0;            // 0 = the server's or the scheme's default
+  std::string user;
+  std::string password;    // secret: never logged or shown
+  std::string exceptions;  // hosts that bypass the proxy, comma separated ("" = none; "*" = all)
+};
+
+struct TransportOptions {
   std::string ca_file;  // PEM to trust instead of the system store; "" = system store
+  ProxyOptions proxy;
 };
 
 class HttpClient {
  public:
-  HttpClient(TlsOptions tls, std::chrono::seconds timeout);
+  HttpClient(TransportOptions transport, std::chrono::seconds timeout);
   ~HttpClient();
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
@@ -59,7 +70,7 @@ class HttpClient {
  private:
   struct CurlHandle;
   std::unique_ptr<CurlHandle> curl_;
-  TlsOptions tls_;
+  TransportOptions tls_;
   std::chrono::seconds timeout_;
   std::atomic<bool> cancelled_{false};
 };

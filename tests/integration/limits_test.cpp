@@ -145,7 +145,9 @@ TEST_F(Limits, BudgetExhaustingWorkloadWaitsInsteadOfFailing) {
   const auto usage = usageRow(connection);
   EXPECT_GE(number(usage, "budget_waits"), kPasses - 1) << "one wait per window the workload outgrew";
   EXPECT_GT(real(usage, "budget_wait_seconds"), 1.0);
-  EXPECT_LE(real(usage, "budget_wait_seconds"), elapsed);
+  // What the driver asked to wait, not the wall clock: each wait ends at the 3 s window's reset
+  // (plus the 250 ms margin), never longer.
+  EXPECT_LE(real(usage, "budget_wait_seconds"), number(usage, "budget_waits") * 3.3);
   EXPECT_EQ(number(usage, "limit_answers"), 0);
   EXPECT_EQ(number(usage, "budget_limit"), budget) << "from the RateLimit-Policy header";
   EXPECT_GE(number(usage, "budget_left"), 0);
@@ -154,7 +156,6 @@ TEST_F(Limits, BudgetExhaustingWorkloadWaitsInsteadOfFailing) {
   for (const auto& request : requests) charged += request["complexity"].GetInt64();
   EXPECT_GE(charged, page * 2 * kPasses);
   EXPECT_GE(number(usage, "complexity_used"), charged);
-  EXPECT_LT(elapsed, 30.0) << "waits should end at the window reset, not much later";
   std::printf("[ measured ] %d passes of 3 item pages (%lld points each) with a %lld-point budget and a 3 s window: "
               "%.1f s, %zu requests, %lld budget waits totalling %.1f s, no 429\n",
               kPasses, page, budget, elapsed, requests.size(), number(usage, "budget_waits"),
@@ -190,14 +191,15 @@ TEST_F(Limits, MinuteLimit429IsWaitedOut) {
   connect(connection);
   ASSERT_EQ(sandboxControl("/__sandbox/faults", R"({"kind":"rate_limit_429","count":1,"retry_in_seconds":2})"), 200);
   const std::size_t before = requestCount();
-  const auto started = Clock::now();
   EXPECT_EQ(query(connection, "SELECT id FROM Workspaces").size(), dataset()["workspaces"].Size());
-  EXPECT_GE(secondsSince(started), 2.0) << "Retry-After: 2 was honoured";
   const auto requests = apiRequestsSince(before);
   ASSERT_EQ(requests.size(), 2u);
   EXPECT_EQ(requests[0]["status"].GetInt(), 429);
   EXPECT_EQ(requests[1]["status"].GetInt(), 200);
   const auto usage = usageRow(connection);
+  EXPECT_EQ(number(usage, "waits"), 1);
+  EXPECT_GE(real(usage, "wait_seconds"), 2.0) << "Retry-After: 2 was honoured";
+  EXPECT_LE(real(usage, "wait_seconds"), 2.3) << "plus at most 250 ms of jitter";
   EXPECT_EQ(number(usage, "retries"), 1);
   EXPECT_EQ(number(usage, "limit_answers"), 1);
   EXPECT_EQ(number(usage, "waits"), 1);
@@ -239,15 +241,50 @@ TEST_F(Limits, ConcurrencyIpAndLockAnswersAreWaitedOut) {
   EXPECT_GE(real(usage, "wait_seconds"), 4.0);
 }
 
+TEST_F(Limits, ALongWaitIsReportedWithTheStatement) {
+  Connection connection(env_);
+  connect(connection);
+  // A wait of a second goes unmentioned; one of three seconds is a 01000 warning saying how long
+  // and why, and the log says it too.
+  ASSERT_EQ(sandboxControl("/__sandbox/faults", R"({"kind":"rate_limit_429","count":1,"retry_in_seconds":1})"), 200);
+  {
+    Statement statement(connection);
+    EXPECT_EQ(statement.execDirect("SELECT id FROM Workspaces"), SQL_SUCCESS) << describe(statement.diagnostics());
+  }
+  ASSERT_EQ(sandboxControl("/__sandbox/faults", R"({"kind":"rate_limit_429","count":1,"retry_in_seconds":3})"), 200);
+  Statement statement(connection);
+  ASSERT_EQ(statement.execDirect("SELECT id FROM Workspaces"), SQL_SUCCESS_WITH_INFO);
+  const auto d = statement.diagnostics();
+  ASSERT_FALSE(d.empty());
+  EXPECT_EQ(d[0].state, "01000");
+  EXPECT_NE(d[0].message.find("waited 3."), std::string::npos) << d[0].message;
+  EXPECT_NE(d[0].message.find("limit answers"), std::string::npos) << d[0].message;
+}
+
+TEST_F(Limits, AUsersOwnComplexityFieldDoesNotZeroTheSharedBudget) {
+  Connection connection(env_);
+  connect(connection);
+  // The user asks for complexity themselves: the driver's own budget fields must still be read.
+  const auto rows = query(connection, "EXEC ExecuteGraphQL @Query = '{ me { id } complexity { query } }'");
+  bool complexity_row = false;
+  for (const auto& row : rows) complexity_row = complexity_row || row[0] == std::optional<std::string>("complexity");
+  EXPECT_TRUE(complexity_row) << "what the user asked for is theirs";
+  const auto usage = usageRow(connection);
+  EXPECT_GT(number(usage, "budget_left"), 1'000'000) << "the sandbox's 10M budget is nowhere near spent";
+  Connection other(env_);
+  connect(other);
+  EXPECT_EQ(query(other, "SELECT id FROM Workspaces").size(), dataset()["workspaces"].Size());
+  EXPECT_EQ(number(usageRow(other), "budget_waits"), 0) << "nobody waits for a budget that is not spent";
+}
+
 TEST_F(Limits, DailyLimitFailsAtOnceAndSaysWhenItResets) {
   Connection connection(env_);
   connect(connection);
   ASSERT_EQ(sandboxControl("/__sandbox/config", R"({"daily_limit":0})"), 200);
   const std::size_t before = requestCount();
-  const auto started = Clock::now();
   Statement statement(connection);
   ASSERT_EQ(statement.execDirect("SELECT id FROM Workspaces"), SQL_ERROR);
-  EXPECT_LT(secondsSince(started), 2.0) << "no waiting for a limit that lasts until midnight";
+  EXPECT_EQ(number(usageRow(connection), "waits"), 0) << "no waiting for a limit that lasts until midnight";
   const auto diagnostics = statement.diagnostics();
   ASSERT_FALSE(diagnostics.empty());
   EXPECT_EQ(diagnostics[0].state, "HY000");
@@ -279,9 +316,8 @@ TEST_F(Limits, LegacyAndHotfixLimitShapesAreWaitedOut) {
     {"kind":"respond","status":500,"body":{"error_message":"Internal server error","status_code":500}}])"),
             200);
   const std::size_t before = requestCount();
-  const auto started = Clock::now();
   EXPECT_EQ(query(connection, "SELECT id FROM Workspaces").size(), dataset()["workspaces"].Size());
-  EXPECT_GE(secondsSince(started), 3.0) << "three limit answers asked for a second each";
+  EXPECT_GE(real(usageRow(connection), "wait_seconds"), 3.0) << "three limit answers asked for a second each";
   EXPECT_EQ(apiRequestsSince(before).size(), 5u);
   const auto usage = usageRow(connection);
   EXPECT_EQ(number(usage, "limit_answers"), 3);
@@ -328,10 +364,9 @@ TEST_F(Limits, RetriesStopAtMaxRetriesAndMaxRetryWait) {
   Connection short_wait(env_);
   connect(short_wait, "MaxRetryWait=2");
   ASSERT_EQ(sandboxControl("/__sandbox/faults", R"({"kind":"complexity_exhausted","retry_in_seconds":30})"), 200);
-  const auto started = Clock::now();
   Statement statement(short_wait);
   ASSERT_EQ(statement.execDirect("SELECT id FROM Workspaces"), SQL_ERROR);
-  EXPECT_LT(secondsSince(started), 5.0) << "a 30 s wait is over MaxRetryWait=2: fail now, do not wait";
+  EXPECT_LE(real(usageRow(short_wait), "wait_seconds"), 2.0) << "a 30 s wait is over MaxRetryWait=2: fail now, do not wait";
   const auto d = statement.diagnostics();
   ASSERT_FALSE(d.empty());
   EXPECT_NE(d[0].message.find("monday asked to wait 30.0s"), std::string::npos) << d[0].message;

@@ -330,6 +330,26 @@ std::optional<ParsedCall> parseCall(std::string_view sql) {
   return std::nullopt;
 }
 
+std::optional<std::string> translateCall(std::string_view sql) {
+  std::optional<ParsedCall> call = parseCall(sql);
+  if (!call) return std::nullopt;
+  std::string text = call->return_value ? "/* ?= (a return value this driver cannot give) */ " : "";
+  text += "SELECT * FROM " + quoteIdentifier(call->schema.empty() ? std::string("monday") : call->schema) + "." +
+          quoteIdentifier(call->name);
+  if (!call->positional.empty()) {
+    text += "(";
+    for (std::size_t i = 0; i < call->positional.size(); ++i) {
+      text += (i ? ", " : "") + (call->positional[i].empty() ? std::string("NULL") : call->positional[i]);
+    }
+    text += ")";
+  }
+  std::string where;
+  for (const auto& [name, expression] : call->named) {
+    where += (where.empty() ? " WHERE " : " AND ") + quoteIdentifier(name) + " = " + expression;
+  }
+  return text + where;
+}
+
 std::optional<std::string> rewriteCall(std::string_view sql) {
   std::optional<ParsedCall> call = parseCall(sql);
   if (!call) return std::nullopt;

@@ -38,4 +38,9 @@ std::optional<ParsedCall> parseCall(std::string_view sql);
 // arguments or a parameter given twice; HYC00 for a return-value call.
 std::optional<std::string> rewriteCall(std::string_view sql);
 
+// The same rewriting by the call's syntax alone, for SQLNativeSql: a procedure that does not exist
+// is translated all the same (preparing it fails later), and {? = call ...} keeps a comment where
+// the return value would go. nullopt when `sql` is not a call.
+std::optional<std::string> translateCall(std::string_view sql);
+
 }  // namespace monday::procedures

@@ -1,173 +1,151 @@
 #include "driver/engine/expression_types.h"
 
-#include <cctype>
 #include <string>
+
+#include "driver/common/sql_lexer.h"
+#include "driver/engine/odbc_functions.h"
 
 namespace monday::engine {
 
 namespace {
 
-struct Token {
-  enum Kind { Word, Number, String, Symbol, QuotedName } kind;
-  std::string text;  // words upper-cased
-};
+using sql::Token;
+using sql::TokenKind;
+using Tokens = std::vector<Token>;
 
-// A small SQL tokenizer: enough to find the SELECT list and its top-level commas.
-std::vector<Token> tokenize(std::string_view sql) {
-  std::vector<Token> tokens;
-  std::size_t i = 0;
-  while (i < sql.size()) {
-    const char c = sql[i];
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      ++i;
-    } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
-      while (i < sql.size() && sql[i] != '\n') ++i;
-    } else if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
-      auto end = sql.find("*/", i + 2);
-      i = end == std::string_view::npos ? sql.size() : end + 2;
-    } else if (c == '\'' || c == '"' || c == '`' || c == '[') {
-      const char close = c == '[' ? ']' : c;
-      std::size_t j = i + 1;
-      while (j < sql.size()) {
-        if (sql[j] == close) {
-          if (close != ']' && j + 1 < sql.size() && sql[j + 1] == close) {
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        ++j;
-      }
-      tokens.push_back({c == '\'' ? Token::String : Token::QuotedName, std::string(sql.substr(i, j + 1 - i))});
-      i = j + 1;
-    } else if (std::isdigit(static_cast<unsigned char>(c)) ||
-               (c == '.' && i + 1 < sql.size() && std::isdigit(static_cast<unsigned char>(sql[i + 1])))) {
-      std::size_t j = i;
-      while (j < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[j])) || sql[j] == '.')) ++j;
-      tokens.push_back({Token::Number, std::string(sql.substr(i, j - i))});
-      i = j;
-    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80) {
-      std::size_t j = i;
-      while (j < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[j])) || sql[j] == '_' ||
-                                static_cast<unsigned char>(sql[j]) >= 0x80 || sql[j] == '$')) {
-        ++j;
-      }
-      std::string word(sql.substr(i, j - i));
-      for (char& ch : word) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      tokens.push_back({Token::Word, std::move(word)});
-      i = j;
-    } else {
-      tokens.push_back({Token::Symbol, std::string(1, c)});
-      ++i;
-    }
-  }
-  return tokens;
+bool opens(const Token& t) { return t.isPunctuation('('); }
+bool closes(const Token& t) { return t.isPunctuation(')'); }
+
+DataType numberType(std::string_view text) {
+  return text.find_first_of(".eE") == std::string_view::npos || (text.size() > 1 && (text[1] == 'x' || text[1] == 'X'))
+             ? DataType::BigInt
+             : DataType::Double;
 }
 
-std::optional<DataType> castTarget(const std::vector<Token>& expr) {
-  // CAST ( ... AS <type> ) covering the whole expression.
-  for (std::size_t i = expr.size(); i-- > 0;) {
-    if (expr[i].kind == Token::Word && expr[i].text == "AS" && i + 1 < expr.size()) {
-      std::string type;
-      for (std::size_t k = i + 1; k < expr.size() && expr[k].text != ")"; ++k) type += expr[k].text;
+std::optional<DataType> castTarget(const Tokens& expr) {
+  // CAST ( ... AS <type> ) covering the whole expression: the AS at depth 1.
+  int depth = 0;
+  for (std::size_t i = 0; i < expr.size(); ++i) {
+    if (opens(expr[i])) ++depth;
+    if (closes(expr[i])) --depth;
+    if (depth == 1 && expr[i].isKeyword("AS") && i + 1 < expr.size()) {
+      const std::string type = sql::upper(expr[i + 1].text);
       if (type.find("INT") != std::string::npos) return DataType::BigInt;
-      if (type.find("REAL") != std::string::npos || type.find("FLOA") != std::string::npos ||
-          type.find("DOUB") != std::string::npos) {
-        return DataType::Double;
-      }
-      if (type.find("CHAR") != std::string::npos || type.find("TEXT") != std::string::npos) return DataType::Varchar;
+      if (type == "REAL" || type.rfind("FLOA", 0) == 0 || type.rfind("DOUB", 0) == 0) return DataType::Double;
+      if (type.find("CHAR") != std::string::npos || type == "TEXT") return DataType::Varchar;
       return parseDeclaredType(type);
     }
   }
   return std::nullopt;
 }
 
-std::optional<DataType> inferExpression(std::vector<Token> expr) {
+std::optional<DataType> inferExpression(Tokens expr);
+
+// CASE ... THEN a ... ELSE b END: the type every branch agrees on.
+std::optional<DataType> caseType(const Tokens& expr) {
+  std::optional<DataType> agreed;
+  bool any = false;
+  int depth = 0;
+  for (std::size_t i = 1; i < expr.size(); ++i) {
+    if (opens(expr[i])) ++depth;
+    if (closes(expr[i])) --depth;
+    if (depth != 0 || !(expr[i].isKeyword("THEN") || expr[i].isKeyword("ELSE"))) continue;
+    // The branch runs to the next WHEN/ELSE/END at this depth.
+    Tokens branch;
+    int inner = 0;
+    std::size_t k = i + 1;
+    for (; k < expr.size(); ++k) {
+      if (opens(expr[k])) ++inner;
+      if (closes(expr[k])) --inner;
+      if (inner == 0 && (expr[k].isKeyword("WHEN") || expr[k].isKeyword("ELSE") || expr[k].isKeyword("END"))) break;
+      branch.push_back(expr[k]);
+    }
+    if (branch.size() == 1 && branch[0].isKeyword("NULL")) continue;  // NULL fits any type
+    const auto type = inferExpression(branch);
+    if (!type || (any && agreed != type)) return std::nullopt;
+    agreed = type;
+    any = true;
+  }
+  return agreed;
+}
+
+std::optional<DataType> inferExpression(Tokens expr) {
   // Drop a trailing alias: "... AS name" or "... name" after a closing token.
-  if (expr.size() >= 2 && expr[expr.size() - 2].kind == Token::Word && expr[expr.size() - 2].text == "AS") {
+  if (expr.size() >= 2 && expr[expr.size() - 2].isKeyword("AS")) {
     expr.resize(expr.size() - 2);
-  } else if (expr.size() >= 2 && (expr.back().kind == Token::Word || expr.back().kind == Token::QuotedName) &&
-             (expr[expr.size() - 2].text == ")" || expr[expr.size() - 2].kind == Token::Number ||
-              expr[expr.size() - 2].kind == Token::String)) {
+  } else if (expr.size() >= 2 &&
+             (expr.back().kind == TokenKind::Word || expr.back().kind == TokenKind::QuotedIdentifier) &&
+             !expr.back().isKeyword("END") &&
+             (closes(expr[expr.size() - 2]) || expr[expr.size() - 2].kind == TokenKind::Number ||
+              expr[expr.size() - 2].kind == TokenKind::String || expr[expr.size() - 2].isKeyword("END"))) {
     expr.pop_back();
   }
   if (expr.empty()) return std::nullopt;
   if (expr.size() == 1) {
-    if (expr[0].kind == Token::Number) {
-      return expr[0].text.find_first_of(".eE") == std::string::npos ? DataType::BigInt : DataType::Double;
-    }
-    if (expr[0].kind == Token::String) return DataType::Varchar;
+    if (expr[0].kind == TokenKind::Number) return numberType(expr[0].text);
+    if (expr[0].kind == TokenKind::String) return DataType::Varchar;
+    if (expr[0].isKeyword("CURRENT_DATE")) return DataType::Date;
+    if (expr[0].isKeyword("CURRENT_TIMESTAMP")) return DataType::Timestamp;
+    if (expr[0].isKeyword("CURRENT_TIME")) return DataType::Time;
     return std::nullopt;
   }
-  if (expr[0].kind == Token::Symbol && expr[0].text == "-" && expr.size() == 2 && expr[1].kind == Token::Number) {
-    return expr[1].text.find_first_of(".eE") == std::string::npos ? DataType::BigInt : DataType::Double;
+  if (expr[0].is(TokenKind::Operator, "-") && expr.size() == 2 && expr[1].kind == TokenKind::Number) {
+    return numberType(expr[1].text);
   }
-  if (expr[0].kind == Token::Word && expr[1].text == "(" && expr.back().text == ")") {
+  if (expr[0].isKeyword("CASE") && expr.back().isKeyword("END")) return caseType(expr);
+  if (expr[0].kind == TokenKind::Word && opens(expr[1]) && closes(expr.back())) {
     // A single function call spanning the expression.
     int depth = 0;
     for (std::size_t i = 1; i < expr.size(); ++i) {
-      if (expr[i].text == "(") ++depth;
-      if (expr[i].text == ")" && --depth == 0 && i + 1 != expr.size()) return std::nullopt;
+      if (opens(expr[i])) ++depth;
+      if (closes(expr[i]) && --depth == 0 && i + 1 != expr.size()) return std::nullopt;
     }
-    const std::string& name = expr[0].text;
-    if (name == "COUNT" || name == "LENGTH" || name == "INSTR" || name == "UNICODE" || name == "CHANGES" ||
-        name == "ROW_NUMBER" || name == "RANK" || name == "DENSE_RANK" || name == "NTILE") {
-      return DataType::BigInt;
-    }
-    if (name == "SUM" || name == "TOTAL" || name == "AVG" || name == "ROUND" || name == "ABS") return DataType::Double;
-    if (name == "UPPER" || name == "LOWER" || name == "TRIM" || name == "LTRIM" || name == "RTRIM" ||
-        name == "SUBSTR" || name == "SUBSTRING" || name == "REPLACE" || name == "GROUP_CONCAT" ||
-        name == "PRINTF" || name == "FORMAT" || name == "QUOTE" || name == "HEX" || name == "TYPEOF") {
-      return DataType::Varchar;
-    }
-    if (name == "DATE") return DataType::Date;
-    if (name == "TIME") return DataType::Time;
-    if (name == "DATETIME") return DataType::Timestamp;
-    if (name == "CAST") return castTarget(expr);
+    if (expr[0].isKeyword("CAST")) return castTarget(expr);
+    return functionResultType(expr[0].text);
   }
   // String concatenation anywhere at the top level makes text.
   int depth = 0;
-  for (std::size_t i = 0; i + 1 < expr.size(); ++i) {
-    if (expr[i].text == "(") ++depth;
-    if (expr[i].text == ")") --depth;
-    if (depth == 0 && expr[i].text == "|" && expr[i + 1].text == "|") return DataType::Varchar;
+  for (const auto& token : expr) {
+    if (opens(token)) ++depth;
+    if (closes(token)) --depth;
+    if (depth == 0 && token.is(TokenKind::Operator, "||")) return DataType::Varchar;
   }
   return std::nullopt;
 }
 
 }  // namespace
 
-std::vector<std::optional<DataType>> inferSelectListTypes(std::string_view sql) {
-  std::vector<Token> tokens = tokenize(sql);
+std::vector<std::optional<DataType>> inferSelectListTypes(std::string_view sql_text) {
+  const Tokens tokens = sql::tokenize(sql_text);
   std::size_t i = 0;
   // Skip a WITH clause: find the SELECT at parenthesis depth 0.
   int depth = 0;
   for (; i < tokens.size(); ++i) {
-    if (tokens[i].text == "(") ++depth;
-    else if (tokens[i].text == ")") --depth;
-    else if (depth == 0 && tokens[i].kind == Token::Word && tokens[i].text == "SELECT") break;
+    if (opens(tokens[i])) ++depth;
+    else if (closes(tokens[i])) --depth;
+    else if (depth == 0 && tokens[i].isKeyword("SELECT")) break;
   }
   if (i >= tokens.size()) return {};
   ++i;
-  if (i < tokens.size() && tokens[i].kind == Token::Word && (tokens[i].text == "DISTINCT" || tokens[i].text == "ALL")) ++i;
+  if (i < tokens.size() && (tokens[i].isKeyword("DISTINCT") || tokens[i].isKeyword("ALL"))) ++i;
   std::vector<std::optional<DataType>> result;
-  std::vector<Token> current;
+  Tokens current;
   depth = 0;
   for (; i < tokens.size(); ++i) {
     const Token& token = tokens[i];
-    if (token.text == "(") ++depth;
-    if (token.text == ")") --depth;
-    if (depth == 0 && token.kind == Token::Word &&
-        (token.text == "FROM" || token.text == "WHERE" || token.text == "GROUP" || token.text == "ORDER" ||
-         token.text == "LIMIT" || token.text == "UNION" || token.text == "HAVING" || token.text == "WINDOW")) {
+    if (opens(token)) ++depth;
+    if (closes(token)) --depth;
+    if (depth == 0 && (token.isKeyword("FROM") || token.isKeyword("WHERE") || token.isKeyword("GROUP") ||
+                       token.isKeyword("ORDER") || token.isKeyword("LIMIT") || token.isKeyword("UNION") ||
+                       token.isKeyword("HAVING") || token.isKeyword("WINDOW"))) {
       break;
     }
-    if (depth == 0 && token.text == ",") {
+    if (depth == 0 && token.isPunctuation(',')) {
       result.push_back(inferExpression(std::move(current)));
       current.clear();
       continue;
     }
-    if (depth == 0 && token.text == "*" && current.empty()) return {};  // SELECT * : cannot align
+    if (depth == 0 && token.is(TokenKind::Operator, "*") && current.empty()) return {};  // SELECT * : cannot align
     current.push_back(token);
   }
   if (!current.empty()) result.push_back(inferExpression(std::move(current)));

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "driver/engine/odbc_functions.h"
+
 namespace monday::engine {
 
 namespace {
@@ -22,22 +24,6 @@ bool isName(const Token& t) { return t.kind == TokenKind::Word || t.kind == Toke
 DataType numberLiteralType(std::string_view text) {
   if (text.size() > 1 && (text[1] == 'x' || text[1] == 'X')) return DataType::BigInt;
   return text.find_first_of(".eE") == std::string_view::npos ? DataType::BigInt : DataType::Double;
-}
-
-// SQL functions whose result type does not depend on their arguments.
-std::optional<DataType> functionResultType(const Token& name) {
-  static const std::array<std::pair<std::string_view, DataType>, 16> known = {{
-      {"COUNT", DataType::BigInt},  {"LENGTH", DataType::BigInt},     {"INSTR", DataType::BigInt},
-      {"UNICODE", DataType::BigInt}, {"RANDOM", DataType::BigInt},    {"SUM", DataType::Double},
-      {"TOTAL", DataType::Double},  {"AVG", DataType::Double},        {"ROUND", DataType::Double},
-      {"ABS", DataType::Double},    {"DATE", DataType::Date},         {"DATETIME", DataType::Timestamp},
-      {"TIME", DataType::Time},     {"LOWER", DataType::Varchar},     {"UPPER", DataType::Varchar},
-      {"SUBSTR", DataType::Varchar},
-  }};
-  for (const auto& [function, type] : known) {
-    if (name.isKeyword(function)) return type;
-  }
-  return std::nullopt;
 }
 
 // The type named after AS in CAST(... AS type), the tokens between `open` and `close`.
@@ -211,7 +197,7 @@ class Analyzer {
         if (t_[k].isPunctuation('(') && --depth == 0) {
           if (k == 0) return std::nullopt;
           if (t_[k - 1].isKeyword("CAST")) return castType(t_, k, j);
-          if (t_[k - 1].kind == TokenKind::Word) return functionResultType(t_[k - 1]);
+          if (t_[k - 1].kind == TokenKind::Word) return functionResultType(t_[k - 1].text);
           return std::nullopt;
         }
       }
@@ -234,7 +220,7 @@ class Analyzer {
         if (t_[k].isPunctuation('(')) ++depth;
         if (t_[k].isPunctuation(')') && --depth == 0) {
           if (first.isKeyword("CAST")) return castType(t_, j + 1, k);
-          return functionResultType(first);
+          return functionResultType(first.text);
         }
       }
       return std::nullopt;

@@ -266,6 +266,11 @@ std::string rewriteProcedureCalls(std::string_view sql) {
   return std::string(sql);
 }
 
+std::string translateProcedureCalls(std::string_view sql) {
+  if (auto select = procedures::translateCall(sql)) return *select;
+  return std::string(sql);
+}
+
 std::vector<CatalogProcedure> Session::procedures() const {
   std::vector<CatalogProcedure> result;
   for (const auto& procedure : procedures::allProcedures()) {

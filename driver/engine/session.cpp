@@ -5,6 +5,7 @@
 #include "driver/auth/credentials.h"
 #include "driver/engine/board_tables.h"
 #include "driver/engine/local_tables.h"
+#include "driver/engine/odbc_functions.h"
 #include "driver/engine/procedure_module.h"
 #include "driver/engine/session_state.h"
 #include "schema/auditlog/audit_log_schema.h"
@@ -137,6 +138,7 @@ std::unique_ptr<Session> Session::connect(const config::Settings& settings) {
                            " USING monday_api(" + quote(table->name) + ")");
   }
   registerProcedures(*state);
+  registerOdbcFunctions(*state);
   if (settings.schema == config::ApiSchema::GraphQL) {
     // Every board as a table of its own, created on first use (board_tables.cpp).
     execSql(state->db, "ATTACH DATABASE ':memory:' AS " + quote(kBoardSchemaName));

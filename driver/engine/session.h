@@ -81,6 +81,10 @@ struct CatalogProcedure {
 // 42000 for an unknown procedure or parameter, HYC00 for {? = call ...}.
 std::string rewriteProcedureCalls(std::string_view sql);
 
+// What SQLNativeSql shows for a call: the same SELECT, translated by syntax alone, for any
+// procedure name (procedures::translateCall); other SQL unchanged.
+std::string translateProcedureCalls(std::string_view sql);
+
 class SessionState;
 
 // A prepared SQL statement. Also the ResultSet of a query once executed.

@@ -18,7 +18,9 @@ SQLRETURN nativeSql(SQLHDBC hdbc, Decode decode, void* out, SQLINTEGER out_max, 
     const std::string in = decode();
     // The same rewriting SQLPrepare applies (escapes -> SQLite), without preparing.
     if (!c.connected()) throw Error(sqlstate::kConnectionNotOpen, "Connection not open.");
-    const std::string native = engine::rewriteProcedureCalls(convert::rewriteEscapes(in));
+    // Syntax only: SQLNativeSql translates a call of a procedure that does not exist too; only
+    // SQLSTATEs its reference lists can come out of here (42000 for a syntax error).
+    const std::string native = engine::translateProcedureCalls(convert::rewriteEscapes(in));
     if (out_max < 0) odbc::badLength(out_max);
     const auto written = convert::writeText(native, out, out_max, encoding, convert::LengthUnit::Characters);
     convert::storeLength(out_length, written.full_length);

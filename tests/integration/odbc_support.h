@@ -75,6 +75,10 @@ class Statement {
   SQLHSTMT stmt_ = SQL_NULL_HSTMT;
 };
 
+// UTF-8 <-> UTF-16 for the W entry points (unixODBC's SQLWCHAR is UTF-16).
+std::u16string utf16(const std::string& utf8);
+std::string utf8(const std::u16string& utf16_text);
+
 // Runs `sql` on a fresh statement and returns all rows as text; fails the test on error.
 std::vector<std::vector<std::optional<std::string>>> query(Connection& connection, const std::string& sql);
 

@@ -276,6 +276,15 @@ Value asNumber(const Raw& r) {
 }
 
 Value asDateTime(const Raw& r, SQLSMALLINT sql_type) {
+  // The reference's C-to-SQL table: a C date is no time of day, a C time no date.
+  const bool to_date = sql_type == SQL_TYPE_DATE || sql_type == SQL_DATE;
+  const bool to_time = sql_type == SQL_TYPE_TIME || sql_type == SQL_TIME;
+  if ((r.kind == Raw::Kind::Date && to_time) || (r.kind == Raw::Kind::Time && to_date)) {
+    throw Error(sqlstate::kRestrictedDataType,
+                std::string("Restricted data type attribute violation: a ") +
+                    (r.kind == Raw::Kind::Date ? "SQL_C_TYPE_DATE parameter cannot be bound as SQL_TYPE_TIME."
+                                               : "SQL_C_TYPE_TIME parameter cannot be bound as SQL_TYPE_DATE."));
+  }
   DateTimeParts parts;
   switch (r.kind) {
     case Raw::Kind::Date:

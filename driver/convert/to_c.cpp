@@ -417,6 +417,162 @@ SQLRETURN toTimestamp(const Value& v, DataType type, const CTarget& t) {
   return storeFixed(t, out);
 }
 
+// --- intervals and GUIDs ---------------------------------------------------------------------
+
+bool isSingleFieldInterval(SQLSMALLINT c) {
+  return c == SQL_C_INTERVAL_YEAR || c == SQL_C_INTERVAL_MONTH || c == SQL_C_INTERVAL_DAY ||
+         c == SQL_C_INTERVAL_HOUR || c == SQL_C_INTERVAL_MINUTE || c == SQL_C_INTERVAL_SECOND;
+}
+
+bool isIntervalCType(SQLSMALLINT c) { return c >= SQL_C_INTERVAL_YEAR && c <= SQL_C_INTERVAL_MINUTE_TO_SECOND; }
+
+// The interval's fields, from text written as ODBC writes interval values: '5', '-1-6' (YEAR TO
+// MONTH), '3 04:05:06.5' (DAY TO SECOND) ...; INTERVAL '...' <fields> is accepted around it.
+std::optional<SQL_INTERVAL_STRUCT> parseInterval(std::string_view text, SQLSMALLINT c_type) {
+  text = trimmed(text);
+  if (text.size() > 9 && (text.substr(0, 8) == "INTERVAL" || text.substr(0, 8) == "interval")) {
+    const auto open = text.find('\'');
+    const auto close = text.rfind('\'');
+    if (open == std::string_view::npos || close <= open) return std::nullopt;
+    text = trimmed(text.substr(open + 1, close - open - 1));
+  }
+  SQL_INTERVAL_STRUCT out{};
+  out.interval_type = static_cast<SQLINTERVAL>(c_type - SQL_C_INTERVAL_YEAR + SQL_IS_YEAR);
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+    out.interval_sign = text.front() == '-' ? SQL_TRUE : SQL_FALSE;
+    text.remove_prefix(1);
+  }
+  // Numbers separated by the layout's separators; the last may carry a fraction (seconds).
+  std::vector<SQLUINTEGER> fields;
+  SQLUINTEGER fraction = 0;
+  std::string separators;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t start = i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+    if (start == i) return std::nullopt;
+    unsigned long long value = 0;
+    std::from_chars(text.data() + start, text.data() + i, value);
+    if (value > 0xFFFFFFFFull) return std::nullopt;
+    fields.push_back(static_cast<SQLUINTEGER>(value));
+    if (i < text.size() && text[i] == '.') {
+      std::size_t f = ++i;
+      while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+      std::string digits(text.substr(f, i - f));
+      digits.resize(9, '0');
+      fraction = static_cast<SQLUINTEGER>(std::stoul(digits.substr(0, 9)));
+      if (i != text.size()) return std::nullopt;
+      break;
+    }
+    if (i < text.size()) separators.push_back(text[i++]);
+  }
+  auto layout = [&](std::size_t count, std::string_view seps) { return fields.size() == count && separators == seps; };
+  auto& ym = out.intval.year_month;
+  auto& ds = out.intval.day_second;
+  switch (c_type) {
+    case SQL_C_INTERVAL_YEAR: if (!layout(1, "")) return std::nullopt; ym.year = fields[0]; break;
+    case SQL_C_INTERVAL_MONTH: if (!layout(1, "")) return std::nullopt; ym.month = fields[0]; break;
+    case SQL_C_INTERVAL_YEAR_TO_MONTH:
+      if (!layout(2, "-") || fields[1] > 11) return std::nullopt;
+      ym.year = fields[0];
+      ym.month = fields[1];
+      break;
+    case SQL_C_INTERVAL_DAY: if (!layout(1, "")) return std::nullopt; ds.day = fields[0]; break;
+    case SQL_C_INTERVAL_HOUR: if (!layout(1, "")) return std::nullopt; ds.hour = fields[0]; break;
+    case SQL_C_INTERVAL_MINUTE: if (!layout(1, "")) return std::nullopt; ds.minute = fields[0]; break;
+    case SQL_C_INTERVAL_SECOND: if (!layout(1, "")) return std::nullopt; ds.second = fields[0]; ds.fraction = fraction; break;
+    case SQL_C_INTERVAL_DAY_TO_HOUR:
+      if (!layout(2, " ") || fields[1] > 23) return std::nullopt;
+      ds.day = fields[0], ds.hour = fields[1];
+      break;
+    case SQL_C_INTERVAL_DAY_TO_MINUTE:
+      if (!layout(3, " :") || fields[1] > 23 || fields[2] > 59) return std::nullopt;
+      ds.day = fields[0], ds.hour = fields[1], ds.minute = fields[2];
+      break;
+    case SQL_C_INTERVAL_DAY_TO_SECOND:
+      if (!layout(4, " ::") || fields[1] > 23 || fields[2] > 59 || fields[3] > 59) return std::nullopt;
+      ds.day = fields[0], ds.hour = fields[1], ds.minute = fields[2], ds.second = fields[3], ds.fraction = fraction;
+      break;
+    case SQL_C_INTERVAL_HOUR_TO_MINUTE:
+      if (!layout(2, ":") || fields[1] > 59) return std::nullopt;
+      ds.hour = fields[0], ds.minute = fields[1];
+      break;
+    case SQL_C_INTERVAL_HOUR_TO_SECOND:
+      if (!layout(3, "::") || fields[1] > 59 || fields[2] > 59) return std::nullopt;
+      ds.hour = fields[0], ds.minute = fields[1], ds.second = fields[2], ds.fraction = fraction;
+      break;
+    case SQL_C_INTERVAL_MINUTE_TO_SECOND:
+      if (!layout(2, ":") || fields[1] > 59) return std::nullopt;
+      ds.minute = fields[0], ds.second = fields[1], ds.fraction = fraction;
+      break;
+    default: return std::nullopt;
+  }
+  return out;
+}
+
+// Exact numbers become single-field intervals; text any interval it spells (the reference's
+// conversion table). Approximate numbers, dates and bytes are 07006.
+SQLRETURN toInterval(const Value& v, DataType type, const CTarget& t, std::vector<Warning>& w) {
+  if (isTextType(type)) {
+    const auto* text = std::get_if<std::string>(&v);
+    if (!text) restrictedType(type, t.c_type);
+    auto parsed = parseInterval(*text, t.c_type);
+    if (!parsed) invalidCharacterValue(*text, "an interval of this C type");
+    return storeFixed(t, *parsed);
+  }
+  const bool exact = type == DataType::Bit || type == DataType::Integer || type == DataType::BigInt || type == DataType::Decimal;
+  if (!exact || !isSingleFieldInterval(t.c_type)) restrictedType(type, t.c_type);
+  const Number n = numberOf(v, type, t.c_type);
+  bool fraction_lost = false;
+  const Int128 whole = integerOf(n, -Int128{0xFFFFFFFF}, Int128{0xFFFFFFFF}, fraction_lost, "an interval field");
+  SQL_INTERVAL_STRUCT out{};
+  out.interval_type = static_cast<SQLINTERVAL>(t.c_type - SQL_C_INTERVAL_YEAR + SQL_IS_YEAR);
+  out.interval_sign = whole < 0 ? SQL_TRUE : SQL_FALSE;
+  const auto magnitude = static_cast<SQLUINTEGER>(whole < 0 ? -whole : whole);
+  switch (t.c_type) {
+    case SQL_C_INTERVAL_YEAR: out.intval.year_month.year = magnitude; break;
+    case SQL_C_INTERVAL_MONTH: out.intval.year_month.month = magnitude; break;
+    case SQL_C_INTERVAL_DAY: out.intval.day_second.day = magnitude; break;
+    case SQL_C_INTERVAL_HOUR: out.intval.day_second.hour = magnitude; break;
+    case SQL_C_INTERVAL_MINUTE: out.intval.day_second.minute = magnitude; break;
+    default: out.intval.day_second.second = magnitude; break;
+  }
+  storeFixed(t, out);
+  if (fraction_lost) {
+    fractionalWarning(w);
+    return SQL_SUCCESS_WITH_INFO;
+  }
+  return SQL_SUCCESS;
+}
+
+// Text holding a GUID ('{6F9619FF-8B86-D011-B42D-00C04FC964FF}', braces optional).
+SQLRETURN toGuid(const Value& v, DataType type, const CTarget& t) {
+  const auto* text = std::get_if<std::string>(&v);
+  if (!isTextType(type) || !text) restrictedType(type, t.c_type);
+  std::string_view s = trimmed(*text);
+  if (s.size() == 38 && s.front() == '{' && s.back() == '}') s = s.substr(1, 36);
+  auto hex = [&](std::size_t at, std::size_t digits, unsigned long long& out) {
+    if (at + digits > s.size()) return false;
+    auto [end, ec] = std::from_chars(s.data() + at, s.data() + at + digits, out, 16);
+    return ec == std::errc() && end == s.data() + at + digits;
+  };
+  SQLGUID guid{};
+  unsigned long long part = 0;
+  bool ok = s.size() == 36 && s[8] == '-' && s[13] == '-' && s[18] == '-' && s[23] == '-';
+  ok = ok && hex(0, 8, part);
+  guid.Data1 = static_cast<decltype(guid.Data1)>(part);
+  ok = ok && hex(9, 4, part);
+  guid.Data2 = static_cast<SQLUSMALLINT>(part);
+  ok = ok && hex(14, 4, part);
+  guid.Data3 = static_cast<SQLUSMALLINT>(part);
+  for (int i = 0; ok && i < 8; ++i) {
+    ok = hex(i < 2 ? 19 + 2 * i : 24 + 2 * (i - 2), 2, part);
+    guid.Data4[i] = static_cast<unsigned char>(part);
+  }
+  if (!ok) invalidCharacterValue(*text, "a GUID");
+  return storeFixed(t, guid);
+}
+
 // --- character and binary output ---------------------------------------------------------------
 
 // Returns the next piece of a long value (text or binary), continuing where the previous
@@ -745,6 +901,13 @@ SQLLEN fixedCTypeSize(SQLSMALLINT c_type) {
     case SQL_C_TYPE_TIME: return sizeof(SQL_TIME_STRUCT);
     case SQL_C_TYPE_TIMESTAMP: return sizeof(SQL_TIMESTAMP_STRUCT);
     case SQL_C_GUID: return sizeof(SQLGUID);
+    case SQL_C_INTERVAL_YEAR: case SQL_C_INTERVAL_MONTH: case SQL_C_INTERVAL_DAY:
+    case SQL_C_INTERVAL_HOUR: case SQL_C_INTERVAL_MINUTE: case SQL_C_INTERVAL_SECOND:
+    case SQL_C_INTERVAL_YEAR_TO_MONTH: case SQL_C_INTERVAL_DAY_TO_HOUR:
+    case SQL_C_INTERVAL_DAY_TO_MINUTE: case SQL_C_INTERVAL_DAY_TO_SECOND:
+    case SQL_C_INTERVAL_HOUR_TO_MINUTE: case SQL_C_INTERVAL_HOUR_TO_SECOND:
+    case SQL_C_INTERVAL_MINUTE_TO_SECOND:
+      return sizeof(SQL_INTERVAL_STRUCT);
     default: return 0;
   }
 }
@@ -813,7 +976,10 @@ SQLRETURN convertToC(const Value& value, const SourceColumn& source, const CTarg
     case SQL_C_TYPE_DATE: rc = toDate(value, type, t, warnings); break;
     case SQL_C_TYPE_TIME: rc = toTime(value, type, t, warnings); break;
     case SQL_C_TYPE_TIMESTAMP: rc = toTimestamp(value, type, t); break;
-    default: restrictedType(type, t.c_type);
+    case SQL_C_GUID: rc = toGuid(value, type, t); break;
+    default:
+      if (!isIntervalCType(t.c_type)) restrictedType(type, t.c_type);
+      rc = toInterval(value, type, t, warnings);
   }
   if (progress) {
     progress->started = true;

@@ -612,7 +612,7 @@ std::optional<DataType> functionResultType(std::string_view raw_name) {
       {"odbc_monthname", DataType::Varchar}, {"odbc_timestampadd", DataType::Timestamp},
       {"odbc_timestampdiff", DataType::BigInt}, {"odbc_cast_date", DataType::Date},
       {"odbc_cast_timestamp", DataType::Timestamp}, {"odbc_cast_time", DataType::Time},
-      {"odbc_cast_varchar", DataType::Varchar}, {"odbc_user", DataType::Varchar}, {"odbc_database", DataType::Varchar},
+      {"odbc_cast_varchar", DataType::Varchar}, {"odbc_cast_decimal", DataType::Decimal}, {"odbc_user", DataType::Varchar}, {"odbc_database", DataType::Varchar},
   };
   for (const auto& [known_name, type] : known) {
     if (known_name == name) return type;

@@ -157,6 +157,13 @@ SQLRETURN Statement::getData(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER
     }
   } else if (c_type == SQL_APD_TYPE) {
     throw Error("HY003", "Invalid application buffer type: SQL_APD_TYPE cannot be used with SQLGetData.");
+  } else if (c_type == SQL_C_NUMERIC) {
+    // Precision and scale the application set on the column's ARD record apply, as other major
+    // drivers do (the reference only promises it for SQL_ARD_TYPE; applications rely on both).
+    if (const DescRecord* rec = ard_->findRecord(static_cast<SQLSMALLINT>(column)); rec && rec->precision > 0) {
+      t.precision = rec->precision;
+      t.scale = rec->scale;
+    }
   }
   t.data = target;
   t.buffer_length = buffer_length;

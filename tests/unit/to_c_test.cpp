@@ -263,8 +263,9 @@ TEST(ToC, TextColumns) {
        "2026-01-31 08:00:00.000000000"},
       {"longvarchar->char", convert(text("{\"a\":1}"), DataType::LongVarchar, SQL_C_CHAR), "{\"a\":1}"},
       {"varchar holding an integer", convert(integer(7), DataType::Varchar, SQL_C_CHAR), "7"},
-      {"varchar->guid", convert(text("x"), DataType::Varchar, SQL_C_GUID), "!07006"},
-      {"varchar->interval", convert(text("x"), DataType::Varchar, SQL_C_INTERVAL_DAY), "!07006"},
+      // The reference allows text to GUIDs and intervals: text that is neither is 22018.
+      {"varchar->guid not a guid", convert(text("x"), DataType::Varchar, SQL_C_GUID), "!22018"},
+      {"varchar->interval not an interval", convert(text("x"), DataType::Varchar, SQL_C_INTERVAL_DAY), "!22018"},
       {"varchar NULL", convert(kNull, DataType::Varchar, SQL_C_CHAR), "NULL"},
   });
 }

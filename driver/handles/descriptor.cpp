@@ -32,7 +32,10 @@ const DescRecord* Descriptor::findRecord(SQLSMALLINT number) const {
   return &records_[static_cast<std::size_t>(number)];
 }
 
-void Descriptor::unbindAll() { records_.resize(1); }
+void Descriptor::unbindAll() {
+  records_.resize(1);
+  records_[0] = DescRecord{};  // the bookmark column too
+}
 
 void Descriptor::trimUnbound() {
   while (records_.size() > 1 && !records_.back().bound()) records_.pop_back();

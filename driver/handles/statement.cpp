@@ -70,6 +70,9 @@ void Statement::requireNoOpenCursor() {
 void Statement::resetCursor() {
   if (prepared_ && result_ == prepared_.get()) prepared_->close();
   result_ = nullptr;
+  static_rows_.reset();
+  position_ = {};
+  last_rowset_size_ = 0;
   driver_result_.reset();
   rowset_.clear();
   current_row_ = 0;
@@ -111,6 +114,7 @@ void Statement::startResult(DriverResult result) {
   row_count_ = -1;
   state_ = State::CursorOpen;
   diag().setRowCount(-1);
+  materializeIfScrollable();
 }
 
 void Statement::applyRequestTimeout() {
@@ -277,6 +281,7 @@ SQLRETURN Statement::runExecution() {
   if (!columns_.empty()) {
     result_ = prepared_.get();
     state_ = State::CursorOpen;
+    materializeIfScrollable();
   } else {
     state_ = State::Executed;
   }

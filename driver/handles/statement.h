@@ -19,7 +19,9 @@
 #include "driver/convert/type_info.h"
 #include "driver/engine/result_set.h"
 #include "driver/handles/descriptor.h"
+#include "driver/engine/row_store.h"
 #include "driver/handles/handle.h"
+#include "driver/handles/scroll.h"
 
 namespace monday::engine {
 class Statement;
@@ -160,6 +162,16 @@ class Statement final : public Handle {
   engine::ResultSet& openResult();
   const ColumnMeta& columnMeta(SQLUSMALLINT column) const;
   SQLRETURN fetchRowset();
+  // Converts rowset_ into the bound buffers, row statuses and counts; the return code of the fetch.
+  SQLRETURN deliverRowset(SQLULEN size);
+  // A static cursor: the result read whole into static_rows_ when it opens (no second trip to
+  // monday when the application scrolls back).
+  bool scrollable() const { return cursor_type_ != SQL_CURSOR_FORWARD_ONLY; }
+  void materializeIfScrollable();
+  SQLRETURN fetchStatic(SQLSMALLINT orientation, SQLLEN offset);
+  // Column 0 when SQL_ATTR_USE_BOOKMARKS is on: the row's number in the result.
+  void writeBookmark(const convert::CTarget& target, SQLLEN row_number);
+  SQLLEN bookmarkRow() const;
   using CatalogBuilder = std::function<DriverResult(const std::vector<engine::CatalogTable>&)>;
   SQLRETURN openCatalog(const CatalogBuilder& build);
   void applyRequestTimeout();
@@ -196,6 +208,11 @@ class Statement final : public Handle {
   SQLULEN cursor_sensitivity_ = SQL_UNSPECIFIED;
   SQLULEN simulate_cursor_ = SQL_SC_NON_UNIQUE;
   SQLPOINTER fetch_bookmark_ptr_ = nullptr;
+  SQLULEN cursor_type_ = SQL_CURSOR_FORWARD_ONLY;
+  SQLULEN use_bookmarks_ = SQL_UB_OFF;
+  std::unique_ptr<engine::RowStore> static_rows_;
+  RowsetPosition position_;      // where the static cursor's rowset is
+  SQLULEN last_rowset_size_ = 0;  // the rowset size of the previous static fetch
   std::string cursor_name_;
 
   // A data-at-execution sequence in progress (SQL_NEED_DATA returned, values not all sent yet).

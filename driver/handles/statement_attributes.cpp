@@ -59,12 +59,26 @@ SQLRETURN Statement::setAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINT
       if (number != SQL_CONCUR_READ_ONLY) valueChanged(diag(), "cursors are read-only (SQL_CONCUR_READ_ONLY).");
       return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_TYPE:
-      if (number != SQL_CURSOR_FORWARD_ONLY) {
-        valueChanged(diag(), "cursors are forward-only (SQL_CURSOR_FORWARD_ONLY).");
+      // Static cursors are real (read once, scrolled from a local copy); keyset-driven and dynamic
+      // ones would need a server that tracks changes: they become static.
+      if (number == SQL_CURSOR_KEYSET_DRIVEN || number == SQL_CURSOR_DYNAMIC) {
+        valueChanged(diag(), "keyset-driven and dynamic cursors are not supported; the cursor is static "
+                             "(SQL_CURSOR_STATIC).");
+        cursor_type_ = SQL_CURSOR_STATIC;
+      } else if (number == SQL_CURSOR_STATIC || number == SQL_CURSOR_FORWARD_ONLY) {
+        cursor_type_ = number;
+      } else {
+        throw Error("HY024", "Invalid attribute value " + std::to_string(number) + " for SQL_ATTR_CURSOR_TYPE.");
       }
       return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SCROLLABLE:
-      if (number != SQL_NONSCROLLABLE) valueChanged(diag(), "cursors are not scrollable.");
+      if (number == SQL_SCROLLABLE) {
+        if (cursor_type_ == SQL_CURSOR_FORWARD_ONLY) cursor_type_ = SQL_CURSOR_STATIC;
+      } else if (number == SQL_NONSCROLLABLE) {
+        cursor_type_ = SQL_CURSOR_FORWARD_ONLY;
+      } else {
+        throw Error("HY024", "Invalid attribute value " + std::to_string(number) + " for SQL_ATTR_CURSOR_SCROLLABLE.");
+      }
       return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SENSITIVITY:
       if (number == SQL_UNSPECIFIED || number == SQL_INSENSITIVE) {
@@ -143,10 +157,10 @@ SQLRETURN Statement::setAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINT
       simulate_cursor_ = number;
       return SQL_SUCCESS;
     case SQL_ATTR_USE_BOOKMARKS:
-      if (number != SQL_UB_OFF) {
-        throw Error(sqlstate::kOptionalFeatureNotImplemented,
-                    "Bookmarks are not supported: leave SQL_ATTR_USE_BOOKMARKS at SQL_UB_OFF.");
+      if (number != SQL_UB_OFF && number != SQL_UB_ON && number != SQL_UB_VARIABLE) {
+        throw Error("HY024", "Invalid attribute value " + std::to_string(number) + " for SQL_ATTR_USE_BOOKMARKS.");
       }
+      use_bookmarks_ = number;
       return SQL_SUCCESS;
     case SQL_ATTR_ROW_NUMBER:
       throw Error("HY092", "SQL_ATTR_ROW_NUMBER is read-only.");
@@ -176,8 +190,8 @@ SQLRETURN Statement::getAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINT
     case SQL_ATTR_IMP_PARAM_DESC: return pointer(static_cast<Handle*>(&ipd_));
     case SQL_ATTR_ASYNC_ENABLE: return ulen(SQL_ASYNC_ENABLE_OFF);
     case SQL_ATTR_CONCURRENCY: return ulen(SQL_CONCUR_READ_ONLY);
-    case SQL_ATTR_CURSOR_TYPE: return ulen(SQL_CURSOR_FORWARD_ONLY);
-    case SQL_ATTR_CURSOR_SCROLLABLE: return ulen(SQL_NONSCROLLABLE);
+    case SQL_ATTR_CURSOR_TYPE: return ulen(cursor_type_);
+    case SQL_ATTR_CURSOR_SCROLLABLE: return ulen(scrollable() ? SQL_SCROLLABLE : SQL_NONSCROLLABLE);
     case SQL_ATTR_CURSOR_SENSITIVITY: return ulen(cursor_sensitivity_);
     case SQL_ATTR_ENABLE_AUTO_IPD: return ulen(SQL_FALSE);
     case SQL_ATTR_FETCH_BOOKMARK_PTR: return pointer(fetch_bookmark_ptr_);
@@ -209,7 +223,7 @@ SQLRETURN Statement::getAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINT
     case SQL_ATTR_ROW_STATUS_PTR: return pointer(ird_.array_status_ptr);
     case SQL_ATTR_ROWS_FETCHED_PTR: return pointer(ird_.rows_processed_ptr);
     case SQL_ATTR_SIMULATE_CURSOR: return ulen(simulate_cursor_);
-    case SQL_ATTR_USE_BOOKMARKS: return ulen(SQL_UB_OFF);
+    case SQL_ATTR_USE_BOOKMARKS: return ulen(use_bookmarks_);
     default:
       throw Error(sqlstate::kInvalidAttributeOptionIdentifier,
                   "Invalid attribute/option identifier: statement attribute " +

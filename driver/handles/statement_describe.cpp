@@ -36,6 +36,13 @@ const ColumnMeta& Statement::columnMeta(SQLUSMALLINT column) const {
     }
     throw Error("07005", "Prepared statement not a cursor-specification: it returns no columns.");
   }
+  if (column == 0 && use_bookmarks_ != SQL_UB_OFF) {
+    // The bookmark column: the row's number, 4 bytes (fixed) or 8 (variable).
+    static const ColumnMeta kFixed{{.name = "", .type = DataType::Integer, .size = 10}, convert::SqlTypeId::Integer};
+    static const ColumnMeta kVariable{{.name = "", .type = DataType::LongVarBinary, .size = 8},
+                                      convert::SqlTypeId::LongVarBinary};
+    return use_bookmarks_ == SQL_UB_VARIABLE ? kVariable : kFixed;
+  }
   if (column == 0 || column > columns_.size()) {
     throw Error(sqlstate::kInvalidDescriptorIndex,
                 "Invalid descriptor index " + std::to_string(column) + ": the result has " +
@@ -172,10 +179,9 @@ SQLRETURN Statement::colAttribute(SQLUSMALLINT column, SQLUSMALLINT field,
 
 SQLRETURN Statement::bindCol(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER target,
                              SQLLEN buffer_length, SQLLEN* indicator) {
-  if (column == 0) {
+  if (column == 0 && use_bookmarks_ == SQL_UB_OFF) {
     throw Error(sqlstate::kInvalidDescriptorIndex,
-                "Invalid descriptor index 0: bookmarks are not supported; columns are numbered "
-                "from 1.");
+                "Invalid descriptor index 0: column 0 is the bookmark; set SQL_ATTR_USE_BOOKMARKS to bind it.");
   }
   if (target == nullptr && indicator == nullptr) {
     // Unbinding: ODBC lowers SQL_DESC_COUNT when the highest bound column goes.

@@ -2,6 +2,7 @@
 // and converting values into the application's buffers (column-wise or row-wise block fetch).
 
 #include <algorithm>
+#include <cstring>
 
 #include "driver/common/error.h"
 #include "driver/handles/connection.h"
@@ -23,14 +24,111 @@ convert::SourceColumn sourceOf(const ColumnMeta& meta) {
 
 SQLRETURN Statement::fetch() { return fetchScroll(SQL_FETCH_NEXT, 0); }
 
-SQLRETURN Statement::fetchScroll(SQLSMALLINT orientation, SQLLEN) {
+SQLRETURN Statement::fetchScroll(SQLSMALLINT orientation, SQLLEN offset) {
   openResult();
+  if (static_rows_) return fetchStatic(orientation, offset);
   if (orientation != SQL_FETCH_NEXT) {
     throw Error("HY106",
                 "Fetch type out of range: the cursor is forward-only (SQL_CURSOR_FORWARD_ONLY), so "
-                "only SQL_FETCH_NEXT is supported.");
+                "only SQL_FETCH_NEXT is supported. Set SQL_ATTR_CURSOR_TYPE to SQL_CURSOR_STATIC "
+                "before executing to scroll.");
   }
   return fetchRowset();
+}
+
+void Statement::materializeIfScrollable() {
+  static_rows_.reset();
+  position_ = {};
+  last_rowset_size_ = 0;
+  if (!scrollable() || result_ == nullptr) return;
+  RunningGuard running(*this);
+  auto store = std::make_unique<engine::RowStore>();
+  const std::size_t column_count = columns_.size();
+  std::vector<Value> row(column_count);
+  while (result_->next()) {
+    for (std::size_t c = 0; c < column_count; ++c) row[c] = result_->value(c);
+    store->append(row);
+  }
+  for (const auto& warning : result_->takeWarnings()) diag().add(sqlstate::kGeneralWarning, warning);
+  diag().setCursorRowCount(static_cast<SQLLEN>(store->size()));
+  static_rows_ = std::move(store);
+}
+
+SQLLEN Statement::bookmarkRow() const {
+  if (fetch_bookmark_ptr_ == nullptr) {
+    throw Error("HY111", "Invalid bookmark value: SQL_ATTR_FETCH_BOOKMARK_PTR is not set.");
+  }
+  SQLLEN row = 0;
+  if (use_bookmarks_ == SQL_UB_VARIABLE) {
+    std::int64_t value = 0;
+    std::memcpy(&value, fetch_bookmark_ptr_, sizeof value);
+    row = static_cast<SQLLEN>(value);
+  } else {
+    SQLUINTEGER value = 0;
+    std::memcpy(&value, fetch_bookmark_ptr_, sizeof value);
+    row = static_cast<SQLLEN>(value);
+  }
+  if (row < 1 || row > static_cast<SQLLEN>(static_rows_->size())) {
+    throw Error("HY111", "Invalid bookmark value " + std::to_string(row) + ": the result has " +
+                             std::to_string(static_rows_->size()) + " row(s).");
+  }
+  return row;
+}
+
+SQLRETURN Statement::fetchStatic(SQLSMALLINT orientation, SQLLEN offset) {
+  switch (orientation) {
+    case SQL_FETCH_NEXT: case SQL_FETCH_PRIOR: case SQL_FETCH_FIRST: case SQL_FETCH_LAST:
+    case SQL_FETCH_ABSOLUTE: case SQL_FETCH_RELATIVE:
+      break;
+    case SQL_FETCH_BOOKMARK:
+      if (use_bookmarks_ == SQL_UB_OFF) {
+        throw Error("HY106", "Fetch type out of range: SQL_FETCH_BOOKMARK needs SQL_ATTR_USE_BOOKMARKS on.");
+      }
+      break;
+    default:
+      throw Error("HY106", "Fetch type out of range: " + std::to_string(orientation) + " is no fetch orientation.");
+  }
+  const SQLULEN size = std::max<SQLULEN>(ard_->array_size, 1);
+  const SQLLEN last_row = static_cast<SQLLEN>(static_rows_->size());
+  const SQLLEN bookmark_row = orientation == SQL_FETCH_BOOKMARK ? bookmarkRow() : 0;
+  const ScrollOutcome outcome =
+      nextRowset(position_, orientation, offset, static_cast<SQLLEN>(size),
+                 static_cast<SQLLEN>(last_rowset_size_ ? last_rowset_size_ : size), last_row, bookmark_row);
+  position_ = outcome.position;
+  last_rowset_size_ = size;
+  rowset_.clear();
+  current_row_ = 0;
+  getdata_column_ = 0;
+  getdata_progress_ = {};
+  if (position_.kind == RowsetPosition::Kind::On) {
+    rows_before_rowset_ = static_cast<SQLULEN>(position_.start - 1);
+    for (SQLLEN row = position_.start; row <= last_row && rowset_.size() < size; ++row) {
+      rowset_.push_back(static_rows_->row(static_cast<std::size_t>(row - 1)));
+    }
+  } else {
+    rows_before_rowset_ = position_.kind == RowsetPosition::Kind::AfterEnd ? static_cast<SQLULEN>(last_row) : 0;
+  }
+  SQLRETURN rc = deliverRowset(size);
+  if (outcome.moved_to_first_row && SQL_SUCCEEDED(rc)) {
+    diag().add("01S06", "Attempt to fetch before the result set returned the first rowset: the first rowset was "
+                        "returned instead.");
+    rc = SQL_SUCCESS_WITH_INFO;
+  }
+  return rc;
+}
+
+void Statement::writeBookmark(const convert::CTarget& target, SQLLEN row_number) {
+  if (target.c_type == SQL_C_VARBOOKMARK) {
+    // Variable-length bookmarks: the row number in 8 bytes, as SQL_ATTR_FETCH_BOOKMARK_PTR takes it.
+    const std::int64_t value = row_number;
+    if (target.data && target.buffer_length >= static_cast<SQLLEN>(sizeof value)) std::memcpy(target.data, &value, sizeof value);
+    if (target.octet_length) target.octet_length.set(sizeof value);
+    if (target.indicator && !(target.indicator == target.octet_length)) target.indicator.set(0);
+    return;
+  }
+  std::vector<Warning> warnings;
+  convert::convertToC(Value{static_cast<std::int64_t>(row_number)}, {DataType::BigInt, SQL_C_SBIGINT}, target, nullptr,
+                      warnings);
 }
 
 SQLRETURN Statement::extendedFetch(SQLUSMALLINT orientation, SQLLEN offset, SQLULEN* row_count,
@@ -73,22 +171,36 @@ SQLRETURN Statement::fetchRowset() {
   }
 
   // Values the engine could not hold in their column's type read as NULL; it says which.
-  const std::vector<std::string> value_warnings = result.takeWarnings();
-  for (const auto& warning : value_warnings) diag().add(sqlstate::kGeneralWarning, warning);
+  for (const auto& warning : result.takeWarnings()) diag().add(sqlstate::kGeneralWarning, warning);
+  return deliverRowset(size);
+}
+
+SQLRETURN Statement::deliverRowset(SQLULEN size) {
+  const bool value_warnings = !diag().empty();  // records of this call so far are warnings
+  const std::size_t column_count = columns_.size();
   const std::size_t fetched = rowset_.size();
   if (ird_.rows_processed_ptr) *ird_.rows_processed_ptr = fetched;
   if (ird_.array_status_ptr) {
     for (SQLULEN i = fetched; i < size; ++i) ird_.array_status_ptr[i] = SQL_ROW_NOROW;
   }
-  diag().setCursorRowCount(static_cast<SQLLEN>(rows_before_rowset_ + fetched));
+  if (!static_rows_) diag().setCursorRowCount(static_cast<SQLLEN>(rows_before_rowset_ + fetched));
   if (fetched == 0) return SQL_NO_DATA;
 
   std::size_t rows_with_errors = 0;
-  bool any_warning = !value_warnings.empty();
+  bool any_warning = value_warnings;
   const SQLSMALLINT bound_columns = std::min<SQLSMALLINT>(ard_->count(), static_cast<SQLSMALLINT>(column_count));
   for (std::size_t r = 0; r < fetched; ++r) {
     bool row_error = false;
     bool row_warning = false;
+    if (const DescRecord* mark = ard_->findRecord(0); use_bookmarks_ != SQL_UB_OFF && mark && mark->bound()) {
+      convert::CTarget target;
+      target.c_type = mark->concise_type;
+      target.data = ard_->dataAddress(*mark, r);
+      target.buffer_length = mark->octet_length;
+      target.indicator = ard_->indicatorAddress(*mark, r);
+      target.octet_length = ard_->octetLengthAddress(*mark, r);
+      writeBookmark(target, static_cast<SQLLEN>(rows_before_rowset_ + r + 1));
+    }
     for (SQLSMALLINT c = 1; c <= bound_columns; ++c) {
       const DescRecord* rec = ard_->findRecord(c);
       if (rec == nullptr || !rec->bound()) continue;
@@ -137,9 +249,19 @@ SQLRETURN Statement::getData(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER
                 "when it returns SQL_NO_DATA.");
   }
   if (column == 0) {
-    throw Error(sqlstate::kInvalidDescriptorIndex,
-                "Invalid descriptor index 0: bookmarks are not supported; columns are numbered "
-                "from 1.");
+    if (use_bookmarks_ == SQL_UB_OFF) {
+      throw Error(sqlstate::kInvalidDescriptorIndex,
+                  "Invalid descriptor index 0: column 0 is the bookmark; set SQL_ATTR_USE_BOOKMARKS to use it.");
+    }
+    if (rowset_.empty()) throw Error(sqlstate::kInvalidCursorState, "Invalid cursor state: the cursor is not on a row.");
+    convert::CTarget t;
+    t.c_type = c_type == SQL_C_DEFAULT ? (use_bookmarks_ == SQL_UB_VARIABLE ? SQL_C_VARBOOKMARK : SQL_C_ULONG) : c_type;
+    t.data = target;
+    t.buffer_length = buffer_length;
+    t.indicator = convert::LengthSlot(indicator);
+    t.octet_length = convert::LengthSlot(indicator);
+    writeBookmark(t, static_cast<SQLLEN>(rows_before_rowset_ + current_row_ + 1));
+    return SQL_SUCCESS;
   }
   if (column > columns_.size()) {
     throw Error(sqlstate::kInvalidDescriptorIndex,

@@ -111,7 +111,7 @@ TEST(GetInfo, IdentityAndBehaviourAnswers) {
   EXPECT_TRUE(getdata & SQL_GD_ANY_COLUMN);
   EXPECT_TRUE(getdata & SQL_GD_ANY_ORDER);
   EXPECT_TRUE(getdata & SQL_GD_BOUND);
-  EXPECT_EQ(ui(SQL_SCROLL_OPTIONS), static_cast<SQLUINTEGER>(SQL_SO_FORWARD_ONLY));
+  EXPECT_EQ(ui(SQL_SCROLL_OPTIONS), static_cast<SQLUINTEGER>(SQL_SO_FORWARD_ONLY | SQL_SO_STATIC));
 }
 
 TEST(GetInfo, DriverVersionFormat) {

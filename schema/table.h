@@ -191,6 +191,9 @@ struct TableDef {
   std::function<bool(const ScanShape&)> orders;
   // The scan fetches only ScanRequest::columns_used (the others read as NULL).
   bool fetch_used_columns = false;
+  // How many rows the table has, when monday says without a scan (a board's items_count);
+  // SQLStatistics reports it as the table's cardinality.
+  std::optional<std::int64_t> row_estimate;
   // What INSERT/UPDATE/DELETE do in monday (schema/mutation.h); empty = read-only table.
   TableWrites writes;
 

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "driver/config/properties.h"
+#include "driver/convert/escapes.h"
 #include "driver/handles/functions.h"
 #include "driver/handles/info.h"
 #include "procedures/registry.h"
@@ -610,6 +611,34 @@ bool conformanceDocument(std::string& document) {
     out << "| " << (reported(function.id) ? "[x]" : "[ ]") << " | " << code(function.name) << " | "
         << function.level << " |\n";
   }
+
+  // Scalar functions and cursors: from the escape table that also sets the *_FUNCTIONS masks.
+  out << "\n## Scalar functions in `{fn ...}`\n\n"
+      << "Every function listed works inside `{fn ...}` with the argument counts shown; the `SQL_*_FUNCTIONS` "
+         "masks of `SQLGetInfo` advertise exactly these (tests/integration/scalar_functions_test.cpp runs each "
+         "one). `TIMESTAMPADD` and `TIMESTAMPDIFF` take all nine `SQL_TSI_*` intervals.\n\n"
+      << "| Function | Family | Arguments |\n| --- | --- | --- |\n";
+  auto functions = monday::convert::escapeFunctions();
+  std::sort(functions.begin(), functions.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  for (const auto& f : functions) {
+    out << "| " << code(f.name) << " | " << f.family << " | "
+        << (f.min_args == f.max_args ? std::to_string(f.min_args)
+                                     : std::to_string(f.min_args) + " to " + std::to_string(f.max_args))
+        << " |\n";
+  }
+  out << "\nSQL-92 forms outside escapes: `EXTRACT(field FROM x)`, `POSITION(a IN b)`, "
+         "`TRIM([BOTH|LEADING|TRAILING] [c] FROM x)`, `SUBSTRING(x FROM a [FOR b])`, `CHAR_LENGTH`, "
+         "`CHARACTER_LENGTH`, `OCTET_LENGTH`, `BIT_LENGTH`, `CAST(x AS DATE|TIME|TIMESTAMP|DECIMAL(p,s)|"
+         "VARCHAR(n)|INTEGER|DOUBLE)`, `CURRENT_DATE`, `CURRENT_TIME`, `CURRENT_TIMESTAMP`, `DATE '...'`, "
+         "`TIME '...'`, `TIMESTAMP '...'`, `||`; escapes `{d}`, `{t}`, `{ts}`, `{oj}` (nested joins too), "
+         "`{escape}`, `{call}` and `{?= call}` (a return value is not supported).\n";
+  out << "\n## Cursors\n\n"
+      << "| Cursor type | What it does |\n| --- | --- |\n"
+      << "| `SQL_CURSOR_FORWARD_ONLY` (default) | Streams rows page by page as they are fetched. |\n"
+      << "| `SQL_CURSOR_STATIC` | Reads the result once when it opens (spilling to a temporary file past 16 MB); "
+         "`SQLFetchScroll` NEXT, PRIOR, FIRST, LAST, ABSOLUTE, RELATIVE and BOOKMARK, bookmarks (fixed and "
+         "variable), `SQLSetPos(SQL_POSITION)`, `SQLExtendedFetch`. |\n"
+      << "| `SQL_CURSOR_KEYSET_DRIVEN`, `SQL_CURSOR_DYNAMIC` | Become static, with `01S02`. |\n";
 
   const monday::handles::InfoContext context;
   auto sorted_info = infoNames();

@@ -1,5 +1,6 @@
 #include "driver/engine/board_tables.h"
 
+#include "driver/engine/catalog_entry.h"
 #include "driver/engine/session_state.h"
 
 namespace monday::engine {
@@ -138,17 +139,7 @@ std::vector<CatalogTable> boardCatalog(SessionState& state) {
   if (!state.boards) return result;
   if (state.boards->refreshIfStale(*state.api)) reconcile(state);
   for (const auto& entry : state.boards->entries()) {
-    const schema::TableDef& table = *entry.table.table;
-    CatalogTable catalog_entry;
-    catalog_entry.schema = table.schema;
-    catalog_entry.name = table.name;
-    catalog_entry.type = "TABLE";
-    catalog_entry.remarks = table.description;
-    catalog_entry.primary_key = table.primary_key;
-    for (const auto& column : table.columns) {
-      catalog_entry.columns.push_back({column.name, column.type, column.size, 0, column.nullable, column.description});
-    }
-    result.push_back(std::move(catalog_entry));
+    result.push_back(catalogEntry(*entry.table.table, "TABLE", state.settings.read_only));
   }
   return result;
 }

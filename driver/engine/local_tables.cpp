@@ -67,6 +67,21 @@ void addTables(SessionState& state, const std::string& schema, const char* maste
       if (const int position = std::atoi(column_row[5].c_str()); position > 0) key_positions[position] = column_row[1];
     }
     for (const auto& [position, name] : key_positions) table.primary_key.push_back(name);
+    // Local: everything is allowed, and counting the rows costs no request.
+    table.privileges = {"SELECT", "INSERT", "UPDATE", "DELETE"};
+    for (const auto& column : table.columns) table.updatable_columns.push_back(column.name);
+    if (table_row[1] == "table") {  // a view may read monday: no count that would cost requests
+      const auto counted = rows(state, "SELECT COUNT(*) FROM " + quote(schema) + "." + quote(table.name));
+      if (!counted.empty()) table.row_estimate = std::atoll(counted[0][0].c_str());
+    }
+    // seq, name, unique, origin, partial
+    for (const auto& index_row : rows(state, "PRAGMA " + quote(schema) + ".index_list(" + quote(table.name) + ")")) {
+      CatalogTable::Index index{index_row[1], index_row[2] == "1", {}};
+      for (const auto& column_row : rows(state, "PRAGMA " + quote(schema) + ".index_info(" + quote(index.name) + ")")) {
+        index.columns.push_back(column_row[2]);  // seqno, cid, name
+      }
+      table.indexes.push_back(std::move(index));
+    }
     out.push_back(std::move(table));
   }
 }

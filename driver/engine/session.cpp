@@ -4,6 +4,7 @@
 
 #include "driver/auth/credentials.h"
 #include "driver/engine/board_tables.h"
+#include "driver/engine/catalog_entry.h"
 #include "driver/engine/local_tables.h"
 #include "driver/engine/odbc_functions.h"
 #include "driver/engine/procedure_module.h"
@@ -153,17 +154,8 @@ std::unique_ptr<Session> Session::connect(const config::Settings& settings) {
 std::vector<CatalogTable> Session::catalog() const {
   std::vector<CatalogTable> result;
   for (const auto& table : state_->tables) {
-    CatalogTable entry;
-    entry.schema = table->schema;
-    entry.name = table->name;
-    entry.type = schema::isSystemTable(*table) ? "SYSTEM TABLE" : "TABLE";
-    entry.remarks = table->description;
-    entry.primary_key = table->primary_key;
-    for (const auto& key : table->foreign_keys) entry.foreign_keys.push_back({key.columns, key.table, key.referenced_columns});
-    for (const auto& column : table->columns) {
-      entry.columns.push_back({column.name, column.type, column.size, 0, column.nullable, column.description});
-    }
-    result.push_back(std::move(entry));
+    result.push_back(catalogEntry(*table, schema::isSystemTable(*table) ? "SYSTEM TABLE" : "TABLE",
+                                  state_->settings.read_only));
   }
   for (auto& board_table : boardCatalog(*state_)) result.push_back(std::move(board_table));
   for (auto& local_table : localCatalog(*state_)) result.push_back(std::move(local_table));

@@ -46,6 +46,19 @@ struct CatalogTable {
     std::vector<std::string> referenced_columns;
   };
   std::vector<ForeignKey> foreign_keys;
+  // Rows the table has, when known without a scan (SQLStatistics' cardinality).
+  std::optional<std::int64_t> row_estimate;
+  // What SQL may do to the table: "SELECT", "INSERT", "UPDATE", "DELETE" (SQLTablePrivileges), and
+  // the columns an UPDATE may set (SQLColumnPrivileges); ReadOnly leaves SELECT alone.
+  std::vector<std::string> privileges;
+  std::vector<std::string> updatable_columns;
+  // Indexes of local tables (SQLStatistics): name, unique, columns in order.
+  struct Index {
+    std::string name;
+    bool unique = false;
+    std::vector<std::string> columns;
+  };
+  std::vector<Index> indexes;
 };
 
 // Facts learned while connecting, for SQLGetInfo (user name, DBMS version ...).

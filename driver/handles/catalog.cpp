@@ -268,15 +268,27 @@ DriverResult statistics(const Tables& all, const CatalogArg& catalog, const Cata
   if (!matchesNoCatalog(catalog, false, context)) return result;
   for (const auto* t : sortedTables(all)) {
     if (!matchesOrdinaryArg(schema, t->schema) || !matchesOrdinaryArg(table, t->name)) continue;
-    // No statistics are known (the API does not say how many rows a table has).
+    // The table's row count when monday tells it without a scan (a board's items_count; a local
+    // table's count); NULL otherwise.
+    const auto cardinality = t->row_estimate ? number(*t->row_estimate) : null();
     result.rows->addRow({null(), text(t->schema), text(t->name), null(), null(), null(),
-                         number(SQL_TABLE_STAT), null(), null(), null(), null(), null(), null()});
+                         number(SQL_TABLE_STAT), null(), null(), null(), cardinality, null(), null()});
     std::int64_t position = 0;
     // monday ids are unique: the key behaves like a unique index for tools that look for one.
     for (const auto& key : t->primary_key) {
       result.rows->addRow({null(), text(t->schema), text(t->name), number(SQL_FALSE), null(),
                            text("PRIMARY"), number(SQL_INDEX_OTHER), number(++position), text(key),
-                           null(), null(), null(), null()});
+                           text("A"), null(), null(), null()});
+    }
+    // Local tables' own indexes (CREATE INDEX).
+    for (const auto& index : t->indexes) {
+      if (unique == SQL_INDEX_UNIQUE && !index.unique) continue;
+      std::int64_t seq = 0;
+      for (const auto& column : index.columns) {
+        result.rows->addRow({null(), text(t->schema), text(t->name), number(index.unique ? SQL_FALSE : SQL_TRUE), null(),
+                             text(index.name), number(SQL_INDEX_OTHER), number(++seq), text(column), text("A"), null(),
+                             null(), null()});
+      }
     }
   }
   return result;
@@ -448,27 +460,66 @@ DriverResult procedureColumns(const Procedures& all, const CatalogArg& catalog, 
   return result;
 }
 
-DriverResult tablePrivileges(const Context& context) {
-  return makeResult({{"TABLE_CAT", "TABLE_QUALIFIER", SqlTypeId::WVarchar, true},
-                     {"TABLE_SCHEM", "TABLE_OWNER", SqlTypeId::WVarchar, true},
-                     {"TABLE_NAME", "", SqlTypeId::WVarchar, false},
-                     {"GRANTOR", "", SqlTypeId::WVarchar, true},
-                     {"GRANTEE", "", SqlTypeId::WVarchar, false},
-                     {"PRIVILEGE", "", SqlTypeId::WVarchar, false},
-                     {"IS_GRANTABLE", "", SqlTypeId::WVarchar, true}},
-                    context);
+DriverResult tablePrivileges(const Tables& all, const CatalogArg& catalog, const CatalogArg& schema,
+                             const CatalogArg& table, const std::string& grantee, const Context& context) {
+  DriverResult result = makeResult({{"TABLE_CAT", "TABLE_QUALIFIER", SqlTypeId::WVarchar, true},
+                                    {"TABLE_SCHEM", "TABLE_OWNER", SqlTypeId::WVarchar, true},
+                                    {"TABLE_NAME", "", SqlTypeId::WVarchar, false},
+                                    {"GRANTOR", "", SqlTypeId::WVarchar, true},
+                                    {"GRANTEE", "", SqlTypeId::WVarchar, false},
+                                    {"PRIVILEGE", "", SqlTypeId::WVarchar, false},
+                                    {"IS_GRANTABLE", "", SqlTypeId::WVarchar, true}},
+                                   context);
+  if (!matchesNoCatalog(catalog, false, context)) return result;
+  for (const auto* t : sortedTables(all)) {
+    if (!matchesPatternArg(schema, t->schema, context) || !matchesPatternArg(table, t->name, context)) continue;
+    std::vector<std::string> privileges = t->privileges;
+    std::sort(privileges.begin(), privileges.end());  // ordered by privilege, as the reference asks
+    for (const auto& privilege : privileges) {
+      result.rows->addRow({null(), text(t->schema), text(t->name), null(), text(grantee), text(privilege), text("NO")});
+    }
+  }
+  return result;
 }
 
-DriverResult columnPrivileges(const Context& context) {
-  return makeResult({{"TABLE_CAT", "TABLE_QUALIFIER", SqlTypeId::WVarchar, true},
-                     {"TABLE_SCHEM", "TABLE_OWNER", SqlTypeId::WVarchar, true},
-                     {"TABLE_NAME", "", SqlTypeId::WVarchar, false},
-                     {"COLUMN_NAME", "", SqlTypeId::WVarchar, false},
-                     {"GRANTOR", "", SqlTypeId::WVarchar, true},
-                     {"GRANTEE", "", SqlTypeId::WVarchar, false},
-                     {"PRIVILEGE", "", SqlTypeId::WVarchar, false},
-                     {"IS_GRANTABLE", "", SqlTypeId::WVarchar, true}},
-                    context);
+DriverResult columnPrivileges(const Tables& all, const CatalogArg& catalog, const CatalogArg& schema,
+                              const CatalogArg& table, const CatalogArg& column, const std::string& grantee,
+                              const Context& context) {
+  DriverResult result = makeResult({{"TABLE_CAT", "TABLE_QUALIFIER", SqlTypeId::WVarchar, true},
+                                    {"TABLE_SCHEM", "TABLE_OWNER", SqlTypeId::WVarchar, true},
+                                    {"TABLE_NAME", "", SqlTypeId::WVarchar, false},
+                                    {"COLUMN_NAME", "", SqlTypeId::WVarchar, false},
+                                    {"GRANTOR", "", SqlTypeId::WVarchar, true},
+                                    {"GRANTEE", "", SqlTypeId::WVarchar, false},
+                                    {"PRIVILEGE", "", SqlTypeId::WVarchar, false},
+                                    {"IS_GRANTABLE", "", SqlTypeId::WVarchar, true}},
+                                   context);
+  requireTableName(table, "SQLColumnPrivileges");
+  if (!matchesNoCatalog(catalog, false, context)) return result;
+  for (const auto* t : sortedTables(all)) {
+    if (!matchesOrdinaryArg(schema, t->schema) || !matchesOrdinaryArg(table, t->name)) continue;
+    std::vector<const engine::CatalogColumn*> columns;
+    for (const auto& c : t->columns) {
+      if (matchesPatternArg(column, c.name, context)) columns.push_back(&c);
+    }
+    std::sort(columns.begin(), columns.end(), [](const auto* a, const auto* b) { return a->name < b->name; });
+    for (const auto* c : columns) {
+      std::vector<std::string> privileges;
+      for (const auto& privilege : t->privileges) {
+        if (privilege == "SELECT" || privilege == "INSERT") privileges.push_back(privilege);
+        if (privilege == "UPDATE" &&
+            std::find(t->updatable_columns.begin(), t->updatable_columns.end(), c->name) != t->updatable_columns.end()) {
+          privileges.push_back(privilege);
+        }
+      }
+      std::sort(privileges.begin(), privileges.end());
+      for (const auto& privilege : privileges) {
+        result.rows->addRow(
+            {null(), text(t->schema), text(t->name), text(c->name), null(), text(grantee), text(privilege), text("NO")});
+      }
+    }
+  }
+  return result;
 }
 
 DriverResult typeInfo(SQLSMALLINT data_type, const Context& context) {

@@ -43,8 +43,13 @@ DriverResult procedures(const Procedures& all, const CatalogArg& catalog, const 
 // Input parameters (COLUMN_TYPE SQL_PARAM_INPUT) then result-set columns (SQL_RESULT_COL).
 DriverResult procedureColumns(const Procedures& all, const CatalogArg& catalog, const CatalogArg& schema,
                               const CatalogArg& procedure, const CatalogArg& column, const Context& context);
-DriverResult tablePrivileges(const Context& context);
-DriverResult columnPrivileges(const Context& context);
+// What the connection's user may do to each table and column: SELECT everywhere, INSERT / UPDATE
+// / DELETE where monday has the mutation and the connection is not ReadOnly; `grantee` is the user.
+DriverResult tablePrivileges(const Tables& all, const CatalogArg& catalog, const CatalogArg& schema,
+                             const CatalogArg& table, const std::string& grantee, const Context& context);
+DriverResult columnPrivileges(const Tables& all, const CatalogArg& catalog, const CatalogArg& schema,
+                              const CatalogArg& table, const CatalogArg& column, const std::string& grantee,
+                              const Context& context);
 DriverResult typeInfo(SQLSMALLINT data_type, const Context& context);
 
 // Items of a SQLTables TableType argument: "'TABLE', 'VIEW'" -> {TABLE, VIEW}.

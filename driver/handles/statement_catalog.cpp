@@ -94,17 +94,21 @@ SQLRETURN Statement::procedureColumns(const CatalogArg& catalog, const CatalogAr
   return SQL_SUCCESS;
 }
 
-SQLRETURN Statement::tablePrivileges(const CatalogArg&, const CatalogArg&, const CatalogArg&) {
-  requireNoOpenCursor();
-  startResult(catalog::tablePrivileges(contextOf(*this, odbcVersion())));
-  return SQL_SUCCESS;
+SQLRETURN Statement::tablePrivileges(const CatalogArg& catalog, const CatalogArg& schema, const CatalogArg& table) {
+  const auto context = contextOf(*this, odbcVersion());
+  const std::string grantee = connection_.session().serverInfo().user_email;
+  return openCatalog([&](const catalog::Tables& all) {
+    return catalog::tablePrivileges(all, catalog, schema, table, grantee, context);
+  });
 }
 
-SQLRETURN Statement::columnPrivileges(const CatalogArg&, const CatalogArg&, const CatalogArg&,
-                                      const CatalogArg&) {
-  requireNoOpenCursor();
-  startResult(catalog::columnPrivileges(contextOf(*this, odbcVersion())));
-  return SQL_SUCCESS;
+SQLRETURN Statement::columnPrivileges(const CatalogArg& catalog, const CatalogArg& schema, const CatalogArg& table,
+                                      const CatalogArg& column) {
+  const auto context = contextOf(*this, odbcVersion());
+  const std::string grantee = connection_.session().serverInfo().user_email;
+  return openCatalog([&](const catalog::Tables& all) {
+    return catalog::columnPrivileges(all, catalog, schema, table, column, grantee, context);
+  });
 }
 
 SQLRETURN Statement::typeInfo(SQLSMALLINT data_type) {

@@ -120,6 +120,7 @@ BoardTable makeBoardTable(const NamedBoardTable& named, ColumnNaming naming) {
 
   auto table = std::make_shared<TableDef>();
   table->name = named.name;
+  table->row_estimate = named.source->items_count;
   table->schema = std::string(kBoardSchema);
   table->description = named.subitems
                            ? "Subitems of the monday board '" + named.board->name + "' (board " + named.board->id +

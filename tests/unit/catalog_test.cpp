@@ -230,8 +230,8 @@ TEST(CatalogEmptyShapes, ForeignKeysProceduresPrivileges) {
   EXPECT_EQ(columnNames(foreignKeys({}, kNull, std::string("Boards"), kNull, kNull, kOdbc3)).size(), 14u);
   EXPECT_EQ(columnNames(procedures({}, kNull, kNull, kNull, kOdbc3)).size(), 8u);
   EXPECT_EQ(columnNames(procedureColumns({}, kNull, kNull, kNull, kNull, kOdbc3)).size(), 19u);
-  EXPECT_EQ(columnNames(tablePrivileges(kOdbc3)).size(), 7u);
-  EXPECT_EQ(columnNames(columnPrivileges(kOdbc3)).size(), 8u);
+  EXPECT_EQ(columnNames(tablePrivileges({}, kNull, kNull, kNull, "me", kOdbc3)).size(), 7u);
+  EXPECT_EQ(columnNames(columnPrivileges({}, kNull, kNull, std::string("Boards"), kNull, "me", kOdbc3)).size(), 8u);
   DriverResult fk = foreignKeys({}, kNull, std::string("Boards"), kNull, kNull, kOdbc3);
   EXPECT_TRUE(rows(fk).empty());
 }

@@ -20,7 +20,7 @@ const std::vector<std::shared_ptr<const TableDef>>& graphqlTables() {
 const std::vector<std::shared_ptr<const TableDef>>& systemTables() {
   static const std::vector<std::shared_ptr<const TableDef>> tables = [] {
     std::vector<std::shared_ptr<const TableDef>> list;
-    for (auto make : {makeApiUsageTable, makeLastQueryTable}) list.push_back(std::make_shared<const TableDef>(make()));
+    for (auto make : {makeApiUsageTable, makeLastQueryTable, makeCacheTable}) list.push_back(std::make_shared<const TableDef>(make()));
     return list;
   }();
   return tables;

@@ -36,6 +36,7 @@ TableDef makeWorkspaceUsersTable();
 
 // System tables (schema "sys", schema/system/): driver state, no API calls.
 TableDef makeApiUsageTable();
+TableDef makeCacheTable();
 TableDef makeLastQueryTable();
 
 // Tables of Schema=GraphQL, in catalog order.

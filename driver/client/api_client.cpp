@@ -156,7 +156,9 @@ ApiClient::ApiClient(const config::Settings& settings, std::shared_ptr<log::Logg
       max_retry_wait_(settings.max_retry_wait_seconds),
       credentials_(auth::makeCredentials(settings, logger)),
       logger_(std::move(logger)),
-      http_(settings.transport(), std::chrono::seconds(settings.timeout_seconds)) {}
+      http_(settings.transport(), std::chrono::seconds(settings.timeout_seconds)),
+      cache_ttl_(settings.cache_ttl_seconds),
+      cache_max_bytes_(static_cast<std::size_t>(settings.cache_max_mb) * 1024 * 1024) {}
 
 ApiClient::~ApiClient() = default;
 
@@ -184,6 +186,23 @@ ApiBudget& ApiClient::budgetFor(const std::string& authorization) {
   std::lock_guard lock(usage_mutex_);
   if (!budget_) budget_ = ApiBudget::shared(endpoint_, authorization);
   return *budget_;
+}
+
+ResponseCache& ApiClient::cacheFor(const std::string& authorization) {
+  std::lock_guard lock(usage_mutex_);
+  if (!cache_) cache_ = ResponseCache::shared(endpoint_, authorization);
+  return *cache_;
+}
+
+std::optional<ApiClient::CacheState> ApiClient::cacheState() {
+  if (cache_ttl_.count() <= 0) return std::nullopt;
+  const std::string authorization = credentials_->authorizationHeader();
+  return CacheState{cacheFor(authorization).stats(), cache_ttl_, cache_max_bytes_};
+}
+
+void ApiClient::clearCache() {
+  if (cache_ttl_.count() <= 0) return;
+  cacheFor(credentials_->authorizationHeader()).clear();
 }
 
 void ApiClient::record(const UsageCounters& delta) {
@@ -235,9 +254,28 @@ rapidjson::Document ApiClient::send(std::string_view document, const rapidjson::
                      {"Accept", "application/json"},
                      {"API-Version", api_version_},
                      {"Authorization", authorization}};
-  request.body = std::move(body);
   request.send_once = mutation;
   ApiBudget& budget = budgetFor(authorization);
+
+  // CacheTTL: an identical read within the TTL is answered from memory; a write empties the
+  // cache of every connection sharing the token, so the next read sees the change.
+  std::string cache_key;
+  if (cache_ttl_.count() > 0) {
+    ResponseCache& cache = cacheFor(authorization);
+    if (mutation) {
+      cache.clear();
+    } else {
+      cache_key = api_version_ + '\n' + body;
+      if (auto hit = cache.find(cache_key, cache_ttl_, std::chrono::steady_clock::now())) {
+        rapidjson::Document cached;
+        if (parseJson(*hit, cached) && cached.IsObject()) {
+          logger_->write(log::Level::Info, "api", "op=" + operation + " answered from the cache");
+          return cached;
+        }
+      }
+    }
+  }
+  request.body = std::move(body);
 
   const milliseconds max_wait = std::chrono::duration_cast<milliseconds>(max_retry_wait_);
   milliseconds waited{0};
@@ -328,6 +366,10 @@ rapidjson::Document ApiClient::send(std::string_view document, const rapidjson::
 
     switch (outcome.kind) {
       case ApiOutcome::Kind::Data:
+        if (!cache_key.empty()) {
+          cacheFor(authorization).store(cache_key, jsonText(outcome.document), cache_max_bytes_,
+                                        std::chrono::steady_clock::now());
+        }
         return std::move(outcome.document);
       case ApiOutcome::Kind::Failed: {
         Error error = outcome.error ? *outcome.error : Error(sqlstate::kGeneralError, "monday API call failed.");

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,7 @@
 #include "driver/client/api_budget.h"
 #include "driver/client/api_response.h"
 #include "driver/client/mutation_outcome.h"
+#include "driver/client/response_cache.h"
 #include "driver/log/logger.h"
 #include "driver/net/http_client.h"
 
@@ -78,6 +80,16 @@ class ApiClient {
 
   // This connection's counters.
   ApiUsage usage() const;
+
+  // The response cache (CacheTTL > 0) as sys_cache shows it; nullopt when caching is off.
+  struct CacheState {
+    ResponseCache::Stats stats;
+    std::chrono::seconds ttl;
+    std::size_t max_bytes;
+  };
+  std::optional<CacheState> cacheState();
+  // Empties the cache of every connection sharing this token (the ClearCache procedure).
+  void clearCache();
   // The token's budget as last reported, with the counters of every connection sharing it.
   BudgetSnapshot budget() const;
 
@@ -90,6 +102,7 @@ class ApiClient {
   enum class Mode { Read, Mutation, MutationBatch };
   rapidjson::Document send(std::string_view document, const rapidjson::Value& variables, Mode mode);
   ApiBudget& budgetFor(const std::string& authorization);
+  ResponseCache& cacheFor(const std::string& authorization);
   // Sleeps `wait` in small steps so SQLCancel is honoured; throws HY008 when cancelled.
   void pause(std::chrono::milliseconds wait);
   void record(const UsageCounters& delta);
@@ -105,6 +118,9 @@ class ApiClient {
   mutable std::mutex usage_mutex_;
   ApiUsage usage_;
   std::shared_ptr<ApiBudget> budget_;  // set on the first request (keyed by its credential)
+  std::chrono::seconds cache_ttl_;
+  std::size_t cache_max_bytes_;
+  std::shared_ptr<ResponseCache> cache_;  // set on the first request when CacheTTL > 0
 };
 
 // The operation name of a document ("query Boards(...)" → "Boards"), for logs.

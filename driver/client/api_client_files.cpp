@@ -34,6 +34,7 @@ rapidjson::Document ApiClient::uploadFile(std::string_view document, const rapid
                                           const std::string& file_variable, const std::string& file_name,
                                           const std::string& file_bytes) {
   const std::string operation = operationName(document);
+  clearCache();  // a change: reads must not be answered from before it
   net::MultipartBody multipart = net::buildMultipart({
       {.name = "query", .data = std::string(document)},
       {.name = "variables", .data = variables.IsObject() ? jsonText(variables) : std::string("{}")},

@@ -245,6 +245,24 @@ const std::vector<PropertyDef>& registry() {
        .description = "Seconds the driver keeps the list of boards and their columns (board tables, "
                       "SQLTables/SQLColumns) before fetching it again. 0: fetch on every catalog call "
                       "and for every new board table."},
+      {.name = "CacheTTL",
+       .aliases = {},
+       .kind = PropertyKind::Integer,
+       .default_value = "0",
+       .min_value = 0,
+       .max_value = 86400,
+       .description = "Seconds an answer of a read is kept and reused for an identical request (a dashboard "
+                      "that refreshes the same charts). 0 (the default): off, every query asks monday. Shared by "
+                      "the connections of the process with the same token; any INSERT, UPDATE, DELETE or "
+                      "changing procedure through one of them empties it. sys_cache shows it; EXEC ClearCache "
+                      "empties it."},
+      {.name = "CacheMaxMB",
+       .aliases = {},
+       .kind = PropertyKind::Integer,
+       .default_value = "64",
+       .min_value = 1,
+       .max_value = 4096,
+       .description = "Most memory the CacheTTL cache may use, in MB; the least recently used answers go first."},
       {.name = "ProxyServer",
        .aliases = {},
        .kind = PropertyKind::Text,

@@ -152,6 +152,8 @@ Settings Settings::fromAttributes(const AttributeMap& given, const AttributeMap&
   s.board_tables_by_id = value("BoardTableNames") == "Id";
   s.board_columns_by_id = value("BoardColumnNames") == "Id";
   s.metadata_cache_ttl_seconds = std::stoi(value("MetadataCacheTTL"));
+  s.cache_ttl_seconds = std::stoi(value("CacheTTL"));
+  s.cache_max_mb = std::stoi(value("CacheMaxMB"));
   s.read_only = value("ReadOnly") == "true";
 
   if (s.api_version.size() != 7 || s.api_version[4] != '-' ||

@@ -43,6 +43,8 @@ struct Settings {
   bool board_tables_by_id = false;    // BoardTableNames=Id
   bool board_columns_by_id = false;   // BoardColumnNames=Id
   int metadata_cache_ttl_seconds = 300;  // MetadataCacheTTL
+  int cache_ttl_seconds = 0;             // CacheTTL: answers of reads kept this long (0 = off)
+  int cache_max_mb = 64;                 // CacheMaxMB
   // Schema=AuditLog (driver/config/audit_log_settings.cpp checks them).
   std::string audit_domain;  // https://<account>.monday.com, no trailing slash; "" unless REST needs it
   AuditLogSource audit_source = AuditLogSource::Rest;

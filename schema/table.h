@@ -16,6 +16,7 @@
 #include "driver/common/data_type.h"
 #include "driver/common/json.h"
 #include "driver/common/value.h"
+#include "schema/aggregate.h"
 #include "schema/mutation.h"
 
 namespace monday::client {
@@ -196,6 +197,8 @@ struct TableDef {
   std::optional<std::int64_t> row_estimate;
   // What INSERT/UPDATE/DELETE do in monday (schema/mutation.h); empty = read-only table.
   TableWrites writes;
+  // Aggregates monday can compute for this table (schema/aggregate.h); empty = none.
+  AggregatePlanner aggregates;
 
   const ColumnDef* column(const std::string& column_name) const;
   int columnIndex(const std::string& column_name) const;  // -1 when absent

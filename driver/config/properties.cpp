@@ -263,6 +263,14 @@ const std::vector<PropertyDef>& registry() {
        .min_value = 1,
        .max_value = 4096,
        .description = "Most memory the CacheTTL cache may use, in MB; the least recently used answers go first."},
+      {.name = "AggregatePushdown",
+       .aliases = {},
+       .kind = PropertyKind::Boolean,
+       .default_value = "true",
+       .description = "Whether COUNT/SUM/AVG/MIN/MAX over a board table (grouped by columns monday can group by) "
+                      "are computed by monday's aggregate query, one request instead of reading every item. Only "
+                      "shapes whose answer is exactly the one a full read gives are sent; sys_last_query shows "
+                      "which. false: always read the items and aggregate locally."},
       {.name = "ProxyServer",
        .aliases = {},
        .kind = PropertyKind::Text,

@@ -127,6 +127,7 @@ std::unique_ptr<Session> Session::connect(const config::Settings& settings) {
   state->tables = std::move(api_tables);
   for (const auto& table : schema::systemTables()) state->tables.push_back(table);
   registerApiModule(*state);
+  registerAggregateModule(*state);
   installWriteAuthorizer(*state);
   std::set<std::string> attached;  // one in-memory database per SQL schema ("monday", "sys" ...)
   for (const auto& table : state->tables) {

@@ -13,6 +13,7 @@
 #include "driver/client/audit_rest_client.h"
 #include "driver/common/error.h"
 #include "driver/config/settings.h"
+#include "driver/engine/aggregate_pushdown.h"
 #include "driver/engine/session.h"
 #include "driver/engine/transactions.h"
 #include "driver/engine/write_session.h"
@@ -137,6 +138,11 @@ class SessionState {
   long long report_serial = 0;  // bumped for every new report
   long long scan_serial = 0;    // bumped for every scan (xFilter) of the connection
   client::ApiUsage report_usage_start;
+
+  // Aggregates pushed to monday (aggregate_pushdown.h), by the plan id their rewritten statement
+  // names in monday_aggregate(<id>); a statement drops its plan when it is freed.
+  long long aggregate_serial = 0;
+  std::map<long long, AggregateSlot> aggregate_plans;
 
   // A table by schema and name, API, system and created board tables alike; null when unknown.
   const schema::TableDef* findTable(const std::string& schema_name, const std::string& table_name) const {

@@ -160,7 +160,10 @@ std::vector<std::optional<DataType>> typeParameters(SessionState& state, std::st
 
 struct Statement::Impl {
   SessionState* state = nullptr;
-  sqlite3_stmt* stmt = nullptr;
+  sqlite3_stmt* stmt = nullptr;  // the one that runs: local_stmt, or pushed_stmt when monday aggregates
+  sqlite3_stmt* local_stmt = nullptr;   // the statement as the application wrote it
+  sqlite3_stmt* pushed_stmt = nullptr;  // an aggregate rewritten over monday_aggregate (aggregate_pushdown.h)
+  long long aggregate_plan = 0;
   std::vector<ResultColumn> columns;
   std::vector<bool> inferred;  // column type was guessed (no declared type)
   std::vector<Value> row;
@@ -204,7 +207,26 @@ struct Statement::Impl {
   bool report_fresh = false;    // prepared, not executed yet: the report is prepare's
 
   ~Impl() {
-    if (stmt) sqlite3_finalize(stmt);
+    if (pushed_stmt) sqlite3_finalize(pushed_stmt);
+    if (local_stmt) sqlite3_finalize(local_stmt);
+    if (aggregate_plan) forgetAggregate(*state, aggregate_plan);
+  }
+
+  // The statement an execution starts with: the pushed aggregate unless it is off.
+  void chooseStatement() {
+    sqlite3_reset(local_stmt);
+    if (pushed_stmt) sqlite3_reset(pushed_stmt);
+    stmt = pushed_stmt ? pushed_stmt : local_stmt;
+  }
+
+  // After the first step of a pushed aggregate: when monday could not answer it exactly (its
+  // group_by limit would cut groups), the statement runs as written. Returns the step's result.
+  bool fallBackIfNeeded(bool stepped) {
+    if (stmt != pushed_stmt || !aggregateFellBack(*state, aggregate_plan)) return stepped;
+    sqlite3_reset(pushed_stmt);
+    stmt = local_stmt;
+    done = false;
+    return step();
   }
 
   // Column metadata right after prepare. Declared types come from the tables; expressions get a
@@ -341,7 +363,7 @@ void Statement::bind(std::size_t index, const Value& given) {
 
 void Statement::execute() {
   Impl& s = *impl_;
-  sqlite3_reset(s.stmt);
+  s.chooseStatement();
   s.state->scan_cache.clear();
   // The first run after prepare continues the report prepare started (its metadata look-ups
   // count); every later run is a statement of its own.
@@ -378,7 +400,7 @@ void Statement::execute() {
     afterTransactionControl(state, s.transaction_verb);
     return;
   }
-  if (s.step()) {
+  if (s.fallBackIfNeeded(s.step())) {
     s.first_row_buffered = true;
     s.refineInferredTypes();
   }
@@ -499,7 +521,7 @@ std::vector<Statement::SetOutcome> Statement::executeSets(std::size_t sets,
 void Statement::setMaxRows(std::int64_t max_rows) { impl_->max_rows = max_rows; }
 
 void Statement::close() {
-  sqlite3_reset(impl_->stmt);
+  impl_->chooseStatement();
   impl_->done = true;
   impl_->first_row_buffered = false;
 }
@@ -563,6 +585,7 @@ std::unique_ptr<Statement> Session::prepare(std::string_view original_sql) {
       throw error;
     }
   }
+  impl->local_stmt = impl->stmt;  // ~Impl finalizes it, whatever is thrown below
   if (!impl->stmt) throw Error(sqlstate::kSyntaxErrorOrAccessViolation, "The SQL statement is empty.");
   // One statement per call, as ODBC expects; trailing blanks and semicolons are fine.
   for (const char* p = tail; p && p < sql.data() + sql.size(); ++p) {
@@ -574,6 +597,21 @@ std::unique_ptr<Statement> Session::prepare(std::string_view original_sql) {
   impl->transaction_verb = state.prepared_transaction_verb;
   if (sqlite3_bind_parameter_count(impl->stmt) > 0) impl->parameter_types = typeParameters(state, sql);
   impl->describe(sql);
+  // An aggregate monday can compute runs as one aggregate request instead of a full read; the
+  // statement keeps its own description (names, types) and falls back to itself when needed.
+  if (auto pushed = pushAggregate(state, sql, impl->local_stmt)) {
+    impl->aggregate_plan = pushed->plan_id;
+    sqlite3_stmt* rewritten = nullptr;
+    if (sqlite3_prepare_v3(state.db, pushed->sql.c_str(), -1, 0, &rewritten, nullptr) == SQLITE_OK && rewritten &&
+        sqlite3_column_count(rewritten) == sqlite3_column_count(impl->local_stmt)) {
+      impl->pushed_stmt = rewritten;
+      impl->stmt = rewritten;
+    } else {
+      if (rewritten) sqlite3_finalize(rewritten);
+      state.logger->write(log::Level::Debug, "plan", "aggregate not pushed: the rewritten statement did not prepare (" +
+                                                         std::string(sqlite3_errmsg(state.db)) + ")");
+    }
+  }
   return std::unique_ptr<Statement>(new Statement(std::move(impl)));
 }
 

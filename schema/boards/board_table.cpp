@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "schema/boards/board_aggregates.h"
 #include "schema/boards/board_filters.h"
 #include "schema/boards/board_writes.h"
 
@@ -177,6 +178,7 @@ BoardTable makeBoardTable(const NamedBoardTable& named, ColumnNaming naming) {
   };
   table->estimate = [shared](const ScanShape& shape) { return estimateBoard(*shared, shape); };
   table->orders = [shared, self](const ScanShape& shape) { return ordersBoard(*shared, *self, shape); };
+  table->aggregates = boardAggregates(shared, self);
 
   BoardTable result;
   result.signature = table->schema + "." + table->name + "|" + spec->board_id;

@@ -234,3 +234,29 @@ TEST_F(AggregatePushdown, DescribedAsTheStatementWritesIt) {
                  SQL_HANDLE_STMT, statement.handle());
   EXPECT_EQ(std::string(reinterpret_cast<char*>(table)), "Project Tracker");
 }
+
+TEST_F(AggregatePushdown, CountingItemsOfEveryBoardReadsTheirItemsCounts) {
+  // The whole account, per board, and some boards: boards' items_count, 100 boards a request,
+  // instead of every item of every board.
+  for (const std::string sql : {"SELECT COUNT(*) FROM Items", "SELECT board_id, COUNT(*) FROM Items GROUP BY board_id",
+                                "SELECT board_id, COUNT(*) AS n FROM Items GROUP BY 1 ORDER BY n DESC, board_id"}) {
+    const auto documents = expectSameAnswer(sql);
+    ASSERT_FALSE(documents.empty()) << sql;
+    for (const auto& document : documents) {
+      EXPECT_NE(document.find("items_count"), std::string::npos) << sql << "\n" << document;
+      EXPECT_EQ(document.find("items_page"), std::string::npos) << sql << "\n" << document;
+    }
+    const Rows plan = query(pushed_, "SELECT fetch_method FROM sys.sys_last_query");
+    ASSERT_FALSE(plan.empty());
+    EXPECT_EQ(plan[0][0].value_or("").rfind("boards.items_count", 0), 0u) << plan[0][0].value_or("NULL");
+  }
+  const Rows boards = query(local_, "SELECT id FROM Boards ORDER BY id LIMIT 3");
+  ASSERT_EQ(boards.size(), 3u);
+  const std::string in = *boards[0][0] + ", " + *boards[1][0] + ", " + *boards[2][0] + ", 1";
+  const auto documents = expectSameAnswer("SELECT board_id, COUNT(*) FROM Items WHERE board_id IN (" + in + ") GROUP BY board_id");
+  ASSERT_EQ(documents.size(), 1u);
+  EXPECT_NE(documents[0].find("items_count"), std::string::npos);
+  expectSameAnswer("SELECT COUNT(*) FROM Items WHERE board_id = " + *boards[0][0]);
+  expectLocal("SELECT COUNT(*) FROM Items WHERE group_id = 'topics'");  // not what items_count counts
+  expectLocal("SELECT group_id, COUNT(*) FROM Items GROUP BY group_id");
+}

@@ -22,7 +22,8 @@ namespace {
 constexpr const char* kBugBacklog = "5000000003";  // 1,250 items: three 500-item pages
 constexpr const char* kSalesItem = "9000000091";
 
-std::string itemsWorkload() { return std::string("SELECT COUNT(*) FROM Items WHERE board_id = ") + kBugBacklog; }
+// Reads every item of the board: COUNT(name), not COUNT(*), which items_count would answer alone.
+std::string itemsWorkload() { return std::string("SELECT COUNT(name) FROM Items WHERE board_id = ") + kBugBacklog; }
 
 std::size_t activeItemsOf(const char* board_id) {
   for (const auto& board : dataset()["boards"].GetArray()) {

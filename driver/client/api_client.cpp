@@ -157,17 +157,81 @@ ApiClient::ApiClient(const config::Settings& settings, std::shared_ptr<log::Logg
       credentials_(auth::makeCredentials(settings, logger)),
       logger_(std::move(logger)),
       http_(settings.transport(), std::chrono::seconds(settings.timeout_seconds)),
+      transport_(settings.transport()),
+      max_concurrent_requests_(std::max(1, settings.max_concurrent_requests)),
       cache_ttl_(settings.cache_ttl_seconds),
       cache_max_bytes_(static_cast<std::size_t>(settings.cache_max_mb) * 1024 * 1024) {}
+
+
+namespace {
+thread_local bool pooled_connections_only = false;
+}
+
+void ApiClient::useOnlyPooledConnections() { pooled_connections_only = true; }
+
+net::HttpClient* ApiClient::borrowHttp() {
+  std::lock_guard lock(pool_mutex_);
+  net::HttpClient* client = nullptr;
+  if (!http_busy_ && !pooled_connections_only) {
+    http_busy_ = true;
+    client = &http_;
+  } else if (!idle_.empty()) {
+    client = idle_.back();
+    idle_.pop_back();
+  } else {
+    pool_.push_back(std::make_unique<net::HttpClient>(transport_, http_.timeout()));
+    client = pool_.back().get();
+  }
+  if (client != &http_) {
+    client->setTimeout(http_.timeout());
+    // A connection-wide cancel (SQLCancel) holds for borrowed connections too.
+    if (http_.cancelled()) client->cancel();
+    else client->resetCancel();
+  }
+  lent_[std::this_thread::get_id()] = client;
+  const int now = ++in_flight_;
+  int peak = peak_in_flight_.load();
+  while (now > peak && !peak_in_flight_.compare_exchange_weak(peak, now)) {
+  }
+  return client;
+}
+
+void ApiClient::returnHttp(net::HttpClient* client) {
+  std::lock_guard lock(pool_mutex_);
+  --in_flight_;
+  lent_.erase(std::this_thread::get_id());
+  if (client == &http_) http_busy_ = false;
+  else idle_.push_back(client);
+}
+
+void ApiClient::cancelThread(std::thread::id thread) {
+  std::lock_guard lock(pool_mutex_);
+  if (auto lent = lent_.find(thread); lent != lent_.end() && lent->second != &http_) lent->second->cancel();
+}
+
+std::string ApiClient::authorizationHeader() {
+  std::lock_guard lock(credentials_mutex_);
+  return credentials_->authorizationHeader();
+}
 
 ApiClient::~ApiClient() = default;
 
 void ApiClient::setTimeout(int seconds) {
+  std::lock_guard lock(pool_mutex_);
   http_.setTimeout(seconds > 0 ? std::chrono::seconds(seconds) : default_timeout_);
 }
 
-void ApiClient::cancel() { http_.cancel(); }
-void ApiClient::resetCancel() { http_.resetCancel(); }
+void ApiClient::cancel() {
+  std::lock_guard lock(pool_mutex_);
+  http_.cancel();
+  for (const auto& client : pool_) client->cancel();
+}
+
+void ApiClient::resetCancel() {
+  std::lock_guard lock(pool_mutex_);
+  http_.resetCancel();
+  for (const auto& client : pool_) client->resetCancel();
+}
 
 ApiUsage ApiClient::usage() const {
   std::lock_guard lock(usage_mutex_);
@@ -196,13 +260,13 @@ ResponseCache& ApiClient::cacheFor(const std::string& authorization) {
 
 std::optional<ApiClient::CacheState> ApiClient::cacheState() {
   if (cache_ttl_.count() <= 0) return std::nullopt;
-  const std::string authorization = credentials_->authorizationHeader();
+  const std::string authorization = authorizationHeader();
   return CacheState{cacheFor(authorization).stats(), cache_ttl_, cache_max_bytes_};
 }
 
 void ApiClient::clearCache() {
   if (cache_ttl_.count() <= 0) return;
-  cacheFor(credentials_->authorizationHeader()).clear();
+  cacheFor(authorizationHeader()).clear();
 }
 
 void ApiClient::record(const UsageCounters& delta) {
@@ -249,7 +313,7 @@ rapidjson::Document ApiClient::send(std::string_view document, const rapidjson::
 
   net::HttpRequest request;
   request.url = endpoint_;
-  const std::string authorization = credentials_->authorizationHeader();
+  const std::string authorization = authorizationHeader();
   request.headers = {{"Content-Type", "application/json"},
                      {"Accept", "application/json"},
                      {"API-Version", api_version_},
@@ -313,7 +377,8 @@ rapidjson::Document ApiClient::send(std::string_view document, const rapidjson::
     budget.reserve(estimate);
     net::HttpResponse response;
     try {
-      response = http_.send(request);
+      HttpLease http(*this);
+      response = http->send(request);
     } catch (const Error& error) {
       budget.release(estimate);
       record(UsageCounters{.requests = 1, .retries = attempt > 1 ? 1 : 0});
@@ -379,15 +444,25 @@ rapidjson::Document ApiClient::send(std::string_view document, const rapidjson::
           // mutations are safe to resend). A final rejection gets the handler's advice.
           if (!credentials_refreshed) {
             credentials_refreshed = true;
-            if (credentials_->refreshAfterRejection()) {
+            bool refreshed = false;
+            {
+              std::lock_guard lock(credentials_mutex_);
+              refreshed = credentials_->refreshAfterRejection();
+            }
+            if (refreshed) {
               for (auto& [name, value] : request.headers) {
-                if (name == "Authorization") value = credentials_->authorizationHeader();
+                if (name == "Authorization") value = authorizationHeader();
               }
               logger_->write(log::Level::Info, "auth", "op=" + operation + " credentials refreshed after a rejection; sending again");
               continue;
             }
           }
-          if (auto advice = credentials_->rejectionMessage()) error = Error(error.state(), *advice, error.nativeCode());
+          std::optional<std::string> advice;
+          {
+            std::lock_guard lock(credentials_mutex_);
+            advice = credentials_->rejectionMessage();
+          }
+          if (advice) error = Error(error.state(), *advice, error.nativeCode());
         }
         if (mode == Mode::MutationBatch && outcome.limit == Limit::None && hasFieldResults(outcome.document)) {
           return std::move(outcome.document);  // the caller reads which aliases ran

@@ -6,7 +6,11 @@
 // same token in this process (ApiBudget), and a call that would exhaust it waits for the window
 // to reset instead of drawing a 429.
 
+#include <atomic>
 #include <chrono>
+#include <map>
+#include <thread>
+#include <vector>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -75,8 +79,22 @@ class ApiClient {
 
   // Per-request timeout; 0 restores the connection's Timeout property.
   void setTimeout(int seconds);
+  // Cancels every request of this connection in flight, on any thread (SQLCancel).
   void cancel();
   void resetCancel();
+  bool cancelled() const { return http_.cancelled(); }
+  // Cancels the request `thread` has in flight, and its next ones until that request returns
+  // (a worker of a scan whose cursor closed early; schema/graphql/concurrent_pages.h).
+  void cancelThread(std::thread::id thread);
+
+  // query() may run on several threads at once: each call borrows one HTTPS connection. At most
+  // this many requests of one scan are in flight (MaxConcurrentRequests).
+  int maxConcurrentRequests() const { return max_concurrent_requests_; }
+  // Marks the calling thread as a scan worker: its requests use pooled connections only, never
+  // the connection's own, so cancelling a worker never touches the application's requests.
+  static void useOnlyPooledConnections();
+  // The most requests this connection ever had in flight at once.
+  int peakInFlight() const { return peak_in_flight_.load(); }
 
   // This connection's counters.
   ApiUsage usage() const;
@@ -106,6 +124,25 @@ class ApiClient {
   // Sleeps `wait` in small steps so SQLCancel is honoured; throws HY008 when cancelled.
   void pause(std::chrono::milliseconds wait);
   void record(const UsageCounters& delta);
+  // The HTTPS connection a request of this thread uses: the connection's own when free, else one
+  // from the pool (created on demand), returned when the lease ends.
+  net::HttpClient* borrowHttp();
+  void returnHttp(net::HttpClient* client);
+  // One borrowed HTTPS connection, counted in flight while it is held.
+  class HttpLease {
+   public:
+    explicit HttpLease(ApiClient& owner) : owner_(owner), client_(owner.borrowHttp()) {}
+    ~HttpLease() { owner_.returnHttp(client_); }
+    HttpLease(const HttpLease&) = delete;
+    HttpLease& operator=(const HttpLease&) = delete;
+    net::HttpClient* operator->() { return client_; }
+
+   private:
+    ApiClient& owner_;
+    net::HttpClient* client_;
+  };
+  // Credentials are not thread-safe; every use goes through these.
+  std::string authorizationHeader();
 
   std::string endpoint_;
   std::string api_version_;
@@ -115,6 +152,16 @@ class ApiClient {
   std::unique_ptr<auth::Credentials> credentials_;
   std::shared_ptr<log::Logger> logger_;
   net::HttpClient http_;
+  net::TransportOptions transport_;
+  int max_concurrent_requests_ = 1;
+  std::mutex pool_mutex_;
+  bool http_busy_ = false;                                   // http_ is lent out
+  std::vector<std::unique_ptr<net::HttpClient>> pool_;        // every extra connection made
+  std::vector<net::HttpClient*> idle_;                        // those not lent out
+  std::map<std::thread::id, net::HttpClient*> lent_;          // who has which, for cancelThread
+  std::atomic<int> in_flight_{0};
+  std::atomic<int> peak_in_flight_{0};
+  std::recursive_mutex credentials_mutex_;
   mutable std::mutex usage_mutex_;
   ApiUsage usage_;
   std::shared_ptr<ApiBudget> budget_;  // set on the first request (keyed by its credential)

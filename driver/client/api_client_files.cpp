@@ -42,7 +42,7 @@ rapidjson::Document ApiClient::uploadFile(std::string_view document, const rapid
   });
   net::HttpRequest request;
   request.url = fileEndpoint();
-  const std::string authorization = credentials_->authorizationHeader();
+  const std::string authorization = authorizationHeader();
   request.headers = {{"Content-Type", multipart.content_type},
                      {"Accept", "application/json"},
                      {"API-Version", api_version_},
@@ -53,7 +53,8 @@ rapidjson::Document ApiClient::uploadFile(std::string_view document, const rapid
 
   net::HttpResponse response;
   try {
-    response = http_.send(request);
+    HttpLease http(*this);
+    response = http->send(request);
   } catch (const Error& error) {
     record(UsageCounters{.requests = 1});
     if (error.state() == sqlstate::kCommunicationLinkFailure || error.state() == sqlstate::kTimeout) {
@@ -106,7 +107,10 @@ std::string ApiClient::download(const std::string& url) {
   request.method = "GET";
   request.url = url;
   request.headers = {{"Accept", "*/*"}};
-  net::HttpResponse response = http_.send(request);
+  net::HttpResponse response = [&] {
+    HttpLease http(*this);
+    return http->send(request);
+  }();
   logger_->write(log::Level::Info, "download",
                  "GET " + shown + " status=" + std::to_string(response.status) + " bytes=" +
                      std::to_string(response.body.size()) + " ms=" + std::to_string(response.elapsed.count()));

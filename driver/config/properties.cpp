@@ -263,6 +263,16 @@ const std::vector<PropertyDef>& registry() {
        .min_value = 1,
        .max_value = 4096,
        .description = "Most memory the CacheTTL cache may use, in MB; the least recently used answers go first."},
+      {.name = "MaxConcurrentRequests",
+       .aliases = {},
+       .kind = PropertyKind::Integer,
+       .default_value = "4",
+       .min_value = 1,
+       .max_value = 40,
+       .description = "Most requests one scan keeps in flight: the groups of a large board, or the boards of an "
+                      "Items, ColumnValues, Subitems or Updates scan, are read side by side, and the next page is fetched while the application reads "
+                      "the current one. 40 is monday's concurrency limit for its smallest plans; the per-minute "
+                      "complexity budget is shared by all of them. 1: one request at a time, no read-ahead."},
       {.name = "AggregatePushdown",
        .aliases = {},
        .kind = PropertyKind::Boolean,

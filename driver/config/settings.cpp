@@ -155,6 +155,7 @@ Settings Settings::fromAttributes(const AttributeMap& given, const AttributeMap&
   s.cache_ttl_seconds = std::stoi(value("CacheTTL"));
   s.cache_max_mb = std::stoi(value("CacheMaxMB"));
   s.aggregate_pushdown = value("AggregatePushdown") == "true";
+  s.max_concurrent_requests = std::stoi(value("MaxConcurrentRequests"));
   s.read_only = value("ReadOnly") == "true";
 
   if (s.api_version.size() != 7 || s.api_version[4] != '-' ||

@@ -45,6 +45,7 @@ struct Settings {
   int metadata_cache_ttl_seconds = 300;  // MetadataCacheTTL
   int cache_ttl_seconds = 0;             // CacheTTL: answers of reads kept this long (0 = off)
   int cache_max_mb = 64;                 // CacheMaxMB
+  int max_concurrent_requests = 4;       // MaxConcurrentRequests
   bool aggregate_pushdown = true;        // AggregatePushdown: monday's aggregate query answers GROUP BY
   // Schema=AuditLog (driver/config/audit_log_settings.cpp checks them).
   std::string audit_domain;  // https://<account>.monday.com, no trailing slash; "" unless REST needs it

@@ -560,6 +560,10 @@ std::unique_ptr<Statement> Session::prepare(std::string_view original_sql) {
   impl->sql = std::string(original_sql);
   impl->report_serial = startReport(state, impl->sql);
   impl->report_fresh = true;
+  // A cancel (SQLCancel) belongs to the statement it interrupted; the look-ups this prepare may
+  // send start fresh.
+  state.api->resetCancel();
+  if (state.audit_rest) state.audit_rest->resetCancel();
   if (state.settings.metadata_cache_ttl_seconds > 0) refreshBoardTablesIfStale(state);
   const char* tail = nullptr;
   state.pending_error.reset();
@@ -601,13 +605,13 @@ std::unique_ptr<Statement> Session::prepare(std::string_view original_sql) {
   // statement keeps its own description (names, types) and falls back to itself when needed.
   if (auto pushed = pushAggregate(state, sql, impl->local_stmt)) {
     impl->aggregate_plan = pushed->plan_id;
-    sqlite3_stmt* rewritten = nullptr;
-    if (sqlite3_prepare_v3(state.db, pushed->sql.c_str(), -1, 0, &rewritten, nullptr) == SQLITE_OK && rewritten &&
-        sqlite3_column_count(rewritten) == sqlite3_column_count(impl->local_stmt)) {
-      impl->pushed_stmt = rewritten;
-      impl->stmt = rewritten;
+    sqlite3_stmt* pushed_stmt = nullptr;
+    if (sqlite3_prepare_v3(state.db, pushed->sql.c_str(), -1, 0, &pushed_stmt, nullptr) == SQLITE_OK && pushed_stmt &&
+        sqlite3_column_count(pushed_stmt) == sqlite3_column_count(impl->local_stmt)) {
+      impl->pushed_stmt = pushed_stmt;
+      impl->stmt = pushed_stmt;
     } else {
-      if (rewritten) sqlite3_finalize(rewritten);
+      if (pushed_stmt) sqlite3_finalize(pushed_stmt);
       state.logger->write(log::Level::Debug, "plan", "aggregate not pushed: the rewritten statement did not prepare (" +
                                                          std::string(sqlite3_errmsg(state.db)) + ")");
     }

@@ -9,6 +9,7 @@
 #include "schema/boards/board_filters.h"
 #include "schema/boards/board_table.h"
 #include "schema/graphql/api_scan.h"
+#include "schema/graphql/concurrent_pages.h"
 #include "schema/graphql/items_page_chain.h"
 
 namespace monday::schema::boards {
@@ -142,6 +143,28 @@ class ItemsByIdSource final : public RowSource {
   std::size_t index_ = 0;
 };
 
+// Boards above this many items are read through their groups side by side.
+constexpr std::int64_t kParallelAbove = 1000;
+// Pages a chain may fetch before the application reads them.
+constexpr std::size_t kReadAhead = 2;
+
+// The board's groups (monday lists active ones), in board order.
+std::vector<std::string> groupIds(client::ApiClient& api, const std::string& board_id) {
+  static const std::string document = "query BoardGroups($ids: [ID!]) { boards(ids: $ids, state: all) { groups { id } } }";
+  rapidjson::Document variables(rapidjson::kObjectType);
+  auto& allocator = variables.GetAllocator();
+  variables.AddMember("ids", idArray({board_id}, allocator), allocator);
+  const rapidjson::Document response = api.query(document, variables);
+  std::vector<std::string> out;
+  for (const auto& board : listAt(response["data"], "boards").GetArray()) {
+    if (!board.IsObject() || !board.HasMember("groups") || !board["groups"].IsArray()) continue;
+    for (const auto& group : board["groups"].GetArray()) {
+      if (group.IsObject() && group.HasMember("id") && group["id"].IsString()) out.emplace_back(group["id"].GetString());
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::unique_ptr<RowSource> scanBoardTable(ScanContext& context, const ScanRequest& request,
@@ -200,12 +223,60 @@ std::unique_ptr<RowSource> scanBoardTable(ScanContext& context, const ScanReques
     options.declarations = "$column_ids: [String!]";
     options.variables = selection.variables;
   }
+  client::ApiClient& api = context.api;
+  const int workers = api.maxConcurrentRequests();
+  // A large board read whole (a filtered read is small), in no particular order: its groups' chains side by side. Ordered
+  // or limited reads keep one chain (monday orders within a chain; a LIMIT stops early).
+  std::vector<std::string> groups;
+  if (workers > 1 && terms.empty() && order_by.empty() && !request.limit &&
+      spec->items_count.value_or(0) > kParallelAbove) {
+    groups = groupIds(api, spec->board_id);
+  }
+  if (groups.size() > 1) {
+    if (context.notes) {
+      context.notes->method = "items_page, " + std::to_string(groups.size()) + " groups side by side";
+    }
+    // One chain per group, then one for every item in none of them (groups the list leaves out,
+    // such as archived ones), so the chains together give every item exactly once.
+    std::vector<std::vector<PushedTerm>> chain_terms;
+    for (const auto& group : groups) {
+      chain_terms.push_back(terms);
+      chain_terms.back().push_back(PushedTerm{{ApiRule{"group", "any_of", {Value{group}}, false, ""}}, {}});
+    }
+    ApiRule rest{"group", "not_any_of", {}, false, ""};
+    for (const auto& group : groups) rest.compare.push_back(Value{group});
+    chain_terms.push_back(terms);
+    chain_terms.back().push_back(PushedTerm{{std::move(rest)}, {}});
+    auto state = std::make_shared<std::pair<std::size_t, std::vector<std::vector<PushedTerm>>>>(0, std::move(chain_terms));
+    ConcurrentPages::NextChain next_chain = [&api, options, state, board = spec->board_id]()
+        -> std::optional<ConcurrentPages::Chain> {
+      auto& [next, all] = *state;
+      if (next >= all.size()) return std::nullopt;
+      ItemsPageChainOptions chain_options = options;
+      chain_options.query_params = std::make_shared<rapidjson::Document>(queryParams(all[next++], {}));
+      auto chain = std::make_shared<ItemsPageChain>(api, std::move(chain_options), board);
+      return ConcurrentPages::Chain([chain] { return chain->next(); });
+    };
+    auto pages = std::make_shared<ConcurrentPages>(api, std::move(next_chain), workers, kReadAhead,
+                                                   ConcurrentPages::Start::Eager);
+    return std::make_unique<PagedSource>([pages]() { return pages->next(); });
+  }
+
   if (!terms.empty() || !order_by.empty()) {
     options.query_params = std::make_shared<rapidjson::Document>(queryParams(terms, order_by));
   }
   if (context.notes) context.notes->method = "items_page";
-  auto chain = std::make_shared<ItemsPageChain>(context.api, std::move(options), spec->board_id);
-  return std::make_unique<PagedSource>([chain]() { return chain->next(); });
+  auto chain = std::make_shared<ItemsPageChain>(api, std::move(options), spec->board_id);
+  if (workers <= 1 || request.limit) return std::make_unique<PagedSource>([chain]() { return chain->next(); });
+  // The next page is fetched while the application reads this one.
+  auto once = std::make_shared<bool>(false);
+  ConcurrentPages::NextChain only_chain = [chain, once]() -> std::optional<ConcurrentPages::Chain> {
+    if (std::exchange(*once, true)) return std::nullopt;
+    return ConcurrentPages::Chain([chain] { return chain->next(); });
+  };
+  auto pages = std::make_shared<ConcurrentPages>(api, std::move(only_chain), 1, kReadAhead,
+                                                 ConcurrentPages::Start::AfterFirstPage);
+  return std::make_unique<PagedSource>([pages]() { return pages->next(); });
 }
 
 }  // namespace monday::schema::boards

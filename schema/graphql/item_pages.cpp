@@ -4,6 +4,7 @@
 #include <deque>
 
 #include "driver/client/api_client.h"
+#include "schema/graphql/concurrent_pages.h"
 #include "schema/graphql/items_page_chain.h"
 
 namespace monday::schema {
@@ -11,6 +12,7 @@ namespace monday::schema {
 namespace {
 
 constexpr int kBoardsPerListing = 100;
+constexpr std::size_t kReadAhead = 2;  // pages a board's chain may fetch before they are read
 
 rapidjson::Document variablesWith(const std::shared_ptr<const rapidjson::Document>& extra) {
   rapidjson::Document variables(rapidjson::kObjectType);
@@ -32,6 +34,13 @@ void takeItems(rapidjson::Value& items, ObjectPage& page) {
   for (auto& item : items.GetArray()) {
     if (item.IsObject()) page.objects.push_back(&item);
   }
+}
+
+ObjectPage objectsOf(Page page) {
+  ObjectPage objects{page.document, {}};
+  // The page's document is ours and mutable; the chain hands out const views of it.
+  for (const auto& row : page.rows) objects.objects.push_back(const_cast<rapidjson::Value*>(row.node));
+  return objects;
 }
 
 struct ItemsByIdsPager {
@@ -70,19 +79,20 @@ struct BoardItemsPager {
   std::optional<ObjectPage> operator()() {
     for (;;) {
       if (chain) {
-        if (auto page = chain->next()) {
-          ObjectPage objects{page->document, {}};
-          // The page's document is ours and mutable; the chain hands out const views of it.
-          for (const auto& row : page->rows) objects.objects.push_back(const_cast<rapidjson::Value*>(row.node));
-          return objects;
-        }
+        if (auto page = chain->next()) return objectsOf(std::move(*page));
         chain.reset();
       }
-      while (boards.empty() && listing) listMoreBoards();
-      if (boards.empty()) return std::nullopt;
-      chain = std::make_shared<ItemsPageChain>(context.api, chain_options, boards.front());
-      boards.pop_front();
+      chain = nextBoardChain();
+      if (!chain) return std::nullopt;
     }
+  }
+
+  std::shared_ptr<ItemsPageChain> nextBoardChain() {
+    while (boards.empty() && listing) listMoreBoards();
+    if (boards.empty()) return nullptr;
+    auto next = std::make_shared<ItemsPageChain>(context.api, chain_options, boards.front());
+    boards.pop_front();
+    return next;
   }
 
   void listMoreBoards() {
@@ -104,6 +114,27 @@ struct BoardItemsPager {
     }
   }
 };
+
+// Several boards' chains side by side (MaxConcurrentRequests), each a page ahead of the
+// application; pages still come out board after board, as BoardItemsPager gives them. Nothing
+// beyond the first page is fetched until a second one is asked for, so a LIMIT met on the first
+// page costs one request.
+ObjectPager concurrently(BoardItemsPager pager, int workers) {
+  auto boards = std::make_shared<BoardItemsPager>(std::move(pager));
+  ConcurrentPages::NextChain next_chain = [boards]() -> std::optional<ConcurrentPages::Chain> {
+    auto chain = boards->nextBoardChain();
+    if (!chain) return std::nullopt;
+    return ConcurrentPages::Chain([chain] { return chain->next(); });
+  };
+  auto& api = boards->context.api;
+  auto pages = std::make_shared<ConcurrentPages>(api, std::move(next_chain), workers, kReadAhead,
+                                                 ConcurrentPages::Start::AfterFirstPage);
+  return [pages]() -> std::optional<ObjectPage> {
+    auto page = pages->next();
+    if (!page) return std::nullopt;
+    return objectsOf(std::move(*page));
+  };
+}
 
 }  // namespace
 
@@ -134,6 +165,8 @@ ObjectPager itemsOfBoards(ScanContext& context, ItemPagesOptions options,
                                           .selection = o.only_board_type.empty() ? "id" : "id type",
                                           .page_size = kBoardsPerListing});
   }
+  const int workers = context.api.maxConcurrentRequests();
+  if (workers > 1) return concurrently(std::move(pager), workers);
   return pager;
 }
 

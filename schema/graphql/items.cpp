@@ -6,6 +6,7 @@
 
 #include "driver/client/api_client.h"
 #include "schema/graphql/api_scan.h"
+#include "schema/graphql/concurrent_pages.h"
 #include "schema/graphql/items_page_chain.h"
 #include "schema/registry.h"
 #include "schema/writes/writes.h"
@@ -17,6 +18,7 @@ namespace {
 constexpr int kItemsPageMax = 500;        // items_page / next_items_page limit maximum
 constexpr std::size_t kIdsPerRequest = 100;  // items(ids:) cap reported by monday
 constexpr int kBoardsPerListing = 100;
+constexpr std::size_t kReadAhead = 2;  // pages a board's chain may fetch before they are read
 
 class ItemsSource final : public RowSource {
  public:
@@ -43,6 +45,20 @@ class ItemsSource final : public RowSource {
       mode_ = Mode::AllBoards;
       if (context.notes) context.notes->method = "boards + items_page";
     }
+    // Boards side by side, each a page ahead of the application (not for a LIMIT, which may stop
+    // after the first page); rows come out board after board, as one at a time would give them.
+    const int workers = context.api.maxConcurrentRequests();
+    if (mode_ != Mode::ByIds && workers > 1 && !request.limit) {
+      ConcurrentPages::NextChain next_chain = [this]() -> std::optional<ConcurrentPages::Chain> {
+        if (next_board_ >= pending_boards_.size() && !(mode_ == Mode::AllBoards && listMoreBoards())) {
+          return std::nullopt;
+        }
+        auto chain = std::make_shared<ItemsPageChain>(context_.api, chain_options_, pending_boards_[next_board_++]);
+        return ConcurrentPages::Chain([chain] { return chain->next(); });
+      };
+      concurrent_ = std::make_unique<ConcurrentPages>(context_.api, std::move(next_chain), workers, kReadAhead,
+                                                      ConcurrentPages::Start::AfterFirstPage);
+    }
   }
 
   const RowView* next() override {
@@ -62,6 +78,13 @@ class ItemsSource final : public RowSource {
       if (chunk_ >= id_chunks_.size()) return false;
       fetchIds(id_chunks_[chunk_++]);
       return true;
+    }
+    if (concurrent_) {
+      if (auto page = concurrent_->next()) {
+        page_ = std::move(*page);
+        return true;
+      }
+      return false;
     }
     for (;;) {
       if (chain_) {
@@ -123,6 +146,8 @@ class ItemsSource final : public RowSource {
   bool boards_exhausted_ = false;
   Page page_;
   std::size_t index_ = 0;
+  // Declared last, so destroyed first: its workers use the members above.
+  std::unique_ptr<ConcurrentPages> concurrent_;
 };
 
 // COUNT(*) of Items, whole or per board (GROUP BY board_id, WHERE board_id = / IN): the boards'

@@ -41,7 +41,8 @@ void putTime(rapidjson::Value& row, const char* name, const std::optional<client
 double secondsOf(std::chrono::milliseconds duration) { return static_cast<double>(duration.count()) / 1000.0; }
 
 rapidjson::Value usageRow(const char* scope, long connections, const client::UsageCounters& counters,
-                          const client::BudgetSnapshot& budget, client::WallTime now, Allocator& allocator) {
+                          const client::BudgetSnapshot& budget, client::WallTime now, std::optional<int> peak_in_flight,
+                          Allocator& allocator) {
   rapidjson::Value row(rapidjson::kObjectType);
   put(row, "scope", rapidjson::Value(rapidjson::StringRef(scope)), allocator);
   put(row, "connections", rapidjson::Value(static_cast<std::int64_t>(connections)), allocator);
@@ -67,6 +68,7 @@ rapidjson::Value usageRow(const char* scope, long connections, const client::Usa
   putOptional(row, "minute_requests_left", budget.minute_requests_left, allocator);
   put(row, "daily_limit_exceeded", rapidjson::Value(budget.daily_limit_exceeded), allocator);
   putTime(row, "daily_limit_reset_at", budget.daily_limit_resets_at, allocator);
+  putOptional(row, "peak_in_flight", peak_in_flight, allocator);
   return row;
 }
 
@@ -76,8 +78,9 @@ std::unique_ptr<RowSource> scanApiUsage(ScanContext& context, const ScanRequest&
   const auto now = std::chrono::system_clock::now();
   auto rows = std::make_shared<rapidjson::Document>(rapidjson::kArrayType);
   auto& allocator = rows->GetAllocator();
-  rows->PushBack(usageRow("connection", 1, mine, budget, now, allocator), allocator);
-  rows->PushBack(usageRow("token", std::max(1L, budget.connections), budget.totals, budget, now, allocator), allocator);
+  rows->PushBack(usageRow("connection", 1, mine, budget, now, context.api.peakInFlight(), allocator), allocator);
+  rows->PushBack(usageRow("token", std::max(1L, budget.connections), budget.totals, budget, now, std::nullopt, allocator),
+                 allocator);
   return documentRows(std::move(rows));
 }
 
@@ -134,6 +137,9 @@ TableDef makeApiUsageTable() {
        "1 when monday answered DAILY_LIMIT_EXCEEDED and no call has succeeded since.", 0, false},
       {"daily_limit_reset_at", DataType::Timestamp, "daily_limit_reset_at", Decode::Timestamp,
        "When the daily call limit resets (00:00 UTC) if it was exceeded."},
+      {"peak_in_flight", DataType::Integer, "peak_in_flight", Decode::Integer,
+       "Connection row: the most requests this connection had in flight at once (MaxConcurrentRequests bounds "
+       "each scan). NULL on the token row."},
   };
   table.scan = scanApiUsage;
   table.estimate = [](const ScanShape&) { return localScanEstimate(2); };

@@ -20,6 +20,28 @@ void fail(SQLSMALLINT type, SQLHANDLE handle, const char* what) {
   std::exit(1);
 }
 
+// The connection's request count and most requests in flight, from sys_api_usage (which costs no
+// API call), so the figures are the statement's own whatever the connection sent before it.
+struct Usage {
+  long long requests = 0;
+  long long peak_in_flight = 0;
+};
+
+Usage usageOf(SQLHDBC dbc) {
+  SQLHSTMT stmt;
+  SQLAllocHandle(SQL_HANDLE_STMT, dbc, &stmt);
+  Usage usage;
+  const char* sql = "SELECT requests, peak_in_flight FROM sys.sys_api_usage WHERE scope = 'connection'";
+  if (!SQL_SUCCEEDED(SQLExecDirect(stmt, (SQLCHAR*)sql, SQL_NTS))) fail(SQL_HANDLE_STMT, stmt, "sys_api_usage");
+  if (SQL_SUCCEEDED(SQLFetch(stmt))) {
+    SQLLEN indicator = 0;
+    SQLGetData(stmt, 1, SQL_C_SBIGINT, &usage.requests, 0, &indicator);
+    SQLGetData(stmt, 2, SQL_C_SBIGINT, &usage.peak_in_flight, 0, &indicator);
+  }
+  SQLFreeHandle(SQL_HANDLE_STMT, stmt);
+  return usage;
+}
+
 long peakRssKb() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -43,6 +65,7 @@ int main(int argc, char** argv) {
     fail(SQL_HANDLE_DBC, dbc, "connect");
   }
   const long rss_connected = peakRssKb();
+  const Usage before = usageOf(dbc);
   SQLAllocHandle(SQL_HANDLE_STMT, dbc, &stmt);
   const auto start = std::chrono::steady_clock::now();
   if (!SQL_SUCCEEDED(SQLExecDirect(stmt, (SQLCHAR*)argv[2], SQL_NTS))) fail(SQL_HANDLE_STMT, stmt, "execute");
@@ -64,9 +87,12 @@ int main(int argc, char** argv) {
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("{\"rows\":%lld,\"bytes\":%lld,\"seconds\":%.3f,\"peak_rss_kb\":%ld,\"rss_after_connect_kb\":%ld}\n", rows,
-              bytes, seconds, peakRssKb(), rss_connected);
   SQLFreeHandle(SQL_HANDLE_STMT, stmt);
+  const Usage after = usageOf(dbc);
+  std::printf(
+      "{\"rows\":%lld,\"bytes\":%lld,\"seconds\":%.3f,\"requests\":%lld,\"peak_in_flight\":%lld,"
+      "\"peak_rss_kb\":%ld,\"rss_after_connect_kb\":%ld}\n",
+      rows, bytes, seconds, after.requests - before.requests, after.peak_in_flight, peakRssKb(), rss_connected);
   SQLDisconnect(dbc);
   SQLFreeHandle(SQL_HANDLE_DBC, dbc);
   SQLFreeHandle(SQL_HANDLE_ENV, env);

@@ -812,8 +812,13 @@ TEST_F(BoardTables, AnExpiredItemsPageCursorRestartsTransparently) {
   // Cursors now live two seconds after their first page.
   ASSERT_EQ(sandboxControl("/__sandbox/config", R"({"cursor_ttl_seconds": 2})"), 200);
 
+  // One request at a time: read-ahead would fetch every page before the pause, and the chain's
+  // restart is what this test is about.
+  Connection one_at_a_time(env_);
+  ASSERT_TRUE(SQL_SUCCEEDED(one_at_a_time.driverConnect(sandboxConnectionString("sandbox-admin-token",
+                                                                                 "MaxConcurrentRequests=1"))));
   const std::size_t before = requestCount();
-  Statement statement(connection_);
+  Statement statement(one_at_a_time);
   ASSERT_ODBC_OK(statement.execDirect("SELECT id FROM " + quoted(kBugs)), SQL_HANDLE_STMT, statement.handle());
   std::vector<std::string> ids;
   for (int i = 0; i < 10; ++i) {

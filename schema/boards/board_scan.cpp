@@ -225,8 +225,8 @@ std::unique_ptr<RowSource> scanBoardTable(ScanContext& context, const ScanReques
   }
   client::ApiClient& api = context.api;
   const int workers = api.maxConcurrentRequests();
-  // A large board read whole (a filtered read is small), in no particular order: its groups' chains side by side. Ordered
-  // or limited reads keep one chain (monday orders within a chain; a LIMIT stops early).
+  // A large board read whole (a filtered read is small), in no particular order: its groups' chains side by side, rows
+  // as they arrive. Ordered or limited reads keep one chain (monday orders within a chain; a LIMIT stops early).
   std::vector<std::string> groups;
   if (workers > 1 && terms.empty() && order_by.empty() && !request.limit &&
       spec->items_count.value_or(0) > kParallelAbove) {
@@ -257,8 +257,10 @@ std::unique_ptr<RowSource> scanBoardTable(ScanContext& context, const ScanReques
       auto chain = std::make_shared<ItemsPageChain>(api, std::move(chain_options), board);
       return ConcurrentPages::Chain([chain] { return chain->next(); });
     };
+    // No order was asked for: pages are handed on as they arrive, so no worker waits for another
+    // group to be read first.
     auto pages = std::make_shared<ConcurrentPages>(api, std::move(next_chain), workers, kReadAhead,
-                                                   ConcurrentPages::Start::Eager);
+                                                   ConcurrentPages::Start::Eager, ConcurrentPages::Order::AsTheyCome);
     return std::make_unique<PagedSource>([pages]() { return pages->next(); });
   }
 

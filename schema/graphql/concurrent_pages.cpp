@@ -8,14 +8,15 @@
 namespace monday::schema {
 
 ConcurrentPages::ConcurrentPages(client::ApiClient& api, NextChain next_chain, int workers, std::size_t read_ahead,
-                                 Start start)
+                                 Start start, Order order)
     : api_(api),
       next_chain_(std::move(next_chain)),
       read_ahead_(std::max<std::size_t>(1, read_ahead)),
-      eager_(start == Start::Eager) {
-  const int count = std::max(1, workers);
-  threads_.reserve(static_cast<std::size_t>(count));
-  for (int i = 0; i < count; ++i) threads_.emplace_back([this] { work(); });
+      worker_count_(static_cast<std::size_t>(std::max(1, workers))),
+      eager_(start == Start::Eager),
+      as_they_come_(order == Order::AsTheyCome) {
+  threads_.reserve(worker_count_);
+  for (std::size_t i = 0; i < worker_count_; ++i) threads_.emplace_back([this] { work(); });
 }
 
 ConcurrentPages::~ConcurrentPages() { stop(); }
@@ -68,7 +69,7 @@ void ConcurrentPages::work() {
         // and only while it waits: a scan closed after one page cost one request.
         changed_.wait(lock, [&] {
           if (stopping_) return true;
-          if (slot->pages.size() >= read_ahead_) return false;
+          if (as_they_come_ ? buffered_ >= read_ahead_ * worker_count_ : slot->pages.size() >= read_ahead_) return false;
           return eager_ || demanded_ >= 2 || (index == current_ && slot->pages.empty() && demanded_ > delivered_);
         });
         if (stopping_) return;
@@ -81,8 +82,10 @@ void ConcurrentPages::work() {
         error = std::current_exception();
       }
       std::lock_guard lock(mutex_);
-      if (page) slot->pages.push_back(std::move(*page));
-      else {
+      if (page) {
+        slot->pages.push_back(std::move(*page));
+        ++buffered_;
+      } else {
         slot->error = error;
         slot->finished = true;
       }
@@ -97,10 +100,17 @@ std::optional<Page> ConcurrentPages::next() {
   ++demanded_;
   changed_.notify_all();
   for (;;) {
-    if (auto slot = slots_.find(current_); slot != slots_.end()) {
+    if (as_they_come_) {
+      if (auto page = anyReadyPage()) return page;
+      if (no_more_chains_ && slots_.empty()) {
+        if (chain_error_) std::rethrow_exception(std::exchange(chain_error_, nullptr));
+        return std::nullopt;
+      }
+    } else if (auto slot = slots_.find(current_); slot != slots_.end()) {
       if (!slot->second.pages.empty()) {
         Page page = std::move(slot->second.pages.front());
         slot->second.pages.pop_front();
+        --buffered_;
         ++delivered_;
         changed_.notify_all();
         return page;
@@ -120,6 +130,27 @@ std::optional<Page> ConcurrentPages::next() {
     if (api_.cancelled()) throw Error(sqlstate::kOperationCanceled, "The operation was cancelled.");
     changed_.wait_for(lock, std::chrono::milliseconds(100));
   }
+}
+
+std::optional<Page> ConcurrentPages::anyReadyPage() {
+  for (auto slot = slots_.begin(); slot != slots_.end();) {
+    if (!slot->second.pages.empty()) {
+      Page page = std::move(slot->second.pages.front());
+      slot->second.pages.pop_front();
+      --buffered_;
+      ++delivered_;
+      changed_.notify_all();
+      return page;
+    }
+    if (slot->second.finished) {
+      std::exception_ptr error = slot->second.error;
+      slot = slots_.erase(slot);
+      if (error) std::rethrow_exception(error);
+      continue;
+    }
+    ++slot;
+  }
+  return std::nullopt;
 }
 
 }  // namespace monday::schema

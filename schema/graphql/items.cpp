@@ -1,13 +1,12 @@
 // Items: one row per item of any board. `id` lookups go to items(ids:) in batches; `board_id`
-// scans follow the board's items_page cursor chain (restarted when a cursor expires); with
-// neither, boards are listed lazily and each board's chain is followed in turn. Rows stream page
-// by page, so memory stays flat.
+// scans follow the boards' items_page cursor chains (restarted when a cursor expires); with
+// neither, every board is listed and read (board_items.h: small boards several to a request).
+// Rows stream page by page, so memory stays flat.
 #include <cmath>
 
 #include "driver/client/api_client.h"
 #include "schema/graphql/api_scan.h"
-#include "schema/graphql/concurrent_pages.h"
-#include "schema/graphql/items_page_chain.h"
+#include "schema/graphql/board_items.h"
 #include "schema/registry.h"
 #include "schema/writes/writes.h"
 
@@ -18,137 +17,69 @@ namespace {
 constexpr int kItemsPageMax = 500;        // items_page / next_items_page limit maximum
 constexpr std::size_t kIdsPerRequest = 100;  // items(ids:) cap reported by monday
 constexpr int kBoardsPerListing = 100;
-constexpr std::size_t kReadAhead = 2;  // pages a board's chain may fetch before they are read
 
-class ItemsSource final : public RowSource {
+// items(ids:) in batches of 100: the active items among the ids, in the order monday gives.
+class ItemsByIdSource final : public RowSource {
  public:
-  ItemsSource(ScanContext& context, const ScanRequest& request) : context_(context) {
-    const std::string selection = selectionFor(context.table.columns);
-    by_ids_document_ = "query ItemsById($ids: [ID!], $limit: Int) { items(ids: $ids, limit: $limit, "
-                       "exclude_nonactive: true) { " + selection + " } }";
-    chain_options_.operation = "ItemsPage";
-    chain_options_.selection = selection;
-    chain_options_.page_size = kItemsPageMax;
-    if (request.limit && *request.limit > 0 && *request.limit < kItemsPageMax) {
-      chain_options_.page_size = static_cast<int>(*request.limit);
-    }
-    if (const auto* ids = request.valuesFor("id")) {
-      mode_ = Mode::ByIds;
-      id_chunks_ = chunkIds(idValues(*ids), kIdsPerRequest);
-      if (context.notes) context.notes->method = "items(ids:)";
-    } else if (const auto* boards = request.valuesFor("board_id")) {
-      mode_ = Mode::ByBoards;
-      auto chunks = chunkIds(idValues(*boards), SIZE_MAX);  // one chunk: just de-duplicated
-      if (!chunks.empty()) pending_boards_ = std::move(chunks.front());
-      if (context.notes) context.notes->method = "items_page";
-    } else {
-      mode_ = Mode::AllBoards;
-      if (context.notes) context.notes->method = "boards + items_page";
-    }
-    // Boards side by side, each a page ahead of the application (not for a LIMIT, which may stop
-    // after the first page); rows come out board after board, as one at a time would give them.
-    const int workers = context.api.maxConcurrentRequests();
-    if (mode_ != Mode::ByIds && workers > 1 && !request.limit) {
-      ConcurrentPages::NextChain next_chain = [this]() -> std::optional<ConcurrentPages::Chain> {
-        if (next_board_ >= pending_boards_.size() && !(mode_ == Mode::AllBoards && listMoreBoards())) {
-          return std::nullopt;
-        }
-        auto chain = std::make_shared<ItemsPageChain>(context_.api, chain_options_, pending_boards_[next_board_++]);
-        return ConcurrentPages::Chain([chain] { return chain->next(); });
-      };
-      concurrent_ = std::make_unique<ConcurrentPages>(context_.api, std::move(next_chain), workers, kReadAhead,
-                                                      ConcurrentPages::Start::AfterFirstPage);
-    }
+  ItemsByIdSource(ScanContext& context, std::vector<std::string> ids, const std::string& selection)
+      : context_(context), chunks_(chunkIds(ids, kIdsPerRequest)) {
+    document_ = "query ItemsById($ids: [ID!], $limit: Int) { items(ids: $ids, limit: $limit, exclude_nonactive: true) { " +
+                selection + " } }";
   }
 
   const RowView* next() override {
     for (;;) {
       if (index_ < page_.rows.size()) return &page_.rows[index_++];
-      if (!fetchNextPage()) return nullptr;
+      if (chunk_ >= chunks_.size()) return nullptr;
+      fetch(chunks_[chunk_++]);
     }
   }
 
  private:
-  enum class Mode { ByIds, ByBoards, AllBoards };
-
-  bool fetchNextPage() {
+  void fetch(const std::vector<std::string>& ids) {
     index_ = 0;
     page_ = Page{};
-    if (mode_ == Mode::ByIds) {
-      if (chunk_ >= id_chunks_.size()) return false;
-      fetchIds(id_chunks_[chunk_++]);
-      return true;
-    }
-    if (concurrent_) {
-      if (auto page = concurrent_->next()) {
-        page_ = std::move(*page);
-        return true;
-      }
-      return false;
-    }
-    for (;;) {
-      if (chain_) {
-        if (auto page = chain_->next()) {
-          page_ = std::move(*page);
-          return true;
-        }
-        chain_.reset();
-      }
-      if (next_board_ >= pending_boards_.size() && !(mode_ == Mode::AllBoards && listMoreBoards())) return false;
-      chain_ = std::make_unique<ItemsPageChain>(context_.api, chain_options_, pending_boards_[next_board_++]);
-    }
-  }
-
-  void fetchIds(const std::vector<std::string>& ids) {
     rapidjson::Document variables(rapidjson::kObjectType);
     auto& allocator = variables.GetAllocator();
     variables.AddMember("ids", idArray(ids, allocator), allocator);
     variables.AddMember("limit", static_cast<int>(ids.size()), allocator);
-    auto response = std::make_shared<rapidjson::Document>(context_.api.query(by_ids_document_, variables));
+    auto response = std::make_shared<rapidjson::Document>(context_.api.query(document_, variables));
     page_.document = response;
     for (const auto& item : listAt((*response)["data"], "items").GetArray()) {
       if (item.IsObject()) page_.rows.push_back({&item, nullptr});
     }
   }
 
-  // Lists the next page of boards whose items the full scan reads: every board the Boards table
-  // shows, so a scan and a join on board_id always agree.
-  bool listMoreBoards() {
-    if (boards_exhausted_) return false;
-    static const std::string document =
-        "query ItemBoards($limit: Int, $page: Int) { boards(limit: $limit, page: $page, state: all) { id } }";
-    rapidjson::Document variables(rapidjson::kObjectType);
-    auto& allocator = variables.GetAllocator();
-    variables.AddMember("limit", kBoardsPerListing, allocator);
-    variables.AddMember("page", boards_page_++, allocator);
-    rapidjson::Document response = context_.api.query(document, variables);
-    const auto& boards = listAt(response["data"], "boards");
-    if (static_cast<int>(boards.Size()) < kBoardsPerListing) boards_exhausted_ = true;
-    pending_boards_.clear();
-    next_board_ = 0;
-    for (const auto& board : boards.GetArray()) {
-      auto id = board.IsObject() ? board.FindMember("id") : board.MemberEnd();
-      if (board.IsObject() && id != board.MemberEnd() && id->value.IsString()) pending_boards_.push_back(id->value.GetString());
-    }
-    return !pending_boards_.empty() || listMoreBoards();
-  }
-
   ScanContext context_;  // a copy: the caller's context is a temporary
-  Mode mode_ = Mode::AllBoards;
-  std::string by_ids_document_;
-  ItemsPageChainOptions chain_options_;
-  std::unique_ptr<ItemsPageChain> chain_;  // the board being read
-  std::vector<std::vector<std::string>> id_chunks_;
+  std::string document_;
+  std::vector<std::vector<std::string>> chunks_;
   std::size_t chunk_ = 0;
-  std::vector<std::string> pending_boards_;
-  std::size_t next_board_ = 0;
-  int boards_page_ = 1;
-  bool boards_exhausted_ = false;
   Page page_;
   std::size_t index_ = 0;
-  // Declared last, so destroyed first: its workers use the members above.
-  std::unique_ptr<ConcurrentPages> concurrent_;
 };
+
+std::unique_ptr<RowSource> scanItems(ScanContext& context, const ScanRequest& request) {
+  const std::string selection = selectionFor(context.table.columns);
+  if (const auto* ids = request.valuesFor("id")) {
+    if (context.notes) context.notes->method = "items(ids:)";
+    return std::make_unique<ItemsByIdSource>(context, idValues(*ids), selection);
+  }
+  BoardItemsOptions options;
+  options.chain.operation = "ItemsPage";
+  options.chain.selection = selection;
+  options.chain.page_size = kItemsPageMax;
+  if (request.limit && *request.limit > 0 && *request.limit < kItemsPageMax) {
+    options.chain.page_size = static_cast<int>(*request.limit);
+  }
+  options.read_ahead = !request.limit;  // a LIMIT may end the read after its first page
+  if (context.notes) options.method = &context.notes->method;
+  std::optional<std::vector<std::string>> boards;
+  if (const auto* board_ids = request.valuesFor("board_id")) {
+    auto chunks = chunkIds(idValues(*board_ids), SIZE_MAX);  // one chunk: just de-duplicated
+    boards.emplace(chunks.empty() ? std::vector<std::string>{} : std::move(chunks.front()));
+  }
+  return std::make_unique<PagedSource>(boardItemPages(context.api, std::move(options), std::move(boards)));
+}
 
 // COUNT(*) of Items, whole or per board (GROUP BY board_id, WHERE board_id = / IN): the boards'
 // items_count, 100 boards per request, instead of reading every item of every board. The boards
@@ -263,7 +194,7 @@ TableDef makeItemsTable() {
   table.primary_key = {"id"};
   table.foreign_keys = {{{"board_id"}, "Boards", {"id"}}, {{"board_id", "group_id"}, "Groups", {"board_id", "id"}}, {{"parent_item_id"}, "Items", {"id"}}};
   table.scan = [](ScanContext& context, const ScanRequest& request) -> std::unique_ptr<RowSource> {
-    return std::make_unique<ItemsSource>(context, request);
+    return scanItems(context, request);
   };
   table.estimate = [](const ScanShape& shape) -> ScanEstimate {
     for (std::size_t i = 0; i < shape.constrained.size(); ++i) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "driver/client/api_client.h"
 
@@ -29,7 +30,36 @@ rapidjson::Document variablesWith(const std::shared_ptr<const rapidjson::Documen
   return variables;
 }
 
+// A decimal id that fits in 64 bits, or nullopt.
+std::optional<std::uint64_t> numericId(std::string_view id) {
+  if (id.empty() || id.size() > 19) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : id) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (id.size() > 1 && id.front() == '0') return std::nullopt;  // "007" is not the id 7
+  return value;
+}
+
 }  // namespace
+
+void ReturnedIds::add(std::string_view id) {
+  if (auto number = numericId(id)) numbers_.push_back(*number);
+  else texts_.emplace(id);
+}
+
+bool ReturnedIds::containsFrozen(std::string_view id) const {
+  if (auto number = numericId(id)) {
+    return std::binary_search(numbers_.begin(), numbers_.begin() + static_cast<std::ptrdiff_t>(frozen_), *number);
+  }
+  return texts_.count(std::string(id)) > 0;
+}
+
+void ReturnedIds::freeze() {
+  std::sort(numbers_.begin(), numbers_.end());
+  frozen_ = numbers_.size();
+}
 
 bool isExpiredCursorError(const Error& error) {
   // monday documents the 60-minute life of a cursor but not the error's code; the sandbox and
@@ -53,7 +83,17 @@ ItemsPageChain::ItemsPageChain(client::ApiClient& api, ItemsPageChainOptions opt
                    " } } }";
 }
 
+void ItemsPageChain::seed(std::shared_ptr<rapidjson::Document> document, const rapidjson::Value& items_page) {
+  started_ = true;
+  cursor_.clear();
+  Page page;
+  page.document = std::move(document);
+  take(items_page, page);
+  seeded_ = std::move(page);
+}
+
 std::optional<Page> ItemsPageChain::next() {
+  if (seeded_) return std::exchange(seeded_, std::nullopt);
   if (done_) return std::nullopt;
   if (!started_) {
     started_ = true;
@@ -68,6 +108,7 @@ std::optional<Page> ItemsPageChain::next() {
   } catch (const Error& error) {
     if (!isExpiredCursorError(error) || restarts_ >= kMaxRestarts) throw;
     ++restarts_;
+    returned_.freeze();
     api_.logger().write(log::Level::Info, "paging",
                         "items_page cursor of board " + board_id_ + " expired; restarting from the first page, "
                         "skipping the " + std::to_string(returned_.size()) + " items already read");
@@ -120,7 +161,10 @@ void ItemsPageChain::take(const rapidjson::Value& items_response, Page& page) {
     if (!item.IsObject()) continue;
     auto id = item.FindMember("id");
     if (id != item.MemberEnd() && id->value.IsString()) {
-      if (!returned_.emplace(id->value.GetString(), id->value.GetStringLength()).second) continue;
+      const std::string_view text(id->value.GetString(), id->value.GetStringLength());
+      // Before a restart a cursor hands out each item once; after one, skip what was handed out.
+      if (restarts_ > 0 && returned_.containsFrozen(text)) continue;
+      returned_.add(text);
     }
     page.rows.push_back({&item, nullptr});
   }

@@ -8,8 +8,11 @@
 
 #include <memory>
 #include <optional>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include <rapidjson/document.h>
 
@@ -29,6 +32,24 @@ struct ItemsPageChainOptions {
   std::shared_ptr<const rapidjson::Document> query_params;
 };
 
+// The ids a chain has handed out, kept only so that a restarted chain can skip them. monday's ids
+// are numbers: 8 bytes an item in a plain vector, appended without hashing while the cursor lives,
+// sorted once when a restart needs to look them up (any other id is kept as text).
+class ReturnedIds {
+ public:
+  void add(std::string_view id);
+  // Whether `id` was handed out before the last freeze().
+  bool containsFrozen(std::string_view id) const;
+  // Makes every id added so far searchable (a restart).
+  void freeze();
+  std::size_t size() const { return numbers_.size() + texts_.size(); }
+
+ private:
+  std::vector<std::uint64_t> numbers_;
+  std::size_t frozen_ = 0;  // numbers_[0, frozen_) is sorted
+  std::unordered_set<std::string> texts_;
+};
+
 class ItemsPageChain {
  public:
   ItemsPageChain(client::ApiClient& api, ItemsPageChainOptions options, std::string board_id);
@@ -36,6 +57,11 @@ class ItemsPageChain {
   // The next page (possibly empty), or nullopt when the board has no more items. Throws
   // monday::Error.
   std::optional<Page> next();
+
+  // Starts the chain from a first page another request already fetched (this board's
+  // `items_page` in a request for several boards): next() returns it first, then follows its
+  // cursor. The document must hold `items_page`.
+  void seed(std::shared_ptr<rapidjson::Document> document, const rapidjson::Value& items_page);
 
   int restarts() const { return restarts_; }
 
@@ -50,9 +76,10 @@ class ItemsPageChain {
   std::string first_document_, next_document_;
   std::string cursor_;
   bool started_ = false;
+  std::optional<Page> seeded_;
   bool done_ = false;
   int restarts_ = 0;
-  std::unordered_set<std::string> returned_;  // ids already handed out, to skip after a restart
+  ReturnedIds returned_;  // ids already handed out, to skip after a restart
 };
 
 // Whether a monday error says an items_page cursor has expired.

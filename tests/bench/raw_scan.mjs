@@ -52,7 +52,10 @@ if (parallel === 1) {
   const groups = (await call('query ($b: [ID!]) { boards(ids: $b) { groups { id } } }', { b: [board] })).boards[0].groups.map((g) => g.id);
   const queue = groups.map((id) => ({ rules: [{ column_id: 'group', compare_value: [id], operator: 'any_of' }] }));
   const worker = async () => {
-    while (queue.length) rows += await chain(queue.shift());
+    while (queue.length) {
+      const read = await chain(queue.shift());
+      rows += read;
+    }
   };
   await Promise.all(Array.from({ length: Math.min(parallel, queue.length) }, worker));
 }

@@ -48,8 +48,8 @@ scan_parallel=$(bench "MaxConcurrentRequests=$parallel" "SELECT * FROM $table")
 items_scan=$(bench "MaxConcurrentRequests=$parallel" "SELECT * FROM Items WHERE board_id = $board")
 count_pushed=$(bench "MaxConcurrentRequests=$parallel" "SELECT COUNT(*) FROM Items")
 count_local=$(bench "MaxConcurrentRequests=$parallel;AggregatePushdown=false" "SELECT COUNT(*) FROM Items")
-group_pushed=$(bench "MaxConcurrentRequests=$parallel" "SELECT status, COUNT(*), SUM(numbers) FROM $table GROUP BY 1")
-group_local=$(bench "MaxConcurrentRequests=$parallel;AggregatePushdown=false" "SELECT status, COUNT(*), SUM(numbers) FROM $table GROUP BY 1")
+group_pushed=$(bench "MaxConcurrentRequests=$parallel" "SELECT status, COUNT(*), SUM(amount) FROM $table GROUP BY 1")
+group_local=$(bench "MaxConcurrentRequests=$parallel;AggregatePushdown=false" "SELECT status, COUNT(*), SUM(amount) FROM $table GROUP BY 1")
 boards=$(bench "" "SELECT COUNT(*) FROM Boards")
 
 python3 - "$latency" "$parallel" "$raw_plain" "$raw_groups" "$scan_serial" "$scan_parallel" "$items_scan" \

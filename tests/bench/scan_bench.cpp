@@ -32,8 +32,8 @@ Usage usageOf(SQLHDBC dbc) {
   SQLAllocHandle(SQL_HANDLE_STMT, dbc, &stmt);
   Usage usage;
   const char* sql = "SELECT requests, peak_in_flight FROM sys.sys_api_usage WHERE scope = 'connection'";
-  if (!SQL_SUCCEEDED(SQLExecDirect(stmt, (SQLCHAR*)sql, SQL_NTS))) fail(SQL_HANDLE_STMT, stmt, "sys_api_usage");
-  if (SQL_SUCCEEDED(SQLFetch(stmt))) {
+  // Another driver (the SQLite ODBC baseline) has no sys_api_usage: its figures stay 0.
+  if (SQL_SUCCEEDED(SQLExecDirect(stmt, (SQLCHAR*)sql, SQL_NTS)) && SQL_SUCCEEDED(SQLFetch(stmt))) {
     SQLLEN indicator = 0;
     SQLGetData(stmt, 1, SQL_C_SBIGINT, &usage.requests, 0, &indicator);
     SQLGetData(stmt, 2, SQL_C_SBIGINT, &usage.peak_in_flight, 0, &indicator);

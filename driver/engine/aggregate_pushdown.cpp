@@ -581,26 +581,28 @@ struct AggregateCursor {
 
 constexpr int kPlanIdColumn = static_cast<int>(kMaxWidth);
 
-int connectAggregate(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab** out, char**) {
-  std::string sql = "CREATE TABLE x(";
-  for (std::size_t i = 0; i < kMaxWidth; ++i) sql += columnName(i) + ", ";
-  sql += "plan_id HIDDEN)";
-  const int rc = sqlite3_declare_vtab(db, sql.c_str());
-  if (rc != SQLITE_OK) return rc;
-  auto vtab = std::make_unique<AggregateVtab>();
-  vtab->session = static_cast<SessionState*>(aux);
-  *out = &vtab.release()->base;
-  return SQLITE_OK;
+int connectAggregate(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab** out, char** error) noexcept {
+  return guardedConnectCall(error, *static_cast<SessionState*>(aux), [&]() -> int {
+    std::string sql = "CREATE TABLE x(";
+    for (std::size_t i = 0; i < kMaxWidth; ++i) sql += columnName(i) + ", ";
+    sql += "plan_id HIDDEN)";
+    const int rc = sqlite3_declare_vtab(db, sql.c_str());
+    if (rc != SQLITE_OK) return rc;
+    auto vtab = std::make_unique<AggregateVtab>();
+    vtab->session = static_cast<SessionState*>(aux);
+    *out = &vtab.release()->base;
+    return SQLITE_OK;
+  });
 }
 
-int disconnectAggregate(sqlite3_vtab* vtab) {
+int disconnectAggregate(sqlite3_vtab* vtab) noexcept {
   sqlite3_free(vtab->zErrMsg);
   delete reinterpret_cast<AggregateVtab*>(vtab);
   return SQLITE_OK;
 }
 
 // Only a plan id given as `= <value>` makes a usable plan; the rewriter always gives one.
-int bestAggregateIndex(sqlite3_vtab*, sqlite3_index_info* info) {
+int bestAggregateIndex(sqlite3_vtab*, sqlite3_index_info* info) noexcept {
   for (int i = 0; i < info->nConstraint; ++i) {
     const auto& constraint = info->aConstraint[i];
     if (constraint.usable && constraint.op == SQLITE_INDEX_CONSTRAINT_EQ && constraint.iColumn == kPlanIdColumn) {
@@ -617,19 +619,21 @@ int bestAggregateIndex(sqlite3_vtab*, sqlite3_index_info* info) {
   return SQLITE_OK;
 }
 
-int openAggregate(sqlite3_vtab* base, sqlite3_vtab_cursor** out) {
-  auto cursor = std::make_unique<AggregateCursor>();
-  cursor->session = reinterpret_cast<AggregateVtab*>(base)->session;
-  *out = &cursor.release()->base;
-  return SQLITE_OK;
+int openAggregate(sqlite3_vtab* base, sqlite3_vtab_cursor** out) noexcept {
+  return guardedVtabCall(base, *reinterpret_cast<AggregateVtab*>(base)->session, [&] {
+    auto cursor = std::make_unique<AggregateCursor>();
+    cursor->session = reinterpret_cast<AggregateVtab*>(base)->session;
+    *out = &cursor.release()->base;
+    return SQLITE_OK;
+  });
 }
 
-int closeAggregate(sqlite3_vtab_cursor* base) {
+int closeAggregate(sqlite3_vtab_cursor* base) noexcept {
   delete reinterpret_cast<AggregateCursor*>(base);
   return SQLITE_OK;
 }
 
-int filterAggregate(sqlite3_vtab_cursor* base, int idx_num, const char*, int argc, sqlite3_value** argv) {
+int filterAggregate(sqlite3_vtab_cursor* base, int idx_num, const char*, int argc, sqlite3_value** argv) noexcept {
   auto* cursor = reinterpret_cast<AggregateCursor*>(base);
   SessionState& session = *cursor->session;
   return guardedVtabCall(base->pVtab, session, [&]() -> int {
@@ -675,30 +679,32 @@ int filterAggregate(sqlite3_vtab_cursor* base, int idx_num, const char*, int arg
   });
 }
 
-int nextAggregate(sqlite3_vtab_cursor* base) {
+int nextAggregate(sqlite3_vtab_cursor* base) noexcept {
   ++reinterpret_cast<AggregateCursor*>(base)->index;
   return SQLITE_OK;
 }
 
-int eofAggregate(sqlite3_vtab_cursor* base) {
+int eofAggregate(sqlite3_vtab_cursor* base) noexcept {
   auto* cursor = reinterpret_cast<AggregateCursor*>(base);
   return cursor->index >= cursor->rows.size() ? 1 : 0;
 }
 
-int columnAggregate(sqlite3_vtab_cursor* base, sqlite3_context* context, int index) {
+int columnAggregate(sqlite3_vtab_cursor* base, sqlite3_context* context, int index) noexcept {
   auto* cursor = reinterpret_cast<AggregateCursor*>(base);
-  if (index == kPlanIdColumn) {
-    sqlite3_result_int64(context, cursor->plan_id);
+  return guardedVtabCall(base->pVtab, *cursor->session, [&] {
+    if (index == kPlanIdColumn) {
+      sqlite3_result_int64(context, cursor->plan_id);
+      return SQLITE_OK;
+    }
+    const auto& row = cursor->rows.at(cursor->index);
+    const auto position = static_cast<std::size_t>(index);
+    if (position < row.size()) resultFromValue(context, row[position]);
+    else sqlite3_result_null(context);
     return SQLITE_OK;
-  }
-  const auto& row = cursor->rows[cursor->index];
-  const auto position = static_cast<std::size_t>(index);
-  if (position < row.size()) resultFromValue(context, row[position]);
-  else sqlite3_result_null(context);
-  return SQLITE_OK;
+  });
 }
 
-int rowidAggregate(sqlite3_vtab_cursor* base, sqlite3_int64* out) {
+int rowidAggregate(sqlite3_vtab_cursor* base, sqlite3_int64* out) noexcept {
   *out = static_cast<sqlite3_int64>(reinterpret_cast<AggregateCursor*>(base)->index) + 1;
   return SQLITE_OK;
 }
@@ -707,17 +713,17 @@ sqlite3_module makeAggregateModule() {
   sqlite3_module module{};
   module.iVersion = 1;
   module.xCreate = nullptr;  // eponymous only
-  module.xConnect = connectAggregate;
-  module.xBestIndex = bestAggregateIndex;
-  module.xDisconnect = disconnectAggregate;
-  module.xDestroy = disconnectAggregate;
-  module.xOpen = openAggregate;
-  module.xClose = closeAggregate;
-  module.xFilter = filterAggregate;
-  module.xNext = nextAggregate;
-  module.xEof = eofAggregate;
-  module.xColumn = columnAggregate;
-  module.xRowid = rowidAggregate;
+  module.xConnect = cCallback(connectAggregate);
+  module.xBestIndex = cCallback(bestAggregateIndex);
+  module.xDisconnect = cCallback(disconnectAggregate);
+  module.xDestroy = cCallback(disconnectAggregate);
+  module.xOpen = cCallback(openAggregate);
+  module.xClose = cCallback(closeAggregate);
+  module.xFilter = cCallback(filterAggregate);
+  module.xNext = cCallback(nextAggregate);
+  module.xEof = cCallback(eofAggregate);
+  module.xColumn = cCallback(columnAggregate);
+  module.xRowid = cCallback(rowidAggregate);
   return module;
 }
 

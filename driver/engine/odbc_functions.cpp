@@ -570,13 +570,13 @@ void registerOdbcFunctions(SessionState& state) {
     // One trampoline for all: the spec travels as the function's user data next to the state.
     const int rc = sqlite3_create_function_v2(
         state.db, spec.name, spec.arguments, flags, new std::pair<SessionState*, const FunctionSpec*>(&state, &spec),
-        [](sqlite3_context* context, int argc, sqlite3_value** argv) {
+        cCallback(+[](sqlite3_context* context, int argc, sqlite3_value** argv) noexcept {
           auto* bound = static_cast<std::pair<SessionState*, const FunctionSpec*>*>(sqlite3_user_data(context));
           guardedFunctionCall(context, *bound->first,
                               [&] { bound->second->body(Args{context, argc, argv}, *bound->first); });
-        },
+        }),
         nullptr, nullptr,
-        [](void* data) { delete static_cast<std::pair<SessionState*, const FunctionSpec*>*>(data); });
+        cCallback(+[](void* data) noexcept { delete static_cast<std::pair<SessionState*, const FunctionSpec*>*>(data); }));
     if (rc != SQLITE_OK) throw Error(sqlstate::kGeneralError, std::string("Cannot register SQL function ") + spec.name);
   }
 }

@@ -8,6 +8,7 @@
 
 #include <chrono>
 
+#include "driver/engine/c_boundary.h"
 #include "driver/engine/session.h"
 #include "driver/engine/session_state.h"
 #include "driver/engine/sqlite_values.h"
@@ -59,72 +60,79 @@ std::string createTableStatement(const ProcedureDef& procedure) {
   return sql + ")";
 }
 
-int connectProcedure(sqlite3* db, void* aux, int argc, const char* const* argv, sqlite3_vtab** out, char** error) {
+int connectProcedure(sqlite3* db, void* aux, int argc, const char* const* argv, sqlite3_vtab** out,
+                     char** error) noexcept {
   auto* session = static_cast<SessionState*>(aux);
-  std::string wanted = argc > 3 ? argv[3] : argv[2];
-  if (wanted.size() >= 2 && (wanted.front() == '"' || wanted.front() == '\'')) {
-    wanted = wanted.substr(1, wanted.size() - 2);
-  }
-  auto procedure = procedures::findProcedure(wanted);
-  if (!procedure || procedure->parameters.size() > kMaxParameters) {
-    *error = sqlite3_mprintf("no usable procedure named %s", wanted.c_str());
-    return SQLITE_ERROR;
-  }
-  const int rc = sqlite3_declare_vtab(db, createTableStatement(*procedure).c_str());
-  if (rc != SQLITE_OK) return rc;
-  auto vtab = std::make_unique<ProcedureVtab>();
-  vtab->session = session;
-  vtab->procedure = std::move(procedure);
-  *out = &vtab.release()->base;
-  return SQLITE_OK;
+  return guardedConnectCall(error, *session, [&]() -> int {
+    std::string wanted = argc > 3 ? argv[3] : argv[2];
+    if (wanted.size() >= 2 && (wanted.front() == '"' || wanted.front() == '\'')) {
+      wanted = wanted.substr(1, wanted.size() - 2);
+    }
+    auto procedure = procedures::findProcedure(wanted);
+    if (!procedure || procedure->parameters.size() > kMaxParameters) {
+      *error = sqlite3_mprintf("no usable procedure named %s", wanted.c_str());
+      return SQLITE_ERROR;
+    }
+    const int rc = sqlite3_declare_vtab(db, createTableStatement(*procedure).c_str());
+    if (rc != SQLITE_OK) return rc;
+    auto vtab = std::make_unique<ProcedureVtab>();
+    vtab->session = session;
+    vtab->procedure = std::move(procedure);
+    *out = &vtab.release()->base;
+    return SQLITE_OK;
+  });
 }
 
-int disconnectProcedure(sqlite3_vtab* vtab) {
+int disconnectProcedure(sqlite3_vtab* vtab) noexcept {
   sqlite3_free(vtab->zErrMsg);
   delete reinterpret_cast<ProcedureVtab*>(vtab);
   return SQLITE_OK;
 }
 
-int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) {
-  const ProcedureDef& procedure = *reinterpret_cast<ProcedureVtab*>(base)->procedure;
-  const int first_parameter = static_cast<int>(procedure.results.size());
-  std::vector<int> constraint_of(procedure.parameters.size(), -1);
-  for (int i = 0; i < info->nConstraint; ++i) {
-    const auto& constraint = info->aConstraint[i];
-    if (!constraint.usable || constraint.op != SQLITE_INDEX_CONSTRAINT_EQ || constraint.iColumn < first_parameter) {
-      continue;
+int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) noexcept {
+  return guardedVtabCall(base, *reinterpret_cast<ProcedureVtab*>(base)->session, [&] {
+    const ProcedureDef& procedure = *reinterpret_cast<ProcedureVtab*>(base)->procedure;
+    const int first_parameter = static_cast<int>(procedure.results.size());
+    std::vector<int> constraint_of(procedure.parameters.size(), -1);
+    for (int i = 0; i < info->nConstraint; ++i) {
+      const auto& constraint = info->aConstraint[i];
+      if (!constraint.usable || constraint.op != SQLITE_INDEX_CONSTRAINT_EQ || constraint.iColumn < first_parameter) {
+        continue;
+      }
+      const auto parameter = static_cast<std::size_t>(constraint.iColumn - first_parameter);
+      if (constraint_of[parameter] < 0) constraint_of[parameter] = i;
     }
-    const auto parameter = static_cast<std::size_t>(constraint.iColumn - first_parameter);
-    if (constraint_of[parameter] < 0) constraint_of[parameter] = i;
-  }
-  int argv_index = 0;
-  int given = 0;
-  bool missing_required = false;
-  for (std::size_t p = 0; p < procedure.parameters.size(); ++p) {
-    if (constraint_of[p] >= 0) {
-      info->aConstraintUsage[constraint_of[p]].argvIndex = ++argv_index;
-      info->aConstraintUsage[constraint_of[p]].omit = 1;  // the hidden column reads back the argument
-      given |= 1 << p;
-    } else if (procedure.parameters[p].required && isNull(procedure.parameters[p].default_value)) {
-      missing_required = true;
+    int argv_index = 0;
+    int given = 0;
+    bool missing_required = false;
+    for (std::size_t p = 0; p < procedure.parameters.size(); ++p) {
+      if (constraint_of[p] >= 0) {
+        info->aConstraintUsage[constraint_of[p]].argvIndex = ++argv_index;
+        info->aConstraintUsage[constraint_of[p]].omit = 1;  // the hidden column reads back the argument
+        given |= 1 << p;
+      } else if (procedure.parameters[p].required && isNull(procedure.parameters[p].default_value)) {
+        missing_required = true;
+      }
     }
-  }
-  info->idxNum = given;
-  // Without a required argument the call cannot run; such a plan is chosen only when there is no
-  // other, and xFilter then says which argument is missing.
-  info->estimatedCost = missing_required ? 1e12 : 1.0;
-  info->estimatedRows = missing_required ? 1000000000 : 1;
-  return SQLITE_OK;
+    info->idxNum = given;
+    // Without a required argument the call cannot run; such a plan is chosen only when there is no
+    // other, and xFilter then says which argument is missing.
+    info->estimatedCost = missing_required ? 1e12 : 1.0;
+    info->estimatedRows = missing_required ? 1000000000 : 1;
+    return SQLITE_OK;
+  });
 }
 
-int openCursor(sqlite3_vtab* base, sqlite3_vtab_cursor** out) {
-  auto cursor = std::make_unique<ProcedureCursor>();
-  cursor->vtab = reinterpret_cast<ProcedureVtab*>(base);
-  *out = &cursor.release()->base;
-  return SQLITE_OK;
+int openCursor(sqlite3_vtab* base, sqlite3_vtab_cursor** out) noexcept {
+  return guardedVtabCall(base, *reinterpret_cast<ProcedureVtab*>(base)->session, [&] {
+    auto cursor = std::make_unique<ProcedureCursor>();
+    cursor->vtab = reinterpret_cast<ProcedureVtab*>(base);
+    *out = &cursor.release()->base;
+    return SQLITE_OK;
+  });
 }
 
-int closeCursor(sqlite3_vtab_cursor* base) {
+int closeCursor(sqlite3_vtab_cursor* base) noexcept {
   delete reinterpret_cast<ProcedureCursor*>(base);
   return SQLITE_OK;
 }
@@ -140,13 +148,14 @@ void requireArguments(const ProcedureDef& procedure, const std::vector<Value>& a
   }
 }
 
-int filter(sqlite3_vtab_cursor* base, int idx_num, const char*, int argc, sqlite3_value** argv) {
+int filter(sqlite3_vtab_cursor* base, int idx_num, const char*, int argc, sqlite3_value** argv) noexcept {
   auto* cursor = reinterpret_cast<ProcedureCursor*>(base);
   SessionState& session = *cursor->vtab->session;
   const ProcedureDef& procedure = *cursor->vtab->procedure;
   cursor->rows.clear();
   cursor->index = 0;
-  try {
+  return guardedVtabCall(base->pVtab, session, [&] {
+    try {
     cursor->arguments.assign(procedure.parameters.size(), std::monostate{});
     int slot = 0;
     for (std::size_t p = 0; p < procedure.parameters.size() && slot < argc; ++p) {
@@ -166,39 +175,42 @@ int filter(sqlite3_vtab_cursor* base, int idx_num, const char*, int argc, sqlite
                           procedure.name + " returned " + std::to_string(cursor->rows.size()) + " row(s) in " +
                               std::to_string(elapsed.count()) + " ms");
     return SQLITE_OK;
-  } catch (const Error& error) {
-    cursor->rows.clear();
-    session.logger->write(log::Level::Error, "procedure", procedure.name + ": " + error.state() + " " + error.message());
-    return failVirtualTable(base->pVtab, session, error);
-  } catch (const std::exception& error) {
-    cursor->rows.clear();
-    return failVirtualTable(base->pVtab, session, Error(sqlstate::kGeneralError, procedure.name + ": " + error.what()));
-  }
+    } catch (const Error& error) {
+      cursor->rows.clear();
+      session.logger->write(log::Level::Error, "procedure", procedure.name + ": " + error.state() + " " + error.message());
+      throw;
+    } catch (const std::exception& error) {
+      cursor->rows.clear();
+      throw Error(sqlstate::kGeneralError, procedure.name + ": " + error.what());
+    }
+  });
 }
 
-int next(sqlite3_vtab_cursor* base) {
+int next(sqlite3_vtab_cursor* base) noexcept {
   ++reinterpret_cast<ProcedureCursor*>(base)->index;
   return SQLITE_OK;
 }
 
-int eof(sqlite3_vtab_cursor* base) {
+int eof(sqlite3_vtab_cursor* base) noexcept {
   auto* cursor = reinterpret_cast<ProcedureCursor*>(base);
   return cursor->index >= cursor->rows.size() ? 1 : 0;
 }
 
-int column(sqlite3_vtab_cursor* base, sqlite3_context* context, int index) {
+int column(sqlite3_vtab_cursor* base, sqlite3_context* context, int index) noexcept {
   auto* cursor = reinterpret_cast<ProcedureCursor*>(base);
-  const auto& row = cursor->rows.at(cursor->index);
-  const auto position = static_cast<std::size_t>(index);
-  if (position < row.size()) {
-    resultFromValue(context, row[position]);
-  } else {
-    resultFromValue(context, cursor->arguments.at(position - row.size()));
-  }
-  return SQLITE_OK;
+  return guardedVtabCall(base->pVtab, *cursor->vtab->session, [&] {
+    const auto& row = cursor->rows.at(cursor->index);
+    const auto position = static_cast<std::size_t>(index);
+    if (position < row.size()) {
+      resultFromValue(context, row[position]);
+    } else {
+      resultFromValue(context, cursor->arguments.at(position - row.size()));
+    }
+    return SQLITE_OK;
+  });
 }
 
-int rowid(sqlite3_vtab_cursor* base, sqlite3_int64* out) {
+int rowid(sqlite3_vtab_cursor* base, sqlite3_int64* out) noexcept {
   *out = static_cast<sqlite3_int64>(reinterpret_cast<ProcedureCursor*>(base)->index) + 1;
   return SQLITE_OK;
 }
@@ -206,18 +218,18 @@ int rowid(sqlite3_vtab_cursor* base, sqlite3_int64* out) {
 sqlite3_module makeModule() {
   sqlite3_module module{};
   module.iVersion = 1;
-  module.xCreate = connectProcedure;
-  module.xConnect = connectProcedure;
-  module.xBestIndex = bestIndex;
-  module.xDisconnect = disconnectProcedure;
-  module.xDestroy = disconnectProcedure;
-  module.xOpen = openCursor;
-  module.xClose = closeCursor;
-  module.xFilter = filter;
-  module.xNext = next;
-  module.xEof = eof;
-  module.xColumn = column;
-  module.xRowid = rowid;
+  module.xCreate = cCallback(connectProcedure);
+  module.xConnect = cCallback(connectProcedure);
+  module.xBestIndex = cCallback(bestIndex);
+  module.xDisconnect = cCallback(disconnectProcedure);
+  module.xDestroy = cCallback(disconnectProcedure);
+  module.xOpen = cCallback(openCursor);
+  module.xClose = cCallback(closeCursor);
+  module.xFilter = cCallback(filter);
+  module.xNext = cCallback(next);
+  module.xEof = cCallback(eof);
+  module.xColumn = cCallback(column);
+  module.xRowid = cCallback(rowid);
   return module;
 }
 

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "driver/common/cell_check.h"
+#include "driver/engine/c_boundary.h"
 #include "driver/engine/session_state.h"
 #include "driver/engine/sqlite_values.h"
 #include "driver/engine/write_session.h"
@@ -66,44 +67,39 @@ std::string createTableStatement(const schema::TableDef& table) {
   return sql + ")";
 }
 
-int failWith(sqlite3_vtab* vtab, SessionState* session, const Error& error) {
-  session->pending_error = error;
-  sqlite3_free(vtab->zErrMsg);
-  vtab->zErrMsg = sqlite3_mprintf("%s", error.message().c_str());
-  return SQLITE_ERROR;
-}
-
-int connectTable(sqlite3* db, void* aux, int argc, const char* const* argv, sqlite3_vtab** out, char** error) {
+int connectTable(sqlite3* db, void* aux, int argc, const char* const* argv, sqlite3_vtab** out, char** error) noexcept {
   auto* session = static_cast<SessionState*>(aux);
-  // argv: module name, schema name, table name, then our argument: the TableDef's name.
-  std::string wanted = argc > 3 ? argv[3] : argv[2];
-  if (wanted.size() >= 2 && (wanted.front() == '"' || wanted.front() == '\'')) {
-    wanted = wanted.substr(1, wanted.size() - 2);
-  }
-  for (const auto& table : session->tables) {
-    if (table->name != wanted) continue;
-    int rc = sqlite3_declare_vtab(db, createTableStatement(*table).c_str());
-    if (rc != SQLITE_OK) return rc;
-    auto vtab = std::make_unique<ApiVtab>();
-    vtab->session = session;
-    vtab->table = table;
-    *out = &vtab.release()->base;
-    return SQLITE_OK;
-  }
-  if (auto created = session->board_tables.find(wanted); created != session->board_tables.end()) {
-    int rc = sqlite3_declare_vtab(db, createTableStatement(*created->second.table).c_str());
-    if (rc != SQLITE_OK) return rc;
-    auto vtab = std::make_unique<ApiVtab>();
-    vtab->session = session;
-    vtab->table = created->second.table;
-    *out = &vtab.release()->base;
-    return SQLITE_OK;
-  }
-  *error = sqlite3_mprintf("no table definition named %s", wanted.c_str());
-  return SQLITE_ERROR;
+  return guardedConnectCall(error, *session, [&]() -> int {
+    // argv: module name, schema name, table name, then our argument: the TableDef's name.
+    std::string wanted = argc > 3 ? argv[3] : argv[2];
+    if (wanted.size() >= 2 && (wanted.front() == '"' || wanted.front() == '\'')) {
+      wanted = wanted.substr(1, wanted.size() - 2);
+    }
+    for (const auto& table : session->tables) {
+      if (table->name != wanted) continue;
+      int rc = sqlite3_declare_vtab(db, createTableStatement(*table).c_str());
+      if (rc != SQLITE_OK) return rc;
+      auto vtab = std::make_unique<ApiVtab>();
+      vtab->session = session;
+      vtab->table = table;
+      *out = &vtab.release()->base;
+      return SQLITE_OK;
+    }
+    if (auto created = session->board_tables.find(wanted); created != session->board_tables.end()) {
+      int rc = sqlite3_declare_vtab(db, createTableStatement(*created->second.table).c_str());
+      if (rc != SQLITE_OK) return rc;
+      auto vtab = std::make_unique<ApiVtab>();
+      vtab->session = session;
+      vtab->table = created->second.table;
+      *out = &vtab.release()->base;
+      return SQLITE_OK;
+    }
+    *error = sqlite3_mprintf("no table definition named %s", wanted.c_str());
+    return SQLITE_ERROR;
+  });
 }
 
-int disconnectTable(sqlite3_vtab* vtab) {
+int disconnectTable(sqlite3_vtab* vtab) noexcept {
   sqlite3_free(vtab->zErrMsg);
   delete reinterpret_cast<ApiVtab*>(vtab);
   return SQLITE_OK;
@@ -163,150 +159,154 @@ bool comparesValues(int op) {
 // S<col>:<0|1> an ORDER BY term the scan delivers (1 = DESC), U<hex> the columns the statement
 // uses (colUsed). Local terms, "<col>:<sqlite op>", are those SQLite offered and evaluates
 // itself; they only feed the plan report.
-int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) {
+int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) noexcept {
   auto* vtab = reinterpret_cast<ApiVtab*>(base);
-  const schema::TableDef& table = *vtab->table;
-  schema::ScanShape shape;
-  std::string plan;
-  std::string local;
-  int argv_index = 0;
-  int limit_constraint = -1;
-  int offset_constraint = -1;
-  bool unique = false;
-  auto addMarker = [&](const std::string& token) {
-    if (!plan.empty()) plan.push_back(',');
-    plan += token;
-  };
-  auto addToken = [&](const std::string& token, int constraint) {
-    info->aConstraintUsage[constraint].argvIndex = ++argv_index;
-    info->aConstraintUsage[constraint].omit = 0;  // SQLite re-checks: pushdown only narrows
-    addMarker(token);
-  };
-  auto addLocal = [&](int column, int op) {
-    if (!local.empty()) local.push_back(',');
-    local += std::to_string(column) + ":" + std::to_string(op);
-  };
+  return guardedVtabCall(base, *vtab->session, [&]() -> int {
+    const schema::TableDef& table = *vtab->table;
+    schema::ScanShape shape;
+    std::string plan;
+    std::string local;
+    int argv_index = 0;
+    int limit_constraint = -1;
+    int offset_constraint = -1;
+    bool unique = false;
+    auto addMarker = [&](const std::string& token) {
+      if (!plan.empty()) plan.push_back(',');
+      plan += token;
+    };
+    auto addToken = [&](const std::string& token, int constraint) {
+      info->aConstraintUsage[constraint].argvIndex = ++argv_index;
+      info->aConstraintUsage[constraint].omit = 0;  // SQLite re-checks: pushdown only narrows
+      addMarker(token);
+    };
+    auto addLocal = [&](int column, int op) {
+      if (!local.empty()) local.push_back(',');
+      local += std::to_string(column) + ":" + std::to_string(op);
+    };
 
-  for (int i = 0; i < info->nConstraint; ++i) {
-    const auto& constraint = info->aConstraint[i];
-    if (!constraint.usable) continue;
-    if (constraint.op == SQLITE_INDEX_CONSTRAINT_LIMIT) {
-      limit_constraint = i;
-      continue;
-    }
-    if (constraint.op == SQLITE_INDEX_CONSTRAINT_OFFSET) {
-      offset_constraint = i;
-      continue;
-    }
-    if (constraint.iColumn < 0) continue;
-    const schema::ColumnDef& definition = table.columns[static_cast<std::size_t>(constraint.iColumn)];
-    const std::string& column = definition.name;
-    const schema::KeyColumn* key = keyFor(table, column);
-    if (!key) {
-      addLocal(constraint.iColumn, constraint.op);
-      continue;
-    }
-    // The API compares text its own way; a term under another collation (NOCASE ...) could keep
-    // rows a translation for SQLite's binary comparison would miss.
-    if (comparesValues(constraint.op) &&
-        (definition.type == DataType::Varchar || definition.type == DataType::LongVarchar)) {
-      const char* collation = sqlite3_vtab_collation(info, i);
-      if (collation && sqlite3_stricmp(collation, "BINARY") != 0) {
+    for (int i = 0; i < info->nConstraint; ++i) {
+      const auto& constraint = info->aConstraint[i];
+      if (!constraint.usable) continue;
+      if (constraint.op == SQLITE_INDEX_CONSTRAINT_LIMIT) {
+        limit_constraint = i;
+        continue;
+      }
+      if (constraint.op == SQLITE_INDEX_CONSTRAINT_OFFSET) {
+        offset_constraint = i;
+        continue;
+      }
+      if (constraint.iColumn < 0) continue;
+      const schema::ColumnDef& definition = table.columns[static_cast<std::size_t>(constraint.iColumn)];
+      const std::string& column = definition.name;
+      const schema::KeyColumn* key = keyFor(table, column);
+      if (!key) {
         addLocal(constraint.iColumn, constraint.op);
         continue;
       }
-    }
-    if (constraint.op == SQLITE_INDEX_CONSTRAINT_EQ) {
-      if (!key->accepts(schema::ConstraintOp::Eq) || shape.constrains(column)) {
+      // The API compares text its own way; a term under another collation (NOCASE ...) could keep
+      // rows a translation for SQLite's binary comparison would miss.
+      if (comparesValues(constraint.op) &&
+          (definition.type == DataType::Varchar || definition.type == DataType::LongVarchar)) {
+        const char* collation = sqlite3_vtab_collation(info, i);
+        if (collation && sqlite3_stricmp(collation, "BINARY") != 0) {
+          addLocal(constraint.iColumn, constraint.op);
+          continue;
+        }
+      }
+      if (constraint.op == SQLITE_INDEX_CONSTRAINT_EQ) {
+        if (!key->accepts(schema::ConstraintOp::Eq) || shape.constrains(column)) {
+          addLocal(constraint.iColumn, constraint.op);
+          continue;
+        }
+        const bool is_in = sqlite3_vtab_in(info, i, -1) != 0;
+        if (is_in && key->accepts_in) sqlite3_vtab_in(info, i, 1);
+        addToken((is_in && key->accepts_in ? "I" : "E") + std::to_string(constraint.iColumn), i);
+        shape.constrained.push_back(column);
+        shape.in_list_sizes.push_back(is_in ? 10 : 1);  // IN list lengths are unknown when planning
+        if (!is_in && table.primary_key.size() == 1 && table.primary_key.front() == column) unique = true;
+        continue;
+      }
+      auto op = otherOp(constraint.op);
+      bool duplicate = false;
+      if (op) {
+        for (const auto& [name, existing] : shape.other) duplicate = duplicate || (name == column && existing == *op);
+      }
+      if (!op || !key->accepts(*op) || duplicate) {
         addLocal(constraint.iColumn, constraint.op);
         continue;
       }
-      const bool is_in = sqlite3_vtab_in(info, i, -1) != 0;
-      if (is_in && key->accepts_in) sqlite3_vtab_in(info, i, 1);
-      addToken((is_in && key->accepts_in ? "I" : "E") + std::to_string(constraint.iColumn), i);
-      shape.constrained.push_back(column);
-      shape.in_list_sizes.push_back(is_in ? 10 : 1);  // IN list lengths are unknown when planning
-      if (!is_in && table.primary_key.size() == 1 && table.primary_key.front() == column) unique = true;
-      continue;
+      addToken("C" + std::to_string(constraint.iColumn) + ":" + std::to_string(static_cast<int>(*op)), i);
+      shape.other.emplace_back(column, *op);
     }
-    auto op = otherOp(constraint.op);
-    bool duplicate = false;
-    if (op) {
-      for (const auto& [name, existing] : shape.other) duplicate = duplicate || (name == column && existing == *op);
-    }
-    if (!op || !key->accepts(*op) || duplicate) {
-      addLocal(constraint.iColumn, constraint.op);
-      continue;
-    }
-    addToken("C" + std::to_string(constraint.iColumn) + ":" + std::to_string(static_cast<int>(*op)), i);
-    shape.other.emplace_back(column, *op);
-  }
 
-  // ORDER BY: consumed only when the table says its scan returns exactly SQLite's order.
-  bool ordered = false;
-  if (info->nOrderBy > 0 && table.orders) {
-    bool on_columns = true;
-    for (int i = 0; i < info->nOrderBy; ++i) {
-      const auto& term = info->aOrderBy[i];
-      if (term.iColumn < 0) {
-        on_columns = false;
-        break;
-      }
-      shape.order_by.push_back({table.columns[static_cast<std::size_t>(term.iColumn)].name, term.desc != 0});
-    }
-    if (on_columns && table.orders(shape)) {
-      ordered = true;
-      info->orderByConsumed = 1;
+    // ORDER BY: consumed only when the table says its scan returns exactly SQLite's order.
+    bool ordered = false;
+    if (info->nOrderBy > 0 && table.orders) {
+      bool on_columns = true;
       for (int i = 0; i < info->nOrderBy; ++i) {
-        addMarker("S" + std::to_string(info->aOrderBy[i].iColumn) + ":" + (info->aOrderBy[i].desc ? "1" : "0"));
+        const auto& term = info->aOrderBy[i];
+        if (term.iColumn < 0) {
+          on_columns = false;
+          break;
+        }
+        shape.order_by.push_back({table.columns[static_cast<std::size_t>(term.iColumn)].name, term.desc != 0});
       }
-    } else {
-      shape.order_by.clear();
-    }
-  }
-
-  // LIMIT/OFFSET reach us only when SQLite could push them (one table, every term given to us).
-  // SQLite offers them even when it still has to sort: then every row must come, and a small
-  // page size would only multiply requests, so they are used only without a sort left to do.
-  if (limit_constraint >= 0 && (info->nOrderBy == 0 || ordered)) {
-    addToken("L", limit_constraint);
-    sqlite3_value* value = nullptr;
-    if (sqlite3_vtab_rhs_value(info, limit_constraint, &value) == SQLITE_OK && value) {
-      shape.limit = sqlite3_value_int64(value);
-    } else {
-      shape.limit = 100;
-    }
-    if (offset_constraint >= 0) {
-      addToken("O", offset_constraint);
-      if (sqlite3_vtab_rhs_value(info, offset_constraint, &value) == SQLITE_OK && value) {
-        *shape.limit += sqlite3_value_int64(value);
+      if (on_columns && table.orders(shape)) {
+        ordered = true;
+        info->orderByConsumed = 1;
+        for (int i = 0; i < info->nOrderBy; ++i) {
+          addMarker("S" + std::to_string(info->aOrderBy[i].iColumn) + ":" + (info->aOrderBy[i].desc ? "1" : "0"));
+        }
+      } else {
+        shape.order_by.clear();
       }
     }
-  }
-  if (table.fetch_used_columns) {
-    char mask[32];
-    std::snprintf(mask, sizeof mask, "U%llx", static_cast<unsigned long long>(info->colUsed));
-    addMarker(mask);
-  }
 
-  schema::ScanEstimate estimate = table.estimate ? table.estimate(shape) : schema::ScanEstimate{};
-  // One request is worth a thousand rows of local work: a plan that calls monday less wins.
-  info->estimatedCost = estimate.requests * 1000.0 + estimate.rows;
-  info->estimatedRows = static_cast<sqlite3_int64>(std::max(1.0, estimate.rows));
-  if (unique) info->idxFlags |= SQLITE_INDEX_SCAN_UNIQUE;
-  info->idxStr = sqlite3_mprintf("%s|%s", plan.c_str(), local.c_str());
-  info->needToFreeIdxStr = 1;
-  return SQLITE_OK;
+    // LIMIT/OFFSET reach us only when SQLite could push them (one table, every term given to us).
+    // SQLite offers them even when it still has to sort: then every row must come, and a small
+    // page size would only multiply requests, so they are used only without a sort left to do.
+    if (limit_constraint >= 0 && (info->nOrderBy == 0 || ordered)) {
+      addToken("L", limit_constraint);
+      sqlite3_value* value = nullptr;
+      if (sqlite3_vtab_rhs_value(info, limit_constraint, &value) == SQLITE_OK && value) {
+        shape.limit = sqlite3_value_int64(value);
+      } else {
+        shape.limit = 100;
+      }
+      if (offset_constraint >= 0) {
+        addToken("O", offset_constraint);
+        if (sqlite3_vtab_rhs_value(info, offset_constraint, &value) == SQLITE_OK && value) {
+          *shape.limit += sqlite3_value_int64(value);
+        }
+      }
+    }
+    if (table.fetch_used_columns) {
+      char mask[32];
+      std::snprintf(mask, sizeof mask, "U%llx", static_cast<unsigned long long>(info->colUsed));
+      addMarker(mask);
+    }
+
+    schema::ScanEstimate estimate = table.estimate ? table.estimate(shape) : schema::ScanEstimate{};
+    // One request is worth a thousand rows of local work: a plan that calls monday less wins.
+    info->estimatedCost = estimate.requests * 1000.0 + estimate.rows;
+    info->estimatedRows = static_cast<sqlite3_int64>(std::max(1.0, estimate.rows));
+    if (unique) info->idxFlags |= SQLITE_INDEX_SCAN_UNIQUE;
+    info->idxStr = sqlite3_mprintf("%s|%s", plan.c_str(), local.c_str());
+    info->needToFreeIdxStr = 1;
+    return SQLITE_OK;
+  });
 }
 
-int openCursor(sqlite3_vtab* base, sqlite3_vtab_cursor** out) {
-  auto cursor = std::make_unique<ApiCursor>();
-  cursor->vtab = reinterpret_cast<ApiVtab*>(base);
-  *out = &cursor.release()->base;
-  return SQLITE_OK;
+int openCursor(sqlite3_vtab* base, sqlite3_vtab_cursor** out) noexcept {
+  return guardedVtabCall(base, *reinterpret_cast<ApiVtab*>(base)->session, [&] {
+    auto cursor = std::make_unique<ApiCursor>();
+    cursor->vtab = reinterpret_cast<ApiVtab*>(base);
+    *out = &cursor.release()->base;
+    return SQLITE_OK;
+  });
 }
 
-int closeCursor(sqlite3_vtab_cursor* base) {
+int closeCursor(sqlite3_vtab_cursor* base) noexcept {
   delete reinterpret_cast<ApiCursor*>(base);
   return SQLITE_OK;
 }
@@ -498,12 +498,13 @@ std::string describeValues(const std::vector<Value>& values) {
   return values.size() == 1 ? " = 1 value" : " IN " + std::to_string(values.size()) + " values";
 }
 
-int filter(sqlite3_vtab_cursor* base, int, const char* idx_str, int argc, sqlite3_value** argv) {
+int filter(sqlite3_vtab_cursor* base, int, const char* idx_str, int argc, sqlite3_value** argv) noexcept {
   auto* cursor = reinterpret_cast<ApiCursor*>(base);
   ApiVtab* vtab = cursor->vtab;
   SessionState* session = vtab->session;
   const schema::TableDef& table = *vtab->table;
-  try {
+  cursor->eof = true;  // until advance() finds a row: a failed filter leaves no row behind
+  return guardedVtabCall(base->pVtab, *session, [&] {
     schema::ScanRequest request;
     std::int64_t limit = -1;
     std::int64_t offset = 0;
@@ -639,35 +640,26 @@ int filter(sqlite3_vtab_cursor* base, int, const char* idx_str, int argc, sqlite
     }
     advance(cursor);
     return SQLITE_OK;
-  } catch (const Error& error) {
-    cursor->eof = true;
-    return failWith(base->pVtab, session, error);
-  } catch (const std::exception& error) {
-    cursor->eof = true;
-    return failWith(base->pVtab, session, Error(sqlstate::kGeneralError, error.what()));
-  }
+  });
 }
 
-int next(sqlite3_vtab_cursor* base) {
+int next(sqlite3_vtab_cursor* base) noexcept {
   auto* cursor = reinterpret_cast<ApiCursor*>(base);
-  try {
+  cursor->eof = true;  // until advance() finds a row
+  return guardedVtabCall(base->pVtab, *cursor->vtab->session, [&] {
     advance(cursor);
     return SQLITE_OK;
-  } catch (const Error& error) {
-    cursor->eof = true;
-    return failWith(base->pVtab, cursor->vtab->session, error);
-  } catch (const std::exception& error) {
-    cursor->eof = true;
-    return failWith(base->pVtab, cursor->vtab->session, Error(sqlstate::kGeneralError, error.what()));
-  }
+  });
 }
 
-int eof(sqlite3_vtab_cursor* base) { return reinterpret_cast<ApiCursor*>(base)->eof ? 1 : 0; }
+int eof(sqlite3_vtab_cursor* base) noexcept { return reinterpret_cast<ApiCursor*>(base)->eof ? 1 : 0; }
 
-int column(sqlite3_vtab_cursor* base, sqlite3_context* context, int index) {
+int column(sqlite3_vtab_cursor* base, sqlite3_context* context, int index) noexcept {
   auto* cursor = reinterpret_cast<ApiCursor*>(base);
-  resultFromValue(context, cursor->row.at(static_cast<std::size_t>(index)));
-  return SQLITE_OK;
+  return guardedVtabCall(base->pVtab, *cursor->vtab->session, [&] {
+    resultFromValue(context, cursor->row.at(static_cast<std::size_t>(index)));
+    return SQLITE_OK;
+  });
 }
 
 // SQLite's multi-index OR plan runs one scan per OR branch and drops rows whose rowid it has
@@ -695,50 +687,52 @@ sqlite3_int64 naturalRowid(const ApiCursor& cursor) {
                                     static_cast<std::uint64_t>(cursor.rowid & 0xffffffff));
 }
 
-int rowid(sqlite3_vtab_cursor* base, sqlite3_int64* out) {
+int rowid(sqlite3_vtab_cursor* base, sqlite3_int64* out) noexcept {
   auto* cursor = reinterpret_cast<ApiCursor*>(base);
-  // UPDATE and DELETE name rows by rowid: a writable table's rows are remembered under theirs.
-  // The same row must always get the same rowid: SQLite asks more than once per row during an
-  // UPDATE (old and new rowid) and de-duplicates OR plans by it. UPDATE and DELETE name rows by
-  // rowid, so a writable table's rows are remembered under theirs.
-  *out = naturalRowid(*cursor);
-  WriteSession& writes = cursor->vtab->session->writes;
-  if (writes.remember_rows && cursor->vtab->table->writes.any()) {
-    writes.rememberRow(cursor->vtab->table.get(), *out, cursor->row);
-  }
-  return SQLITE_OK;
+  return guardedVtabCall(base->pVtab, *cursor->vtab->session, [&] {
+    // UPDATE and DELETE name rows by rowid: a writable table's rows are remembered under theirs.
+    // The same row must always get the same rowid: SQLite asks more than once per row during an
+    // UPDATE (old and new rowid) and de-duplicates OR plans by it. UPDATE and DELETE name rows by
+    // rowid, so a writable table's rows are remembered under theirs.
+    *out = naturalRowid(*cursor);
+    WriteSession& writes = cursor->vtab->session->writes;
+    if (writes.remember_rows && cursor->vtab->table->writes.any()) {
+      writes.rememberRow(cursor->vtab->table.get(), *out, cursor->row);
+    }
+    return SQLITE_OK;
+  });
 }
 
 // The write path lives in vtab_write.cpp.
-int update(sqlite3_vtab* base, int argc, sqlite3_value** argv, sqlite3_int64* rowid_out) {
+int update(sqlite3_vtab* base, int argc, sqlite3_value** argv, sqlite3_int64* rowid_out) noexcept {
   auto* vtab = reinterpret_cast<ApiVtab*>(base);
   return updateApiRow(base, *vtab->session, *vtab->table, argc, argv, rowid_out);
 }
-int begin(sqlite3_vtab* base) { return beginApiWrite(base, *reinterpret_cast<ApiVtab*>(base)->session); }
-int sync(sqlite3_vtab* base) { return syncApiWrite(base, *reinterpret_cast<ApiVtab*>(base)->session); }
-int commit(sqlite3_vtab* base) { return commitApiWrite(base, *reinterpret_cast<ApiVtab*>(base)->session); }
-int rollback(sqlite3_vtab* base) { return rollbackApiWrite(base, *reinterpret_cast<ApiVtab*>(base)->session); }
+int begin(sqlite3_vtab* base) noexcept { return beginApiWrite(base, *reinterpret_cast<ApiVtab*>(base)->session); }
+int sync(sqlite3_vtab* base) noexcept { return syncApiWrite(base, *reinterpret_cast<ApiVtab*>(base)->session); }
+int commit(sqlite3_vtab* base) noexcept { return commitApiWrite(base, *reinterpret_cast<ApiVtab*>(base)->session); }
+int rollback(sqlite3_vtab* base) noexcept { return rollbackApiWrite(base, *reinterpret_cast<ApiVtab*>(base)->session); }
 
 sqlite3_module makeModule() {
   sqlite3_module module{};
   module.iVersion = 1;
-  module.xCreate = connectTable;
-  module.xConnect = connectTable;
-  module.xBestIndex = bestIndex;
-  module.xDisconnect = disconnectTable;
-  module.xDestroy = disconnectTable;
-  module.xOpen = openCursor;
-  module.xClose = closeCursor;
-  module.xFilter = filter;
-  module.xNext = next;
-  module.xEof = eof;
-  module.xColumn = column;
-  module.xRowid = rowid;
-  module.xUpdate = update;
-  module.xBegin = begin;
-  module.xSync = sync;
-  module.xCommit = commit;
-  module.xRollback = rollback;
+  module.xCreate = cCallback(connectTable);
+  module.xConnect = cCallback(connectTable);
+  module.xBestIndex = cCallback(bestIndex);
+  module.xDisconnect = cCallback(disconnectTable);
+  module.xDestroy = cCallback(disconnectTable);
+  module.xOpen = cCallback(openCursor);
+  module.xClose = cCallback(closeCursor);
+  module.xFilter = cCallback(filter);
+  module.xNext = cCallback(next);
+  module.xEof = cCallback(eof);
+  module.xColumn = cCallback(column);
+  module.xRowid = cCallback(rowid);
+  module.xUpdate = cCallback(update);
+  module.xBegin = cCallback(begin);
+  module.xSync = cCallback(sync);
+  module.xCommit = cCallback(commit);
+  module.xRollback = cCallback(rollback);
   return module;
 }
 

@@ -10,6 +10,7 @@
 #include <map>
 
 #include "driver/client/api_client.h"
+#include "driver/engine/c_boundary.h"
 #include "driver/engine/session_state.h"
 #include "driver/engine/sqlite_values.h"
 #include "driver/engine/write_session.h"
@@ -138,7 +139,7 @@ void WriteSession::finish() {
 }
 
 int updateApiRow(sqlite3_vtab* vtab, SessionState& state, const schema::TableDef& table, int argc,
-                 sqlite3_value** argv, sqlite3_int64* rowid) {
+                 sqlite3_value** argv, sqlite3_int64* rowid) noexcept {
   WriteSession& writes = state.writes;
   const WriteVerb verb = argc == 1                                    ? WriteVerb::Delete
                          : sqlite3_value_type(argv[0]) == SQLITE_NULL ? WriteVerb::Insert
@@ -213,39 +214,40 @@ int updateApiRow(sqlite3_vtab* vtab, SessionState& state, const schema::TableDef
       throw;
     }
     return SQLITE_OK;
-  } catch (const Error& error) {
-    return failVirtualTable(vtab, state, error);
-  } catch (const std::exception& error) {
-    return failVirtualTable(vtab, state, Error(sqlstate::kGeneralError, error.what()));
+  } catch (...) {
+    return failVirtualTable(vtab, state, currentError("a table write"));
   }
 }
 
-int beginApiWrite(sqlite3_vtab*, SessionState&) { return SQLITE_OK; }
+int beginApiWrite(sqlite3_vtab*, SessionState&) noexcept { return SQLITE_OK; }
 
-int syncApiWrite(sqlite3_vtab* vtab, SessionState& state) {
+int syncApiWrite(sqlite3_vtab* vtab, SessionState& state) noexcept {
   MutationBatch* batch = state.writes.batch();
   if (!batch) return SQLITE_OK;
-  try {
-    batch->flush();
+  return guardedVtabCall(vtab, state, [&] {
+    try {
+      batch->flush();
+    } catch (...) {
+      state.writes.send_failed = true;
+      throw;
+    }
     return SQLITE_OK;
-  } catch (const Error& error) {
-    state.writes.send_failed = true;
-    return failVirtualTable(vtab, state, error);
-  } catch (const std::exception& error) {
-    state.writes.send_failed = true;
-    return failVirtualTable(vtab, state, Error(sqlstate::kGeneralError, error.what()));
-  }
+  });
 }
 
-int commitApiWrite(sqlite3_vtab*, SessionState& state) {
-  state.writes.finish();
-  return SQLITE_OK;
+int commitApiWrite(sqlite3_vtab* vtab, SessionState& state) noexcept {
+  return guardedVtabCall(vtab, state, [&] {
+    state.writes.finish();
+    return SQLITE_OK;
+  });
 }
 
-int rollbackApiWrite(sqlite3_vtab*, SessionState& state) {
-  if (MutationBatch* batch = state.writes.batch()) batch->dropQueued();
-  state.writes.finish();
-  return SQLITE_OK;
+int rollbackApiWrite(sqlite3_vtab* vtab, SessionState& state) noexcept {
+  return guardedVtabCall(vtab, state, [&] {
+    if (MutationBatch* batch = state.writes.batch()) batch->dropQueued();
+    state.writes.finish();
+    return SQLITE_OK;
+  });
 }
 
 std::string writableTablesText(const SessionState& state) {
@@ -301,23 +303,14 @@ int authorizeChecked(SessionState& state, int action, const char* table_name, co
   return SQLITE_OK;
 }
 
-// SQLite calls this from C: nothing may unwind through it.
-int authorize(void* user, int action, const char* table_name, const char* column, const char* database, const char*) {
+int authorize(void* user, int action, const char* table_name, const char* column, const char* database,
+              const char*) noexcept {
   auto& state = *static_cast<SessionState*>(user);
-  try {
-    return authorizeChecked(state, action, table_name, column, database);
-  } catch (const Error& error) {
-    state.pending_error = error;
-  } catch (const std::exception& error) {
-    state.pending_error = Error(sqlstate::kGeneralError, error.what());
-  } catch (...) {
-    state.pending_error = Error(sqlstate::kGeneralError, "Internal driver error while checking a statement.");
-  }
-  return SQLITE_DENY;
+  return guardedAuthorizerCall(state, [&] { return authorizeChecked(state, action, table_name, column, database); });
 }
 
 }  // namespace
 
-void installWriteAuthorizer(SessionState& state) { sqlite3_set_authorizer(state.db, authorize, &state); }
+void installWriteAuthorizer(SessionState& state) { sqlite3_set_authorizer(state.db, cCallback(authorize), &state); }
 
 }  // namespace monday::engine

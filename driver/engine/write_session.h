@@ -69,11 +69,11 @@ class WriteSession {
 // The virtual-table write entry points, installed on the module by vtab_module.cpp. `table` is
 // the vtab's definition; errors go to state.pending_error and the vtab's zErrMsg.
 int updateApiRow(sqlite3_vtab* vtab, SessionState& state, const schema::TableDef& table, int argc,
-                 sqlite3_value** argv, sqlite3_int64* rowid);
-int beginApiWrite(sqlite3_vtab* vtab, SessionState& state);
-int syncApiWrite(sqlite3_vtab* vtab, SessionState& state);
-int commitApiWrite(sqlite3_vtab* vtab, SessionState& state);
-int rollbackApiWrite(sqlite3_vtab* vtab, SessionState& state);
+                 sqlite3_value** argv, sqlite3_int64* rowid) noexcept;
+int beginApiWrite(sqlite3_vtab* vtab, SessionState& state) noexcept;
+int syncApiWrite(sqlite3_vtab* vtab, SessionState& state) noexcept;
+int commitApiWrite(sqlite3_vtab* vtab, SessionState& state) noexcept;
+int rollbackApiWrite(sqlite3_vtab* vtab, SessionState& state) noexcept;
 
 // Refuses, while a statement is prepared, what can never work: any write on a ReadOnly
 // connection (42000), a statement a table has no mutation for (HYC00), SET on a column monday

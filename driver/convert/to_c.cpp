@@ -916,7 +916,7 @@ SQLRETURN convertToC(const Value& value, const SourceColumn& source, const CTarg
                      GetDataProgress* progress, std::vector<Warning>& warnings) {
   if (progress && progress->finished) return SQL_NO_DATA;
   if (!isKnownCType(target_in.c_type)) {
-    throw Error("HY003", "Invalid application buffer type " + std::to_string(target_in.c_type) +
+    throw Error(sqlstate::kInvalidBufferType, "Invalid application buffer type " + std::to_string(target_in.c_type) +
                              ". Use one of the SQL_C_* type codes.");
   }
   CTarget t = target_in;

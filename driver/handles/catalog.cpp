@@ -263,7 +263,7 @@ DriverResult statistics(const Tables& all, const CatalogArg& catalog, const Cata
                                    context);
   requireTableName(table, "SQLStatistics");
   if (unique != SQL_INDEX_UNIQUE && unique != SQL_INDEX_ALL) {
-    throw Error("HY100", "Uniqueness option type out of range: use SQL_INDEX_UNIQUE or SQL_INDEX_ALL.");
+    throw Error(sqlstate::kUniquenessOptionOutOfRange, "Uniqueness option type out of range: use SQL_INDEX_UNIQUE or SQL_INDEX_ALL.");
   }
   if (!matchesNoCatalog(catalog, false, context)) return result;
   for (const auto* t : sortedTables(all)) {
@@ -308,7 +308,7 @@ DriverResult specialColumns(const Tables& all, SQLUSMALLINT identifier_type, con
                                    context);
   requireTableName(table, "SQLSpecialColumns");
   if (identifier_type != SQL_BEST_ROWID && identifier_type != SQL_ROWVER) {
-    throw Error("HY097", "Column type out of range: use SQL_BEST_ROWID or SQL_ROWVER.");
+    throw Error(sqlstate::kColumnTypeOutOfRange, "Column type out of range: use SQL_BEST_ROWID or SQL_ROWVER.");
   }
   if (identifier_type == SQL_ROWVER) return result;  // nothing changes a row's version for us
   if (!matchesNoCatalog(catalog, false, context)) return result;

@@ -91,7 +91,7 @@ SQLRETURN Connection::openSession(config::Settings settings) {
 SQLRETURN Connection::connect(std::string_view dsn, std::string_view user, std::string_view password) {
   ensureNotConnected();
   if (dsn.empty()) {
-    throw Error("IM002",
+    throw Error(sqlstate::kDataSourceNotFound,
                 "Data source name not found: SQLConnect needs a DSN. Use SQLDriverConnect for "
                 "connection strings without a DSN.");
   }
@@ -107,13 +107,13 @@ SQLRETURN Connection::driverConnect(std::string_view connection_string, SQLUSMAL
     case SQL_DRIVER_COMPLETE_REQUIRED:
       break;
     case SQL_DRIVER_PROMPT:
-      throw Error("IM008",
+      throw Error(sqlstate::kDialogFailed,
                   std::string("Dialog failed: this driver has no connection dialog") +
                       (has_window ? "" : " (and no window handle was given)") +
                       ". Use SQL_DRIVER_NOPROMPT or SQL_DRIVER_COMPLETE and put every property "
                       "(for example APIToken) in the connection string or the DSN.");
     default:
-      throw Error("HY110", "Invalid driver completion " + std::to_string(completion) +
+      throw Error(sqlstate::kInvalidDriverCompletion, "Invalid driver completion " + std::to_string(completion) +
                                ": use SQL_DRIVER_NOPROMPT, SQL_DRIVER_COMPLETE, "
                                "SQL_DRIVER_COMPLETE_REQUIRED or SQL_DRIVER_PROMPT.");
   }

@@ -28,7 +28,7 @@ SQLUINTEGER asUInt(SQLPOINTER value) {
 }
 
 [[noreturn]] void invalidValue(std::string_view name, SQLUINTEGER value) {
-  throw Error("HY024", "Invalid attribute value " + std::to_string(value) + " for " +
+  throw Error(sqlstate::kInvalidAttributeValue, "Invalid attribute value " + std::to_string(value) + " for " +
                            std::string(name) + ".");
 }
 
@@ -119,7 +119,7 @@ SQLRETURN Connection::setAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLIN
                   "Translation libraries are not supported: the driver speaks UTF-8/UTF-16.");
     case SQL_ATTR_AUTO_IPD:
     case SQL_ATTR_CONNECTION_DEAD:
-      throw Error("HY092", "This connection attribute is read-only.");
+      throw Error(sqlstate::kInvalidAttributeOptionIdentifier, "This connection attribute is read-only.");
 
     // Statement attributes set on the connection become defaults of later statements (ODBC 2
     // SQLSetConnectOption semantics).

@@ -212,12 +212,12 @@ SQLRETURN setDescField(Descriptor& desc, SQLSMALLINT record, SQLSMALLINT field, 
   const auto kind = kindOf(field);
   if (!kind) badField(field);
   if (desc.role() == DescRole::IRD) {
-    throw Error("HY016", "Cannot modify an implementation row descriptor.");
+    throw Error(sqlstate::kCannotModifyIrd, "Cannot modify an implementation row descriptor.");
   }
   const auto number = static_cast<std::int64_t>(reinterpret_cast<std::intptr_t>(value));
   switch (field) {
     case SQL_DESC_ARRAY_SIZE:
-      if (number <= 0) throw Error("HY024", "Invalid attribute value: SQL_DESC_ARRAY_SIZE must be at least 1.");
+      if (number <= 0) throw Error(sqlstate::kInvalidAttributeValue, "Invalid attribute value: SQL_DESC_ARRAY_SIZE must be at least 1.");
       desc.array_size = static_cast<SQLULEN>(number);
       return SQL_SUCCESS;
     case SQL_DESC_ARRAY_STATUS_PTR: desc.array_status_ptr = static_cast<SQLUSMALLINT*>(value); return SQL_SUCCESS;
@@ -225,11 +225,11 @@ SQLRETURN setDescField(Descriptor& desc, SQLSMALLINT record, SQLSMALLINT field, 
     case SQL_DESC_BIND_TYPE: desc.bind_type = static_cast<SQLINTEGER>(number); return SQL_SUCCESS;
     case SQL_DESC_ROWS_PROCESSED_PTR: desc.rows_processed_ptr = static_cast<SQLULEN*>(value); return SQL_SUCCESS;
     case SQL_DESC_COUNT:
-      if (number < 0) throw Error("07009", "Invalid descriptor index: SQL_DESC_COUNT must not be negative.");
+      if (number < 0) throw Error(sqlstate::kInvalidDescriptorIndex, "Invalid descriptor index: SQL_DESC_COUNT must not be negative.");
       desc.setCount(static_cast<SQLSMALLINT>(number));
       return SQL_SUCCESS;
     case SQL_DESC_ALLOC_TYPE:
-      throw Error("HY091", "SQL_DESC_ALLOC_TYPE is read-only.");
+      throw Error(sqlstate::kInvalidDescriptorFieldIdentifier, "SQL_DESC_ALLOC_TYPE is read-only.");
     default:
       break;
   }
@@ -253,7 +253,7 @@ SQLRETURN setDescField(Descriptor& desc, SQLSMALLINT record, SQLSMALLINT field, 
     case SQL_DESC_NAME: rec.name = text_value.value_or(""); return SQL_SUCCESS;
     case SQL_DESC_UNNAMED: return SQL_SUCCESS;
     default:
-      throw Error("HY091", "Descriptor field " + std::to_string(field) + " cannot be set on this descriptor.");
+      throw Error(sqlstate::kInvalidDescriptorFieldIdentifier, "Descriptor field " + std::to_string(field) + " cannot be set on this descriptor.");
   }
 }
 
@@ -306,7 +306,7 @@ SQLRETURN getDescRec(Descriptor& desc, SQLSMALLINT record, void* name, SQLSMALLI
 SQLRETURN setDescRec(Descriptor& desc, SQLSMALLINT record, SQLSMALLINT type, SQLSMALLINT subtype,
                      SQLLEN length, SQLSMALLINT precision, SQLSMALLINT scale, SQLPOINTER data,
                      SQLLEN* string_length, SQLLEN* indicator) {
-  if (desc.role() == DescRole::IRD) throw Error("HY016", "Cannot modify an implementation row descriptor.");
+  if (desc.role() == DescRole::IRD) throw Error(sqlstate::kCannotModifyIrd, "Cannot modify an implementation row descriptor.");
   if (record < 1) badRecord(record);
   DescRecord& rec = desc.record(record);
   setRecordType(rec, type);
@@ -322,7 +322,7 @@ SQLRETURN setDescRec(Descriptor& desc, SQLSMALLINT record, SQLSMALLINT type, SQL
 }
 
 SQLRETURN copyDesc(Descriptor& source, Descriptor& target) {
-  if (target.role() == DescRole::IRD) throw Error("HY016", "Cannot modify an implementation row descriptor.");
+  if (target.role() == DescRole::IRD) throw Error(sqlstate::kCannotModifyIrd, "Cannot modify an implementation row descriptor.");
   if (source.role() == DescRole::IRD) {
     // Copy what an IRD describes into application-shaped records (types, lengths, names).
     Statement* s = source.owner();

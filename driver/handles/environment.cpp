@@ -19,7 +19,7 @@ SQLRETURN Environment::setAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLI
   switch (attribute) {
     case SQL_ATTR_ODBC_VERSION:
       if (number != SQL_OV_ODBC2 && number != SQL_OV_ODBC3 && number != SQL_OV_ODBC3_80) {
-        throw Error("HY024", "Invalid attribute value " + std::to_string(number) +
+        throw Error(sqlstate::kInvalidAttributeValue, "Invalid attribute value " + std::to_string(number) +
                                  " for SQL_ATTR_ODBC_VERSION: use SQL_OV_ODBC2, SQL_OV_ODBC3 or "
                                  "SQL_OV_ODBC3_80.");
       }

@@ -366,7 +366,7 @@ SQLRETURN Statement::putDataPiece(SQLPOINTER data, SQLLEN length) {
   const bool pieces = c_type == SQL_C_CHAR || c_type == SQL_C_WCHAR || c_type == SQL_C_BINARY;
   if (length == SQL_NULL_DATA) {
     if (dae.current_has_data) {
-      throw Error("HY011", "Attribute cannot be set now: SQL_NULL_DATA must be the only SQLPutData call "
+      throw Error(sqlstate::kAttributeCannotBeSetNow, "Attribute cannot be set now: SQL_NULL_DATA must be the only SQLPutData call "
                            "for parameter " + std::to_string(dae.current) + ".");
     }
     dae.values[dae.current] = std::monostate{};
@@ -374,7 +374,7 @@ SQLRETURN Statement::putDataPiece(SQLPOINTER data, SQLLEN length) {
     return SQL_SUCCESS;
   }
   if (dae.values.contains(dae.current) || (!pieces && dae.current_has_data)) {
-    throw Error("HY019", "Non-character and non-binary data sent in pieces: parameter " +
+    throw Error(sqlstate::kNonCharacterDataInPieces, "Non-character and non-binary data sent in pieces: parameter " +
                              std::to_string(dae.current) + " takes one SQLPutData call.");
   }
   if (data == nullptr && length != 0) {
@@ -454,7 +454,7 @@ SQLRETURN Statement::freeStmt(SQLUSMALLINT option) {
       ipd_.unbindAll();
       return SQL_SUCCESS;
     default:
-      throw Error("HY092", "Invalid option " + std::to_string(option) +
+      throw Error(sqlstate::kInvalidAttributeOptionIdentifier, "Invalid option " + std::to_string(option) +
                                " for SQLFreeStmt: use SQL_CLOSE, SQL_UNBIND, SQL_RESET_PARAMS or "
                                "SQL_DROP.");
   }

@@ -35,10 +35,10 @@ SQLRETURN Statement::setAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINT
       auto* handle = Registry::instance().find(value, SQL_HANDLE_DESC);
       auto* desc = static_cast<Descriptor*>(handle);
       if (desc == nullptr) {
-        throw Error("HY024", "Invalid attribute value: not a descriptor handle.");
+        throw Error(sqlstate::kInvalidAttributeValue, "Invalid attribute value: not a descriptor handle.");
       }
       if (!desc->isExplicit() || &desc->connection() != &connection_) {
-        throw Error("HY017",
+        throw Error(sqlstate::kAutomaticDescriptorMisuse,
                     "Invalid use of an automatically allocated descriptor handle: only "
                     "descriptors allocated with SQLAllocHandle on this connection can be used.");
       }
@@ -47,7 +47,7 @@ SQLRETURN Statement::setAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINT
     }
     case SQL_ATTR_IMP_ROW_DESC:
     case SQL_ATTR_IMP_PARAM_DESC:
-      throw Error("HY017", "The implementation descriptors cannot be replaced.");
+      throw Error(sqlstate::kAutomaticDescriptorMisuse, "The implementation descriptors cannot be replaced.");
     case SQL_ATTR_ASYNC_ENABLE:
       if (number != SQL_ASYNC_ENABLE_OFF) {
         throw Error(sqlstate::kOptionalFeatureNotImplemented,
@@ -68,7 +68,7 @@ SQLRETURN Statement::setAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINT
       } else if (number == SQL_CURSOR_STATIC || number == SQL_CURSOR_FORWARD_ONLY) {
         cursor_type_ = number;
       } else {
-        throw Error("HY024", "Invalid attribute value " + std::to_string(number) + " for SQL_ATTR_CURSOR_TYPE.");
+        throw Error(sqlstate::kInvalidAttributeValue, "Invalid attribute value " + std::to_string(number) + " for SQL_ATTR_CURSOR_TYPE.");
       }
       return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SCROLLABLE:
@@ -77,7 +77,7 @@ SQLRETURN Statement::setAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINT
       } else if (number == SQL_NONSCROLLABLE) {
         cursor_type_ = SQL_CURSOR_FORWARD_ONLY;
       } else {
-        throw Error("HY024", "Invalid attribute value " + std::to_string(number) + " for SQL_ATTR_CURSOR_SCROLLABLE.");
+        throw Error(sqlstate::kInvalidAttributeValue, "Invalid attribute value " + std::to_string(number) + " for SQL_ATTR_CURSOR_SCROLLABLE.");
       }
       return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SENSITIVITY:
@@ -124,7 +124,7 @@ SQLRETURN Statement::setAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINT
       ipd_.rows_processed_ptr = static_cast<SQLULEN*>(value);
       return SQL_SUCCESS;
     case SQL_ATTR_PARAMSET_SIZE:
-      if (number == 0) throw Error("HY024", "Invalid attribute value: SQL_ATTR_PARAMSET_SIZE must be at least 1.");
+      if (number == 0) throw Error(sqlstate::kInvalidAttributeValue, "Invalid attribute value: SQL_ATTR_PARAMSET_SIZE must be at least 1.");
       apd_->array_size = number;
       return SQL_SUCCESS;
     case SQL_ATTR_QUERY_TIMEOUT:
@@ -135,7 +135,7 @@ SQLRETURN Statement::setAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINT
       return SQL_SUCCESS;
     case SQL_ROWSET_SIZE:
     case SQL_ATTR_ROW_ARRAY_SIZE:
-      if (number == 0) throw Error("HY024", "Invalid attribute value: the row array size must be at least 1.");
+      if (number == 0) throw Error(sqlstate::kInvalidAttributeValue, "Invalid attribute value: the row array size must be at least 1.");
       ard_->array_size = number;
       return SQL_SUCCESS;
     case SQL_ATTR_ROW_BIND_OFFSET_PTR:
@@ -158,12 +158,12 @@ SQLRETURN Statement::setAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINT
       return SQL_SUCCESS;
     case SQL_ATTR_USE_BOOKMARKS:
       if (number != SQL_UB_OFF && number != SQL_UB_ON && number != SQL_UB_VARIABLE) {
-        throw Error("HY024", "Invalid attribute value " + std::to_string(number) + " for SQL_ATTR_USE_BOOKMARKS.");
+        throw Error(sqlstate::kInvalidAttributeValue, "Invalid attribute value " + std::to_string(number) + " for SQL_ATTR_USE_BOOKMARKS.");
       }
       use_bookmarks_ = number;
       return SQL_SUCCESS;
     case SQL_ATTR_ROW_NUMBER:
-      throw Error("HY092", "SQL_ATTR_ROW_NUMBER is read-only.");
+      throw Error(sqlstate::kInvalidAttributeOptionIdentifier, "SQL_ATTR_ROW_NUMBER is read-only.");
     default:
       throw Error(sqlstate::kInvalidAttributeOptionIdentifier,
                   "Invalid attribute/option identifier: statement attribute " +
@@ -233,14 +233,14 @@ SQLRETURN Statement::getAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINT
 
 SQLRETURN Statement::setCursorName(std::string_view name) {
   if (name.empty() || name.size() > 128) {
-    throw Error("34000", "Invalid cursor name: give 1 to 128 characters.");
+    throw Error(sqlstate::kInvalidCursorName, "Invalid cursor name: give 1 to 128 characters.");
   }
   if (name.rfind("SQL_CUR", 0) == 0 || name.rfind("SQLCUR", 0) == 0) {
-    throw Error("34000", "Invalid cursor name: names starting with SQL_CUR or SQLCUR are reserved.");
+    throw Error(sqlstate::kInvalidCursorName, "Invalid cursor name: names starting with SQL_CUR or SQLCUR are reserved.");
   }
   for (const auto& other : connection_.statements()) {
     if (other.get() != this && other->cursor_name_ == name) {
-      throw Error("3C000", "Duplicate cursor name: another statement of this connection uses it.");
+      throw Error(sqlstate::kDuplicateCursorName, "Duplicate cursor name: another statement of this connection uses it.");
     }
   }
   cursor_name_ = std::string(name);

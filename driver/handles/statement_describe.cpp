@@ -34,7 +34,7 @@ const ColumnMeta& Statement::columnMeta(SQLUSMALLINT column) const {
                   "Function sequence error: prepare or execute a statement before describing its "
                   "columns.");
     }
-    throw Error("07005", "Prepared statement not a cursor-specification: it returns no columns.");
+    throw Error(sqlstate::kNotACursorSpecification, "Prepared statement not a cursor-specification: it returns no columns.");
   }
   if (column == 0 && use_bookmarks_ != SQL_UB_OFF) {
     // The bookmark column: the row's number, 4 bytes (fixed) or 8 (variable).
@@ -192,7 +192,7 @@ SQLRETURN Statement::bindCol(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER
     return SQL_SUCCESS;
   }
   if (!convert::isKnownCType(c_type)) {
-    throw Error("HY003", "Invalid application buffer type " + std::to_string(c_type) +
+    throw Error(sqlstate::kInvalidBufferType, "Invalid application buffer type " + std::to_string(c_type) +
                              ": use one of the SQL_C_* type codes.");
   }
   if (buffer_length < 0) {
@@ -224,14 +224,14 @@ SQLRETURN Statement::bindParameter(SQLUSMALLINT number, SQLSMALLINT io_type, SQL
       throw Error(sqlstate::kOptionalFeatureNotImplemented,
                   "Output parameters are not supported: bind parameters as SQL_PARAM_INPUT.");
     }
-    throw Error("HY105", "Invalid parameter type " + std::to_string(io_type) + ".");
+    throw Error(sqlstate::kInvalidParameterType, "Invalid parameter type " + std::to_string(io_type) + ".");
   }
   if (!convert::isKnownCType(c_type)) {
-    throw Error("HY003", "Invalid application buffer type " + std::to_string(c_type) +
+    throw Error(sqlstate::kInvalidBufferType, "Invalid application buffer type " + std::to_string(c_type) +
                              ": use one of the SQL_C_* type codes.");
   }
   if (!convert::isKnownSqlType(sql_type)) {
-    throw Error("HY004", "Invalid SQL data type " + std::to_string(sql_type) + ".");
+    throw Error(sqlstate::kInvalidSqlDataType, "Invalid SQL data type " + std::to_string(sql_type) + ".");
   }
   if (buffer_length < 0) {
     throw Error(sqlstate::kInvalidStringOrBufferLength,

@@ -28,7 +28,7 @@ SQLRETURN Statement::fetchScroll(SQLSMALLINT orientation, SQLLEN offset) {
   openResult();
   if (static_rows_) return fetchStatic(orientation, offset);
   if (orientation != SQL_FETCH_NEXT) {
-    throw Error("HY106",
+    throw Error(sqlstate::kFetchTypeOutOfRange,
                 "Fetch type out of range: the cursor is forward-only (SQL_CURSOR_FORWARD_ONLY), so "
                 "only SQL_FETCH_NEXT is supported. Set SQL_ATTR_CURSOR_TYPE to SQL_CURSOR_STATIC "
                 "before executing to scroll.");
@@ -56,7 +56,7 @@ void Statement::materializeIfScrollable() {
 
 SQLLEN Statement::bookmarkRow() const {
   if (fetch_bookmark_ptr_ == nullptr) {
-    throw Error("HY111", "Invalid bookmark value: SQL_ATTR_FETCH_BOOKMARK_PTR is not set.");
+    throw Error(sqlstate::kInvalidBookmarkValue, "Invalid bookmark value: SQL_ATTR_FETCH_BOOKMARK_PTR is not set.");
   }
   SQLLEN row = 0;
   if (use_bookmarks_ == SQL_UB_VARIABLE) {
@@ -69,7 +69,7 @@ SQLLEN Statement::bookmarkRow() const {
     row = static_cast<SQLLEN>(value);
   }
   if (row < 1 || row > static_cast<SQLLEN>(static_rows_->size())) {
-    throw Error("HY111", "Invalid bookmark value " + std::to_string(row) + ": the result has " +
+    throw Error(sqlstate::kInvalidBookmarkValue, "Invalid bookmark value " + std::to_string(row) + ": the result has " +
                              std::to_string(static_rows_->size()) + " row(s).");
   }
   return row;
@@ -82,11 +82,11 @@ SQLRETURN Statement::fetchStatic(SQLSMALLINT orientation, SQLLEN offset) {
       break;
     case SQL_FETCH_BOOKMARK:
       if (use_bookmarks_ == SQL_UB_OFF) {
-        throw Error("HY106", "Fetch type out of range: SQL_FETCH_BOOKMARK needs SQL_ATTR_USE_BOOKMARKS on.");
+        throw Error(sqlstate::kFetchTypeOutOfRange, "Fetch type out of range: SQL_FETCH_BOOKMARK needs SQL_ATTR_USE_BOOKMARKS on.");
       }
       break;
     default:
-      throw Error("HY106", "Fetch type out of range: " + std::to_string(orientation) + " is no fetch orientation.");
+      throw Error(sqlstate::kFetchTypeOutOfRange, "Fetch type out of range: " + std::to_string(orientation) + " is no fetch orientation.");
   }
   const SQLULEN size = std::max<SQLULEN>(ard_->array_size, 1);
   const SQLLEN last_row = static_cast<SQLLEN>(static_rows_->size());
@@ -110,7 +110,7 @@ SQLRETURN Statement::fetchStatic(SQLSMALLINT orientation, SQLLEN offset) {
   }
   SQLRETURN rc = deliverRowset(size);
   if (outcome.moved_to_first_row && SQL_SUCCEEDED(rc)) {
-    diag().add("01S06", "Attempt to fetch before the result set returned the first rowset: the first rowset was "
+    diag().add(sqlstate::kFetchBeforeFirstRowset, "Attempt to fetch before the result set returned the first rowset: the first rowset was "
                         "returned instead.");
     rc = SQL_SUCCESS_WITH_INFO;
   }
@@ -278,7 +278,7 @@ SQLRETURN Statement::getData(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER
       t.scale = rec->scale;
     }
   } else if (c_type == SQL_APD_TYPE) {
-    throw Error("HY003", "Invalid application buffer type: SQL_APD_TYPE cannot be used with SQLGetData.");
+    throw Error(sqlstate::kInvalidBufferType, "Invalid application buffer type: SQL_APD_TYPE cannot be used with SQLGetData.");
   } else if (c_type == SQL_C_NUMERIC) {
     // Precision and scale the application set on the column's ARD record apply, as other major
     // drivers do (the reference only promises it for SQL_ARD_TYPE; applications rely on both).
@@ -314,7 +314,7 @@ SQLRETURN Statement::setPos(SQLSETPOSIROW row, SQLUSMALLINT operation, SQLUSMALL
                 "SQLSetPos supports only SQL_LOCK_NO_CHANGE.");
   }
   if (row == 0 || row > rowset_.size()) {
-    throw Error("HY107", "Row value out of range: the current rowset has " +
+    throw Error(sqlstate::kRowValueOutOfRange, "Row value out of range: the current rowset has " +
                              std::to_string(rowset_.size()) + " row(s).");
   }
   current_row_ = static_cast<std::size_t>(row - 1);

@@ -111,7 +111,7 @@ SQLRETURN freeDescriptor(SQLHANDLE handle) noexcept {
     std::lock_guard lock(connection.callMutex());
     descriptor->diag().clear();
     if (!descriptor->isExplicit()) {
-      recordError(*descriptor, "HY017",
+      recordError(*descriptor, sqlstate::kAutomaticDescriptorMisuse,
                   "Invalid use of an automatically allocated descriptor handle: it is freed with "
                   "its statement.");
       descriptor->diag().setReturnCode(SQL_ERROR);

@@ -37,7 +37,7 @@ s = json.load(open(sys.argv[1]))
 b = max(s["boards"], key=lambda b: b["active_items"])
 print(b["id"], b["name"])' "$work/dataset-summary.json")
 cs="Driver=monday;APIURL=$url/v2;SSLServerCert=$work/ca.pem;APIToken=sandbox-admin-token"
-bench() { echo "bench: $2" >&2; "$build/tests/scan_bench" "$cs;$1" "$2"; }
+bench() { echo "bench: $2" >&2; "$build/tests/scan_bench" "$cs;$1" "$2" ${3:-}; }
 raw() { echo "bench: raw API, $1 chain(s) at once" >&2; NODE_EXTRA_CA_CERTS=$work/ca.pem node "$root/tests/bench/raw_scan.mjs" "$url" sandbox-admin-token "$board" "$1"; }
 table="boards.\"$board_name\""
 
@@ -46,6 +46,9 @@ raw_groups=$(raw "$parallel")
 scan_serial=$(bench "MaxConcurrentRequests=1" "SELECT * FROM $table")
 scan_parallel=$(bench "MaxConcurrentRequests=$parallel" "SELECT * FROM $table")
 items_scan=$(bench "MaxConcurrentRequests=$parallel" "SELECT * FROM Items WHERE board_id = $board")
+# A slow consumer: 300 us of work per row (0.15 s per 500-item page), without and with read-ahead.
+slow_serial=$(bench "MaxConcurrentRequests=1" "SELECT * FROM Items WHERE board_id = $board" 300)
+slow_ahead=$(bench "MaxConcurrentRequests=$parallel" "SELECT * FROM Items WHERE board_id = $board" 300)
 count_pushed=$(bench "MaxConcurrentRequests=$parallel" "SELECT COUNT(*) FROM Items")
 count_local=$(bench "MaxConcurrentRequests=$parallel;AggregatePushdown=false" "SELECT COUNT(*) FROM Items")
 group_pushed=$(bench "MaxConcurrentRequests=$parallel" "SELECT status, COUNT(*), SUM(amount) FROM $table GROUP BY 1")
@@ -53,14 +56,14 @@ group_local=$(bench "MaxConcurrentRequests=$parallel;AggregatePushdown=false" "S
 boards=$(bench "" "SELECT COUNT(*) FROM Boards")
 
 python3 - "$latency" "$parallel" "$raw_plain" "$raw_groups" "$scan_serial" "$scan_parallel" "$items_scan" \
-  "$count_pushed" "$count_local" "$group_pushed" "$group_local" "$boards" <<'PY'
+  "$count_pushed" "$count_local" "$group_pushed" "$group_local" "$boards" "$slow_serial" "$slow_ahead" <<'PY'
 import json, sys
 latency, parallel = int(sys.argv[1]), int(sys.argv[2])
-raw_plain, raw_groups, serial, concurrent, items_scan, count_pushed, count_local, group_pushed, group_local, boards = (
-    json.loads(x) for x in sys.argv[3:13])
+raw_plain, raw_groups, serial, concurrent, items_scan, count_pushed, count_local, group_pushed, group_local, boards, \
+    slow_serial, slow_ahead = (json.loads(x) for x in sys.argv[3:15])
 
 def run(r):
-    out = {k: r[k] for k in ("rows", "requests", "peak_in_flight", "seconds") if k in r}
+    out = {k: r[k] for k in ("rows", "requests", "peak_in_flight", "complexity_points", "seconds") if k in r}
     if "peak_rss_kb" in r and "rss_after_connect_kb" in r:
         out["rss_growth_mb"] = round((r["peak_rss_kb"] - r["rss_after_connect_kb"]) / 1024, 1)
     return out
@@ -90,6 +93,11 @@ print(json.dumps({
         "pushed_aggregate": run(group_pushed),
         "read_and_aggregated_locally": run(group_local),
         "same_groups": group_pushed["rows"] == group_local["rows"],
+    },
+    "slow_consumer_300us_per_row_100k_items": {
+        "one_request_at_a_time": run(slow_serial),
+        "next_page_fetched_while_rows_are_consumed": run(slow_ahead),
+        "time_ratio_read_ahead_vs_none": ratio(slow_ahead, slow_serial),
     },
     "list_1000_boards": run(boards),
 }, indent=2))

@@ -15,3 +15,10 @@ cmake --build "$build" -j"$(nproc)"
 # Serial on purpose: integration tests count the sandbox's requests, which parallel tests would blur.
 cd "$build"
 ctest --output-on-failure --no-tests=error --timeout 600 "$@"
+
+# In CI, the unit and integration tests again under AddressSanitizer, LeakSanitizer and
+# UndefinedBehaviorSanitizer (README "Reliability"). MONDAY_SANITIZE=1 asks for it anywhere,
+# MONDAY_SANITIZE=0 skips it.
+if [[ ${MONDAY_SANITIZE:-${CI:-false}} =~ ^(1|true)$ ]]; then
+  "$root/tests/sanitize.sh" address,undefined
+fi

@@ -1,8 +1,9 @@
 #include "procedures/call_syntax.h"
 
-#include <cctype>
+#include <span>
 
 #include "driver/common/error.h"
+#include "driver/common/sql_lexer.h"
 #include "procedures/registry.h"
 
 namespace monday::procedures {
@@ -18,247 +19,179 @@ constexpr std::string_view kHowToCall =
               "Cannot read the procedure call: " + std::string(why) + ". " + std::string(kHowToCall));
 }
 
-bool isIdentifierChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+using sql::Token;
+using sql::TokenKind;
+using TokenRange = std::span<const Token>;
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-// Index just past the quoted run that starts at `at` ('...', "...", `...`, [...]); doubled quotes
-// inside are part of the run. Returns npos when it is not closed.
-std::size_t skipQuoted(std::string_view s, std::size_t at) {
-  const char open = s[at];
-  const char close = open == '[' ? ']' : open;
-  for (std::size_t i = at + 1; i < s.size(); ++i) {
-    if (s[i] != close) continue;
-    if (close != ']' && i + 1 < s.size() && s[i + 1] == close) {
-      ++i;
-      continue;
-    }
-    return i + 1;
-  }
-  return std::string_view::npos;
-}
-
-bool isQuote(char c) { return c == '\'' || c == '"' || c == '`' || c == '['; }
-
-class Scanner {
+// A cursor over the statement's tokens. The call syntax reads through the driver's one SQL lexer
+// (driver/common/sql_lexer.h), so quotes, comments and braces mean what they mean everywhere else.
+class TokenCursor {
  public:
-  explicit Scanner(std::string_view text) : s_(text) {}
-
-  // Whitespace and SQL comments.
-  void skipSpace() {
-    for (;;) {
-      while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_;
-      if (s_.substr(pos_, 2) == "--") {
-        const auto end = s_.find('\n', pos_);
-        pos_ = end == std::string_view::npos ? s_.size() : end + 1;
-      } else if (s_.substr(pos_, 2) == "/*") {
-        const auto end = s_.find("*/", pos_ + 2);
-        pos_ = end == std::string_view::npos ? s_.size() : end + 2;
-      } else {
-        return;
-      }
+  explicit TokenCursor(std::string_view sql) : tokens_(sql::tokenize(sql)) {
+    // A comment that never closes runs to the end of the text, as SQLite reads it.
+    if (!tokens_.empty() && tokens_.back().kind == TokenKind::Unterminated && tokens_.back().text.starts_with("/*")) {
+      tokens_.pop_back();
     }
   }
 
-  // Only blanks, comments and semicolons remain.
+  // Once the statement is known to be a call: a quote that never closes is a malformed call.
+  void requireTerminated() const {
+    for (const Token& token : tokens_) {
+      if (token.kind != TokenKind::Unterminated) continue;
+      const char open = token.text.empty() ? '\'' : token.text.front();
+      malformed(open == '\'' || open == 'x' || open == 'X' ? "a quoted value is not closed"
+                                                            : "a quoted name is not closed");
+    }
+  }
+
+  // Only semicolons remain.
   bool atEnd() {
-    for (;;) {
-      skipSpace();
-      if (pos_ < s_.size() && s_[pos_] == ';') {
-        ++pos_;
-        continue;
-      }
-      return pos_ >= s_.size();
-    }
+    while (at_ < tokens_.size() && tokens_[at_].isPunctuation(';')) ++at_;
+    return at_ >= tokens_.size();
   }
 
-  bool peek(char c) {
-    skipSpace();
-    return pos_ < s_.size() && s_[pos_] == c;
+  bool peek(TokenKind kind, std::string_view text) const {
+    return at_ < tokens_.size() && tokens_[at_].is(kind, text);
   }
-
-  bool consume(char c) {
-    if (!peek(c)) return false;
-    ++pos_;
+  bool consume(TokenKind kind, std::string_view text) {
+    if (!peek(kind, text)) return false;
+    ++at_;
     return true;
   }
+  bool consumePunctuation(char c) { return consume(TokenKind::Punctuation, std::string_view(&c, 1)); }
 
-  // A keyword, case-insensitively, not followed by an identifier character.
+  // A keyword, case-insensitively.
   bool keyword(std::string_view word) {
-    skipSpace();
-    if (s_.size() - pos_ < word.size()) return false;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-      if (std::toupper(static_cast<unsigned char>(s_[pos_ + i])) != word[i]) return false;
-    }
-    if (pos_ + word.size() < s_.size() && isIdentifierChar(s_[pos_ + word.size()])) return false;
-    pos_ += word.size();
+    if (at_ >= tokens_.size() || !tokens_[at_].isKeyword(word)) return false;
+    ++at_;
     return true;
+  }
+
+  // `@name` (the lexer's parameter token); nullopt when there is none here.
+  std::optional<std::string_view> atName() {
+    if (at_ >= tokens_.size() || tokens_[at_].kind != TokenKind::Parameter || !tokens_[at_].text.starts_with('@')) {
+      return std::nullopt;
+    }
+    return tokens_[at_++].text.substr(1);
   }
 
   // A bare or quoted identifier, unquoted; nullopt when there is none here.
   std::optional<std::string> identifier() {
-    skipSpace();
-    if (pos_ >= s_.size()) return std::nullopt;
-    const char c = s_[pos_];
-    if (c == '"' || c == '`' || c == '[') {
-      const std::size_t end = skipQuoted(s_, pos_);
-      if (end == std::string_view::npos) malformed("a quoted name is not closed");
-      std::string name;
-      const char close = c == '[' ? ']' : c;
-      for (std::size_t i = pos_ + 1; i + 1 < end; ++i) {
-        name.push_back(s_[i]);
-        if (s_[i] == close && close != ']') ++i;  // doubled quote
-      }
-      pos_ = end;
-      return name;
-    }
-    const std::size_t start = pos_;
-    while (pos_ < s_.size() && isIdentifierChar(s_[pos_])) ++pos_;
-    if (pos_ == start) return std::nullopt;
-    return std::string(s_.substr(start, pos_ - start));
+    if (at_ >= tokens_.size()) return std::nullopt;
+    const Token& token = tokens_[at_];
+    if (token.kind != TokenKind::Word && token.kind != TokenKind::QuotedIdentifier) return std::nullopt;
+    ++at_;
+    return sql::identifierText(token);
   }
 
-  // At '(': the text up to the matching ')', which is consumed.
-  std::string_view parenthesized() {
-    const std::size_t open = pos_;
+  // At '(': the tokens up to the matching ')', which is consumed.
+  TokenRange parenthesized() {
+    const std::size_t open = at_;
     int depth = 0;
-    for (std::size_t i = pos_; i < s_.size(); ++i) {
-      const char c = s_[i];
-      if (isQuote(c)) {
-        const std::size_t end = skipQuoted(s_, i);
-        if (end == std::string_view::npos) malformed("a quoted value is not closed");
-        i = end - 1;
-      } else if (c == '(') {
+    for (std::size_t i = at_; i < tokens_.size(); ++i) {
+      if (tokens_[i].isPunctuation('(')) {
         ++depth;
-      } else if (c == ')' && --depth == 0) {
-        pos_ = i + 1;
-        return s_.substr(open + 1, i - open - 1);
+      } else if (tokens_[i].isPunctuation(')') && --depth == 0) {
+        at_ = i + 1;
+        return TokenRange(tokens_).subspan(open + 1, i - open - 1);
       }
     }
     malformed("a '(' has no matching ')'");
   }
 
-  // Everything from here to the end, without trailing blanks and semicolons.
-  std::string_view rest() {
-    std::string_view tail = trim(s_.substr(pos_));
-    while (!tail.empty() && (tail.back() == ';' || std::isspace(static_cast<unsigned char>(tail.back())))) {
-      tail.remove_suffix(1);
-    }
-    pos_ = s_.size();
+  // Everything from here to the end, without trailing semicolons.
+  TokenRange rest() {
+    std::size_t end = tokens_.size();
+    while (end > at_ && tokens_[end - 1].isPunctuation(';')) --end;
+    const TokenRange tail = TokenRange(tokens_).subspan(at_, end - at_);
+    at_ = tokens_.size();
     return tail;
   }
 
-  std::size_t position() const { return pos_; }
-  void rewind(std::size_t position) { pos_ = position; }
+  std::size_t position() const { return at_; }
+  void rewind(std::size_t position) { at_ = position; }
 
  private:
-  std::string_view s_;
-  std::size_t pos_ = 0;
+  std::vector<Token> tokens_;
+  std::size_t at_ = 0;
 };
 
-// The text without SQL comments (outside quoted runs), so a comment after the last argument
-// cannot swallow the closing parenthesis of the rewritten call.
-std::string withoutComments(std::string_view text) {
+// The expression text of a run of tokens: each token as written, one blank where the statement
+// had blanks or a comment between them.
+std::string textOf(TokenRange tokens) {
   std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (isQuote(c)) {
-      const std::size_t end = skipQuoted(text, i);
-      if (end == std::string_view::npos) malformed("a quoted value is not closed");
-      out.append(text.substr(i, end - i));
-      i = end - 1;
-    } else if (text.substr(i, 2) == "--") {
-      const std::size_t end = text.find('\n', i);
-      if (end == std::string_view::npos) break;
-      out.push_back(' ');
-      i = end;
-    } else if (text.substr(i, 2) == "/*") {
-      const std::size_t end = text.find("*/", i + 2);
-      if (end == std::string_view::npos) break;
-      out.push_back(' ');
-      i = end + 1;
-    } else {
-      out.push_back(c);
-    }
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (i && tokens[i].offset > tokens[i - 1].offset + tokens[i - 1].text.size()) out.push_back(' ');
+    out.append(tokens[i].text);
   }
   return out;
 }
 
-// Top-level comma-separated pieces, trimmed. "" → no arguments.
-std::vector<std::string> splitArguments(std::string_view raw) {
-  const std::string cleaned = withoutComments(raw);
-  const std::string_view text = cleaned;
-  std::vector<std::string> out;
-  if (trim(text).empty()) return out;
+// Top-level comma-separated pieces. No tokens → no arguments.
+std::vector<TokenRange> splitArguments(TokenRange list) {
+  std::vector<TokenRange> out;
+  if (list.empty()) return out;
   int depth = 0;
   std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (isQuote(c)) {
-      const std::size_t end = skipQuoted(text, i);
-      if (end == std::string_view::npos) malformed("a quoted value is not closed");
-      i = end - 1;
-    } else if (c == '(') {
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (list[i].isPunctuation('(')) {
       ++depth;
-    } else if (c == ')') {
+    } else if (list[i].isPunctuation(')')) {
       if (--depth < 0) malformed("a ')' has no matching '('");
-    } else if (c == ',' && depth == 0) {
-      out.emplace_back(trim(text.substr(start, i - start)));
+    } else if (list[i].isPunctuation(',') && depth == 0) {
+      out.push_back(list.subspan(start, i - start));
       start = i + 1;
     }
   }
   if (depth != 0) malformed("a '(' has no matching ')'");
-  out.emplace_back(trim(text.substr(start)));
+  out.push_back(list.subspan(start));
   return out;
 }
 
-// "@Name = expr" or "Name => expr": the parameter name and the expression.
-std::optional<std::pair<std::string, std::string>> namedArgument(std::string_view argument) {
-  std::size_t i = 0;
-  const bool at_sign = !argument.empty() && argument[0] == '@';
-  if (at_sign) ++i;
-  const std::size_t name_start = i;
-  while (i < argument.size() && isIdentifierChar(argument[i])) ++i;
-  if (i == name_start) {
-    if (at_sign) malformed("'@' must be followed by a parameter name");
-    return std::nullopt;
-  }
-  const std::string name(argument.substr(name_start, i - name_start));
-  while (i < argument.size() && std::isspace(static_cast<unsigned char>(argument[i]))) ++i;
-  if (argument.substr(i, 2) == "=>") {
-    i += 2;
-  } else if (at_sign && i < argument.size() && argument[i] == '=') {
-    ++i;
+// `=>` is two operator tokens written next to each other.
+bool isArrowAt(TokenRange tokens, std::size_t i) {
+  return i + 1 < tokens.size() && tokens[i].is(TokenKind::Operator, "=") && tokens[i + 1].is(TokenKind::Operator, ">") &&
+         tokens[i + 1].offset == tokens[i].offset + 1;
+}
+
+// "@Name = expr", "@Name => expr" or "Name => expr": the parameter name and the expression.
+std::optional<std::pair<std::string, std::string>> namedArgument(TokenRange argument) {
+  if (argument.empty()) return std::nullopt;
+  const Token& first = argument[0];
+  if (first.is(TokenKind::Operator, "@")) malformed("'@' must be followed by a parameter name");
+  const bool at_sign = first.kind == TokenKind::Parameter && first.text.starts_with('@');
+  if (!at_sign && first.kind != TokenKind::Word) return std::nullopt;
+  const std::string name(at_sign ? first.text.substr(1) : first.text);
+  std::size_t value_at = 0;
+  if (isArrowAt(argument, 1)) {
+    value_at = 3;
+  } else if (at_sign && argument.size() > 1 && argument[1].is(TokenKind::Operator, "=")) {
+    value_at = 2;
   } else {
     if (at_sign) malformed("@" + name + " needs a value: @" + name + " = value");
     return std::nullopt;
   }
-  const std::string_view value = trim(argument.substr(i));
-  if (value.empty()) malformed("@" + name + " needs a value after '='");
-  return std::make_pair(name, std::string(value));
+  if (value_at >= argument.size()) malformed("@" + name + " needs a value after '='");
+  return std::make_pair(name, textOf(argument.subspan(value_at)));
 }
 
-void addArguments(ParsedCall& call, std::string_view list) {
-  for (auto& argument : splitArguments(list)) {
+void addArguments(ParsedCall& call, TokenRange list) {
+  for (const TokenRange argument : splitArguments(list)) {
     if (auto named = namedArgument(argument)) {
       call.named.push_back(std::move(*named));
     } else {
       if (!call.named.empty()) malformed("positional arguments must come before named ones");
-      call.positional.push_back(std::move(argument));
+      call.positional.push_back(textOf(argument));
     }
   }
 }
 
 // [schema.]name
-void readName(Scanner& scanner, ParsedCall& call) {
-  auto first = scanner.identifier();
+void readName(TokenCursor& cursor, ParsedCall& call) {
+  auto first = cursor.identifier();
   if (!first) malformed("the procedure name is missing");
-  if (scanner.consume('.')) {
-    auto second = scanner.identifier();
+  if (cursor.consumePunctuation('.')) {
+    auto second = cursor.identifier();
     if (!second) malformed("a procedure name must follow '" + *first + ".'");
     call.schema = std::move(*first);
     call.name = std::move(*second);
@@ -267,14 +200,7 @@ void readName(Scanner& scanner, ParsedCall& call) {
   }
 }
 
-std::string quoteIdentifier(std::string_view name) {
-  std::string out = "\"";
-  for (char c : name) {
-    out.push_back(c);
-    if (c == '"') out.push_back('"');
-  }
-  return out + "\"";
-}
+using sql::quoteIdentifier;
 
 std::string procedureNames() {
   std::string out;
@@ -285,46 +211,51 @@ std::string procedureNames() {
 }  // namespace
 
 std::optional<ParsedCall> parseCall(std::string_view sql) {
-  Scanner scanner(sql);
+  TokenCursor cursor(sql);
   ParsedCall call;
-  if (scanner.consume('{')) {
+  if (cursor.consume(TokenKind::EscapeOpen, "{")) {
     // ODBC escape: {call name[(args)]} or {? = call name[(args)]}.
-    if (scanner.consume('?')) {
-      if (!scanner.consume('=')) malformed("expected '=' after '?' in {? = call ...}");
+    if (cursor.consume(TokenKind::Parameter, "?")) {
+      cursor.requireTerminated();
+      if (!cursor.consume(TokenKind::Operator, "=")) malformed("expected '=' after '?' in {? = call ...}");
       call.return_value = true;
     }
-    if (!scanner.keyword("CALL")) return std::nullopt;  // some other escape: not ours
-    readName(scanner, call);
-    if (scanner.peek('(')) addArguments(call, scanner.parenthesized());
-    if (!scanner.consume('}')) malformed("expected '}' after the arguments of {call ...}");
-    if (!scanner.atEnd()) malformed("text follows the {call ...} escape");
+    if (!cursor.keyword("CALL")) return std::nullopt;  // some other escape: not ours
+    cursor.requireTerminated();
+    readName(cursor, call);
+    if (cursor.peek(TokenKind::Punctuation, "(")) addArguments(call, cursor.parenthesized());
+    if (!cursor.consume(TokenKind::EscapeClose, "}")) malformed("expected '}' after the arguments of {call ...}");
+    if (!cursor.atEnd()) malformed("text follows the {call ...} escape");
     return call;
   }
-  if (scanner.keyword("CALL")) {
-    readName(scanner, call);
-    if (scanner.peek('(')) addArguments(call, scanner.parenthesized());
-    if (!scanner.atEnd()) malformed("CALL takes its arguments in parentheses: CALL Name(arg, ...)");
+  if (cursor.keyword("CALL")) {
+    cursor.requireTerminated();
+    readName(cursor, call);
+    if (cursor.peek(TokenKind::Punctuation, "(")) addArguments(call, cursor.parenthesized());
+    if (!cursor.atEnd()) malformed("CALL takes its arguments in parentheses: CALL Name(arg, ...)");
     return call;
   }
-  if (scanner.keyword("EXECUTE") || scanner.keyword("EXEC")) {
-    if (scanner.peek('@')) {
+  if (cursor.keyword("EXECUTE") || cursor.keyword("EXEC")) {
+    cursor.requireTerminated();
+    if (cursor.atName()) {
       // EXEC @status = Name ...: a return value we cannot provide.
       call.return_value = true;
-      scanner.consume('@');
-      if (!scanner.identifier() || !scanner.consume('=')) malformed("expected EXEC @variable = Name ...");
+      if (!cursor.consume(TokenKind::Operator, "=")) malformed("expected EXEC @variable = Name ...");
+    } else if (cursor.peek(TokenKind::Operator, "@")) {
+      malformed("expected EXEC @variable = Name ...");
     }
-    readName(scanner, call);
+    readName(cursor, call);
     // EXEC Name(args) is accepted too, when the parentheses hold the whole argument list.
-    const std::size_t after_name = scanner.position();
-    if (scanner.peek('(')) {
-      const std::string_view inside = scanner.parenthesized();
-      if (scanner.atEnd()) {
+    const std::size_t after_name = cursor.position();
+    if (cursor.peek(TokenKind::Punctuation, "(")) {
+      const TokenRange inside = cursor.parenthesized();
+      if (cursor.atEnd()) {
         addArguments(call, inside);
         return call;
       }
-      scanner.rewind(after_name);
+      cursor.rewind(after_name);
     }
-    addArguments(call, scanner.rest());
+    addArguments(call, cursor.rest());
     return call;
   }
   return std::nullopt;

@@ -122,5 +122,18 @@ TEST(ProcedureCallSyntax, ReturnValueCallsAreRefusedWithAHint) {
   EXPECT_EQ(errorOf("EXEC @status = ArchiveItem 1").state(), "HYC00");
 }
 
+TEST(ProcedureCallSyntax, ReadsTheStatementThroughTheSharedLexer) {
+  // Comments anywhere, even one that never closes, are blanks; a quote inside a comment is no quote.
+  EXPECT_EQ(rewritten("CALL MoveItemToGroup(1 /* the item */, 'g' -- group\n)"),
+            "SELECT * FROM \"monday\".\"MoveItemToGroup\"(1, 'g')");
+  EXPECT_EQ(rewritten("EXEC ArchiveItem 7 /* it's done"), "SELECT * FROM \"monday\".\"ArchiveItem\"(7)");
+  // A statement that is no call is not judged by the call syntax, quotes that never close included.
+  EXPECT_FALSE(rewriteCall("SELECT 'open").has_value());
+  EXPECT_FALSE(rewriteCall("{fn CONCAT('a', 'b')}").has_value());
+  // Brackets and backticks quote names as SQLite reads them.
+  EXPECT_EQ(rewritten("EXEC `ArchiveItem` @ItemId = 3"),
+            "SELECT * FROM \"monday\".\"ArchiveItem\" WHERE \"ItemId\" = 3");
+}
+
 }  // namespace
 }  // namespace monday::procedures

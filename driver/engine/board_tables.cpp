@@ -1,5 +1,6 @@
 #include "driver/engine/board_tables.h"
 
+#include "driver/common/sql_lexer.h"
 #include "driver/engine/catalog_entry.h"
 #include "driver/engine/session_state.h"
 
@@ -10,15 +11,6 @@ namespace {
 // An unknown board table name fetches the metadata again when it is at least this old, so a
 // board created a moment ago is usable without waiting for MetadataCacheTTL.
 constexpr std::chrono::seconds kRefreshOnMissAfter{30};
-
-std::string quote(const std::string& name) {
-  std::string out = "\"";
-  for (char c : name) {
-    out.push_back(c);
-    if (c == '"') out.push_back('"');
-  }
-  return out + "\"";
-}
 
 std::string quoteLiteral(const std::string& text) {
   std::string out = "'";
@@ -40,7 +32,7 @@ bool run(SessionState& state, const std::string& sql, std::string* why) {
 bool createTable(SessionState& state, const schema::boards::BoardDirectory::Entry& entry) {
   state.board_tables[entry.key] = CreatedBoardTable{entry.name, entry.table.signature, entry.table.table};
   std::string why;
-  if (run(state, "CREATE VIRTUAL TABLE " + quote(kBoardSchemaName) + "." + quote(entry.name) + " USING monday_api(" +
+  if (run(state, "CREATE VIRTUAL TABLE " + sql::quoteIdentifier(kBoardSchemaName) + "." + sql::quoteIdentifier(entry.name) + " USING monday_api(" +
                      quoteLiteral(entry.key) + ")",
           &why)) {
     state.logger->write(log::Level::Debug, "boards", "created board table " + entry.name + " (" + entry.key + ")");
@@ -59,7 +51,7 @@ void reconcile(SessionState& state) {
     const auto* entry = state.boards->findKey(key);
     if (entry && entry->name == created.name && entry->table.signature == created.signature) continue;
     std::string why;
-    if (!run(state, "DROP TABLE " + quote(kBoardSchemaName) + "." + quote(created.name), &why)) {
+    if (!run(state, "DROP TABLE " + sql::quoteIdentifier(kBoardSchemaName) + "." + sql::quoteIdentifier(created.name), &why)) {
       // A statement still reads it: keep the old definition until the next refresh.
       state.logger->write(log::Level::Info, "boards", "kept the old definition of " + created.name + ": " + why);
       continue;
@@ -120,7 +112,7 @@ void refreshBoardTablesIfStale(SessionState& state) {
 
 void forgetRolledBackBoardTables(SessionState& state) {
   for (auto it = state.board_tables.begin(); it != state.board_tables.end();) {
-    const std::string sql = "SELECT 1 FROM " + quote(kBoardSchemaName) + ".sqlite_schema WHERE name = " +
+    const std::string sql = "SELECT 1 FROM " + sql::quoteIdentifier(kBoardSchemaName) + ".sqlite_schema WHERE name = " +
                             quoteLiteral(it->second.name);
     bool exists = false;
     sqlite3_exec(

@@ -5,20 +5,12 @@
 #include <map>
 #include <string>
 
+#include "driver/common/sql_lexer.h"
 #include "driver/engine/session_state.h"
 
 namespace monday::engine {
 
 namespace {
-
-std::string quote(const std::string& name) {
-  std::string out = "\"";
-  for (char c : name) {
-    out.push_back(c);
-    if (c == '"') out.push_back('"');
-  }
-  return out + "\"";
-}
 
 // Rows of a query on the session's own schema tables, as text.
 std::vector<std::vector<std::string>> rows(SessionState& state, const std::string& sql) {
@@ -45,7 +37,7 @@ std::int64_t declaredSize(const std::string& declared) {
 void addTables(SessionState& state, const std::string& schema, const char* master, std::vector<CatalogTable>& out) {
   const bool temporary = schema == kTemporarySchemaName;
   for (const auto& table_row :
-       rows(state, "SELECT name, type FROM " + quote(schema) + "." + master +
+       rows(state, "SELECT name, type FROM " + sql::quoteIdentifier(schema) + "." + master +
                        " WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
     CatalogTable table;
     table.schema = schema;
@@ -56,7 +48,7 @@ void addTables(SessionState& state, const std::string& schema, const char* maste
                                 "connection closes.";
     std::map<int, std::string> key_positions;
     // cid, name, type, notnull, dflt_value, pk
-    for (const auto& column_row : rows(state, "PRAGMA " + quote(schema) + ".table_info(" + quote(table.name) + ")")) {
+    for (const auto& column_row : rows(state, "PRAGMA " + sql::quoteIdentifier(schema) + ".table_info(" + sql::quoteIdentifier(table.name) + ")")) {
       CatalogColumn column;
       column.name = column_row[1];
       column.type = parseDeclaredType(column_row[2]).value_or(DataType::Varchar);
@@ -71,13 +63,13 @@ void addTables(SessionState& state, const std::string& schema, const char* maste
     table.privileges = {"SELECT", "INSERT", "UPDATE", "DELETE"};
     for (const auto& column : table.columns) table.updatable_columns.push_back(column.name);
     if (table_row[1] == "table") {  // a view may read monday: no count that would cost requests
-      const auto counted = rows(state, "SELECT COUNT(*) FROM " + quote(schema) + "." + quote(table.name));
+      const auto counted = rows(state, "SELECT COUNT(*) FROM " + sql::quoteIdentifier(schema) + "." + sql::quoteIdentifier(table.name));
       if (!counted.empty()) table.row_estimate = std::atoll(counted[0][0].c_str());
     }
     // seq, name, unique, origin, partial
-    for (const auto& index_row : rows(state, "PRAGMA " + quote(schema) + ".index_list(" + quote(table.name) + ")")) {
+    for (const auto& index_row : rows(state, "PRAGMA " + sql::quoteIdentifier(schema) + ".index_list(" + sql::quoteIdentifier(table.name) + ")")) {
       CatalogTable::Index index{index_row[1], index_row[2] == "1", {}};
-      for (const auto& column_row : rows(state, "PRAGMA " + quote(schema) + ".index_info(" + quote(index.name) + ")")) {
+      for (const auto& column_row : rows(state, "PRAGMA " + sql::quoteIdentifier(schema) + ".index_info(" + sql::quoteIdentifier(index.name) + ")")) {
         index.columns.push_back(column_row[2]);  // seqno, cid, name
       }
       table.indexes.push_back(std::move(index));

@@ -8,6 +8,7 @@
 
 #include <chrono>
 
+#include "driver/common/sql_lexer.h"
 #include "driver/engine/c_boundary.h"
 #include "driver/engine/session.h"
 #include "driver/engine/session_state.h"
@@ -38,22 +39,13 @@ struct ProcedureCursor {
   std::size_t index = 0;
 };
 
-std::string quoteIdentifier(const std::string& name) {
-  std::string out = "\"";
-  for (char c : name) {
-    out.push_back(c);
-    if (c == '"') out.push_back('"');
-  }
-  return out + "\"";
-}
-
 std::string createTableStatement(const ProcedureDef& procedure) {
   std::string sql = "CREATE TABLE x(";
   bool first = true;
   auto add = [&](const std::string& name, DataType type, bool hidden) {
     if (!first) sql += ", ";
     first = false;
-    sql += quoteIdentifier(name) + " " + std::string(declaredTypeName(type)) + (hidden ? " HIDDEN" : "");
+    sql += sql::quoteIdentifier(name) + " " + std::string(declaredTypeName(type)) + (hidden ? " HIDDEN" : "");
   };
   for (const auto& column : procedure.results) add(column.name, column.type, false);
   for (const auto& parameter : procedure.parameters) add(parameter.name, parameter.type, true);
@@ -268,8 +260,8 @@ void registerProcedures(SessionState& state) {
   }
   if (sqlite3_db_filename(state.db, "monday") == nullptr) execSql(state.db, "ATTACH DATABASE ':memory:' AS monday");
   for (const auto& procedure : procedures::allProcedures()) {
-    execSql(state.db, "CREATE VIRTUAL TABLE monday." + quoteIdentifier(procedure->name) +
-                          " USING monday_procedure(" + quoteIdentifier(procedure->name) + ")");
+    execSql(state.db, "CREATE VIRTUAL TABLE monday." + sql::quoteIdentifier(procedure->name) +
+                          " USING monday_procedure(" + sql::quoteIdentifier(procedure->name) + ")");
   }
 }
 

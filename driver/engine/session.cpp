@@ -3,6 +3,7 @@
 #include <set>
 
 #include "driver/auth/credentials.h"
+#include "driver/common/sql_lexer.h"
 #include "driver/engine/board_tables.h"
 #include "driver/engine/catalog_entry.h"
 #include "driver/engine/local_tables.h"
@@ -30,15 +31,6 @@ void execSql(sqlite3* db, const std::string& sql) {
     sqlite3_free(message);
     throw Error(sqlstate::kGeneralError, "Cannot set up the SQL engine: " + why);
   }
-}
-
-std::string quote(const std::string& name) {
-  std::string out = "\"";
-  for (char c : name) {
-    out.push_back(c);
-    if (c == '"') out.push_back('"');
-  }
-  return out + "\"";
 }
 
 // Schema=GraphQL: one call proves the endpoint, TLS and the token, and tells us who we are.
@@ -132,18 +124,18 @@ std::unique_ptr<Session> Session::connect(const config::Settings& settings) {
   std::set<std::string> attached;  // one in-memory database per SQL schema ("monday", "sys" ...)
   for (const auto& table : state->tables) {
     if (attached.insert(table->schema).second) {
-      execSql(state->db, "ATTACH DATABASE ':memory:' AS " + quote(table->schema));
+      execSql(state->db, "ATTACH DATABASE ':memory:' AS " + sql::quoteIdentifier(table->schema));
     }
   }
   for (const auto& table : state->tables) {
-    execSql(state->db, "CREATE VIRTUAL TABLE " + quote(table->schema) + "." + quote(table->name) +
-                           " USING monday_api(" + quote(table->name) + ")");
+    execSql(state->db, "CREATE VIRTUAL TABLE " + sql::quoteIdentifier(table->schema) + "." + sql::quoteIdentifier(table->name) +
+                           " USING monday_api(" + sql::quoteIdentifier(table->name) + ")");
   }
   registerProcedures(*state);
   registerOdbcFunctions(*state);
   if (settings.schema == config::ApiSchema::GraphQL) {
     // Every board as a table of its own, created on first use (board_tables.cpp).
-    execSql(state->db, "ATTACH DATABASE ':memory:' AS " + quote(kBoardSchemaName));
+    execSql(state->db, "ATTACH DATABASE ':memory:' AS " + sql::quoteIdentifier(kBoardSchemaName));
     openBoardTables(*state);
   }
   state->logger->write(log::Level::Info, "connect",

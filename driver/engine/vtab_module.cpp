@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "driver/common/cell_check.h"
+#include "driver/common/sql_lexer.h"
 #include "driver/engine/c_boundary.h"
 #include "driver/engine/session_state.h"
 #include "driver/engine/sqlite_values.h"
@@ -46,21 +47,12 @@ struct ApiCursor {
   std::size_t report_index = 0;   // its table's entry there
 };
 
-std::string quoteIdentifier(const std::string& name) {
-  std::string out = "\"";
-  for (char c : name) {
-    out.push_back(c);
-    if (c == '"') out.push_back('"');
-  }
-  return out + "\"";
-}
-
 std::string createTableStatement(const schema::TableDef& table) {
   std::string sql = "CREATE TABLE x(";
   for (std::size_t i = 0; i < table.columns.size(); ++i) {
     const auto& column = table.columns[i];
     if (i) sql += ", ";
-    sql += quoteIdentifier(column.name) + " " + std::string(declaredTypeName(column.type));
+    sql += sql::quoteIdentifier(column.name) + " " + std::string(declaredTypeName(column.type));
     if (column.size > 0 && (column.type == DataType::Varchar)) sql += "(" + std::to_string(column.size) + ")";
     if (!column.nullable) sql += " NOT NULL";
   }

@@ -7,14 +7,13 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 #include <optional>
-#include <sstream>
 
 #include "driver/common/cell_check.h"
 #include "driver/common/sql_lexer.h"
 #include "driver/engine/c_boundary.h"
+#include "driver/engine/scan_plan.h"
 #include "driver/engine/session_state.h"
 #include "driver/engine/sqlite_values.h"
 #include "driver/engine/write_session.h"
@@ -145,36 +144,25 @@ bool comparesValues(int op) {
          op == SQLITE_INDEX_CONSTRAINT_LE || op == SQLITE_INDEX_CONSTRAINT_GT || op == SQLITE_INDEX_CONSTRAINT_GE;
 }
 
-// The plan travels in idxStr as "<tokens>|<local terms>". Tokens are separated by ','; those
-// marked * take the next argv slot: *E<col> equality, *I<col> IN list (all values at once),
-// *C<col>:<op> another operator (schema::ConstraintOp as a number), *L limit, *O offset,
-// S<col>:<0|1> an ORDER BY term the scan delivers (1 = DESC), U<hex> the columns the statement
-// uses (colUsed). Local terms, "<col>:<sqlite op>", are those SQLite offered and evaluates
-// itself; they only feed the plan report.
+// Chooses what goes to the API (engine/scan_plan.h says how the plan travels to xFilter): '='
+// and IN on key columns, other operators a key accepts, ORDER BY when the table delivers exactly
+// SQLite's order, LIMIT/OFFSET when no sort is left to do, and the columns used.
 int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) noexcept {
   auto* vtab = reinterpret_cast<ApiVtab*>(base);
   return guardedVtabCall(base, *vtab->session, [&]() -> int {
     const schema::TableDef& table = *vtab->table;
     schema::ScanShape shape;
-    std::string plan;
-    std::string local;
+    ScanPlan plan;
     int argv_index = 0;
     int limit_constraint = -1;
     int offset_constraint = -1;
     bool unique = false;
-    auto addMarker = [&](const std::string& token) {
-      if (!plan.empty()) plan.push_back(',');
-      plan += token;
-    };
-    auto addToken = [&](const std::string& token, int constraint) {
+    auto addArgument = [&](ScanPlan::Argument argument, int constraint) {
       info->aConstraintUsage[constraint].argvIndex = ++argv_index;
       info->aConstraintUsage[constraint].omit = 0;  // SQLite re-checks: pushdown only narrows
-      addMarker(token);
+      plan.arguments.push_back(argument);
     };
-    auto addLocal = [&](int column, int op) {
-      if (!local.empty()) local.push_back(',');
-      local += std::to_string(column) + ":" + std::to_string(op);
-    };
+    auto addLocal = [&](int column, int op) { plan.local.push_back({column, op}); };
 
     for (int i = 0; i < info->nConstraint; ++i) {
       const auto& constraint = info->aConstraint[i];
@@ -212,7 +200,9 @@ int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) noexcept {
         }
         const bool is_in = sqlite3_vtab_in(info, i, -1) != 0;
         if (is_in && key->accepts_in) sqlite3_vtab_in(info, i, 1);
-        addToken((is_in && key->accepts_in ? "I" : "E") + std::to_string(constraint.iColumn), i);
+        addArgument({is_in && key->accepts_in ? ScanPlan::ArgumentKind::InList : ScanPlan::ArgumentKind::Equals,
+                     constraint.iColumn},
+                    i);
         shape.constrained.push_back(column);
         shape.in_list_sizes.push_back(is_in ? 10 : 1);  // IN list lengths are unknown when planning
         if (!is_in && table.primary_key.size() == 1 && table.primary_key.front() == column) unique = true;
@@ -227,7 +217,7 @@ int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) noexcept {
         addLocal(constraint.iColumn, constraint.op);
         continue;
       }
-      addToken("C" + std::to_string(constraint.iColumn) + ":" + std::to_string(static_cast<int>(*op)), i);
+      addArgument({ScanPlan::ArgumentKind::Compare, constraint.iColumn, *op}, i);
       shape.other.emplace_back(column, *op);
     }
 
@@ -246,9 +236,7 @@ int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) noexcept {
       if (on_columns && table.orders(shape)) {
         ordered = true;
         info->orderByConsumed = 1;
-        for (int i = 0; i < info->nOrderBy; ++i) {
-          addMarker("S" + std::to_string(info->aOrderBy[i].iColumn) + ":" + (info->aOrderBy[i].desc ? "1" : "0"));
-        }
+        for (int i = 0; i < info->nOrderBy; ++i) plan.order_by.push_back({info->aOrderBy[i].iColumn, info->aOrderBy[i].desc != 0});
       } else {
         shape.order_by.clear();
       }
@@ -258,7 +246,7 @@ int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) noexcept {
     // SQLite offers them even when it still has to sort: then every row must come, and a small
     // page size would only multiply requests, so they are used only without a sort left to do.
     if (limit_constraint >= 0 && (info->nOrderBy == 0 || ordered)) {
-      addToken("L", limit_constraint);
+      addArgument({ScanPlan::ArgumentKind::Limit}, limit_constraint);
       sqlite3_value* value = nullptr;
       if (sqlite3_vtab_rhs_value(info, limit_constraint, &value) == SQLITE_OK && value) {
         shape.limit = sqlite3_value_int64(value);
@@ -266,24 +254,20 @@ int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) noexcept {
         shape.limit = 100;
       }
       if (offset_constraint >= 0) {
-        addToken("O", offset_constraint);
+        addArgument({ScanPlan::ArgumentKind::Offset}, offset_constraint);
         if (sqlite3_vtab_rhs_value(info, offset_constraint, &value) == SQLITE_OK && value) {
           *shape.limit += sqlite3_value_int64(value);
         }
       }
     }
-    if (table.fetch_used_columns) {
-      char mask[32];
-      std::snprintf(mask, sizeof mask, "U%llx", static_cast<unsigned long long>(info->colUsed));
-      addMarker(mask);
-    }
+    if (table.fetch_used_columns) plan.columns_used = static_cast<std::uint64_t>(info->colUsed);
 
     schema::ScanEstimate estimate = table.estimate ? table.estimate(shape) : schema::ScanEstimate{};
     // One request is worth a thousand rows of local work: a plan that calls monday less wins.
     info->estimatedCost = estimate.requests * 1000.0 + estimate.rows;
     info->estimatedRows = static_cast<sqlite3_int64>(std::max(1.0, estimate.rows));
     if (unique) info->idxFlags |= SQLITE_INDEX_SCAN_UNIQUE;
-    info->idxStr = sqlite3_mprintf("%s|%s", plan.c_str(), local.c_str());
+    info->idxStr = sqlite3_mprintf("%s", plan.encode().c_str());
     info->needToFreeIdxStr = 1;
     return SQLITE_OK;
   });
@@ -490,146 +474,161 @@ std::string describeValues(const std::vector<Value>& values) {
   return values.size() == 1 ? " = 1 value" : " IN " + std::to_string(values.size()) + " values";
 }
 
+// The request a plan asks for, with the values SQLite passed for its arguments (argv order).
+schema::ScanRequest requestFor(const ScanPlan& plan, const schema::TableDef& table, int argc, sqlite3_value** argv) {
+  auto columnName = [&](int column) -> const std::string& {
+    if (column < 0 || static_cast<std::size_t>(column) >= table.columns.size()) {
+      throw Error(sqlstate::kGeneralError, "Internal driver error: the scan plan names column " +
+                                               std::to_string(column) + " of " + table.name + ".");
+    }
+    return table.columns[static_cast<std::size_t>(column)].name;
+  };
+  schema::ScanRequest request;
+  for (const ScanPlan::Order& order : plan.order_by) request.order_by.push_back({columnName(order.column), order.descending});
+  if (plan.columns_used) {
+    request.columns_used.resize(table.columns.size());
+    for (std::size_t i = 0; i < table.columns.size(); ++i) {
+      request.columns_used[i] = (*plan.columns_used >> std::min<std::size_t>(i, 63)) & 1U;  // bit 63: all the rest
+    }
+  }
+  std::int64_t limit = -1;
+  std::int64_t offset = 0;
+  const std::size_t given = static_cast<std::size_t>(std::max(0, argc));
+  for (std::size_t slot = 0; slot < plan.arguments.size() && slot < given; ++slot) {
+    const ScanPlan::Argument& argument = plan.arguments[slot];
+    sqlite3_value* value = argv[slot];
+    switch (argument.kind) {
+      case ScanPlan::ArgumentKind::Limit: limit = sqlite3_value_int64(value); break;
+      case ScanPlan::ArgumentKind::Offset: offset = std::max<sqlite3_int64>(0, sqlite3_value_int64(value)); break;
+      case ScanPlan::ArgumentKind::Compare:
+        request.constraints.push_back({columnName(argument.column), argument.op, valueFromSqlite(value)});
+        break;
+      case ScanPlan::ArgumentKind::Equals:
+        request.equals.emplace_back(columnName(argument.column), std::vector<Value>{valueFromSqlite(value)});
+        break;
+      case ScanPlan::ArgumentKind::InList: {
+        std::vector<Value> values;
+        sqlite3_value* element = nullptr;
+        for (int rc = sqlite3_vtab_in_first(value, &element); rc == SQLITE_OK && element;
+             rc = sqlite3_vtab_in_next(value, &element)) {
+          values.push_back(valueFromSqlite(element));
+        }
+        request.equals.emplace_back(columnName(argument.column), std::move(values));
+        break;
+      }
+    }
+  }
+  if (limit >= 0) request.limit = limit + offset;
+  return request;
+}
+
+// A cursor about to read `key`'s rows: from the statement's scan cache when they are there.
+void startCursor(ApiCursor* cursor, std::string key) {
+  SessionState* session = cursor->vtab->session;
+  cursor->rowid = 0;
+  cursor->scan_serial = ++session->scan_serial;
+  cursor->cached = session->scan_cache.find(key);
+  cursor->cache_key = std::move(key);
+  cursor->recording.clear();
+  cursor->recording_overflow = false;
+  cursor->cached_index = 0;
+  cursor->source.reset();
+  cursor->report_serial = session->report_serial;
+}
+
+// The plan report: this table's entry, the terms SQLite keeps for itself, what order and limit
+// the scan was asked for.
+void reportScanStart(ApiCursor* cursor, const ScanPlan& plan, const schema::ScanRequest& request) {
+  SessionState* session = cursor->vtab->session;
+  const schema::TableDef& table = *cursor->vtab->table;
+  if (!session->report.present) return;
+  schema::TableReport& entry = session->report.tableEntry(table.schema, table.name);
+  cursor->report_index = static_cast<std::size_t>(&entry - session->report.tables.data());
+  ++entry.scans;
+  for (const ScanPlan::LocalTerm& term : plan.local) {
+    if (static_cast<std::size_t>(term.column) < table.columns.size()) {
+      schema::addOnce(entry.local, table.columns[static_cast<std::size_t>(term.column)].name + " " +
+                                       sqliteOpText(term.sqlite_op));
+    }
+  }
+  if (!request.order_by.empty()) {
+    std::string order;
+    for (const auto& term : request.order_by) {
+      order += (order.empty() ? "" : ", ") + term.column + (term.descending ? " DESC" : "");
+    }
+    entry.order_by = order;
+  }
+  if (request.limit) entry.limit = request.limit;
+}
+
+// What went to monday, by column, for tables that do not describe their own requests.
+std::vector<std::string> pushedTerms(const schema::ScanRequest& request) {
+  std::vector<std::string> pushed;
+  for (const auto& [column, values] : request.equals) pushed.push_back(column + describeValues(values));
+  for (const auto& constraint : request.constraints) {
+    pushed.push_back(constraint.column + " " + std::string(schema::constraintOpText(constraint.op)));
+  }
+  return pushed;
+}
+
+// After an API scan has started: what it pushed and kept, in the plan report.
+void reportScanPushed(ApiCursor* cursor, const schema::ScanNotes& notes, const schema::ScanRequest& request) {
+  schema::TableReport* entry = reportOf(cursor);
+  if (!entry) return;
+  // A table that kept every term local said so; listing those terms as pushed would be false.
+  const std::vector<std::string> pushed =
+      notes.pushed.empty() && notes.local.empty() ? pushedTerms(request) : notes.pushed;
+  for (const auto& text : pushed) schema::addOnce(entry->pushed, text);
+  for (const auto& text : notes.local) schema::addOnce(entry->local, text);
+  if (!notes.method.empty()) schema::addOnce(entry->methods, notes.method);
+}
+
+// The planner's log line for one scan (Debug).
+void logScan(const ApiCursor* cursor, const schema::ScanNotes& notes, const schema::ScanRequest& request) {
+  const SessionState* session = cursor->vtab->session;
+  const schema::TableDef& table = *cursor->vtab->table;
+  std::string pushed;
+  for (const auto& text : notes.pushed.empty() && notes.local.empty() ? pushedTerms(request) : notes.pushed) {
+    pushed += (pushed.empty() ? "" : ", ") + text;
+  }
+  for (const auto& term : request.order_by) {
+    pushed += (pushed.empty() ? "" : ", ") + std::string("order by ") + term.column + (term.descending ? " desc" : "");
+  }
+  if (request.limit) pushed += (pushed.empty() ? "" : ", ") + std::string("limit ") + std::to_string(*request.limit);
+  std::string kept;
+  for (const auto& text : notes.local) kept += (kept.empty() ? "" : ", ") + text;
+  session->logger->write(log::Level::Debug, "plan",
+                         "scan " + table.schema + "." + table.name + " pushed to the API: " +
+                             (pushed.empty() ? "nothing (full scan)" : pushed) +
+                             (kept.empty() ? "" : "; not pushed: " + kept) +
+                             (cursor->cached ? "; answered from this statement's cache" : ""));
+}
+
+// xFilter: read the plan, turn it into a request, answer it from the statement's cache or start
+// the API scan, report and log what was done, and read the first row.
 int filter(sqlite3_vtab_cursor* base, int, const char* idx_str, int argc, sqlite3_value** argv) noexcept {
   auto* cursor = reinterpret_cast<ApiCursor*>(base);
-  ApiVtab* vtab = cursor->vtab;
-  SessionState* session = vtab->session;
-  const schema::TableDef& table = *vtab->table;
+  SessionState* session = cursor->vtab->session;
+  const schema::TableDef& table = *cursor->vtab->table;
   cursor->eof = true;  // until advance() finds a row: a failed filter leaves no row behind
   return guardedVtabCall(base->pVtab, *session, [&] {
-    schema::ScanRequest request;
-    std::int64_t limit = -1;
-    std::int64_t offset = 0;
-    std::string plan = idx_str ? idx_str : "";
-    std::string local_terms;
-    if (auto bar = plan.find('|'); bar != std::string::npos) {
-      local_terms = plan.substr(bar + 1);
-      plan.resize(bar);
-    }
-    std::stringstream tokens(plan);
-    std::string token;
-    int slot = 0;
-    while (std::getline(tokens, token, ',')) {
-      if (token.empty()) continue;
-      if (token[0] == 'S') {
-        const auto colon = token.find(':');
-        const std::size_t column = std::stoul(token.substr(1, colon - 1));
-        request.order_by.push_back({table.columns[column].name, token.substr(colon + 1) == "1"});
-        continue;
-      }
-      if (token[0] == 'U') {
-        const unsigned long long mask = std::stoull(token.substr(1), nullptr, 16);
-        request.columns_used.resize(table.columns.size());
-        for (std::size_t i = 0; i < table.columns.size(); ++i) request.columns_used[i] = (mask >> std::min<std::size_t>(i, 63)) & 1U;
-        continue;
-      }
-      if (slot >= argc) break;
-      sqlite3_value* argument = argv[slot++];
-      if (token == "L") {
-        limit = sqlite3_value_int64(argument);
-      } else if (token == "O") {
-        offset = std::max<sqlite3_int64>(0, sqlite3_value_int64(argument));
-      } else if (token[0] == 'C') {
-        const auto colon = token.find(':');
-        const std::size_t column = std::stoul(token.substr(1, colon - 1));
-        const auto op = static_cast<schema::ConstraintOp>(std::stoi(token.substr(colon + 1)));
-        request.constraints.push_back({table.columns[column].name, op, valueFromSqlite(argument)});
-      } else {
-        const std::size_t column = std::stoul(token.substr(1));
-        std::vector<Value> values;
-        if (token[0] == 'I') {
-          sqlite3_value* element = nullptr;
-          for (int rc = sqlite3_vtab_in_first(argument, &element); rc == SQLITE_OK && element;
-               rc = sqlite3_vtab_in_next(argument, &element)) {
-            values.push_back(valueFromSqlite(element));
-          }
-        } else {
-          values.push_back(valueFromSqlite(argument));
-        }
-        request.equals.emplace_back(table.columns[column].name, std::move(values));
-      }
-    }
-    if (limit >= 0) request.limit = limit + offset;
-
-    const std::string key = scanKey(table, request);
-    cursor->rowid = 0;
-    cursor->scan_serial = ++session->scan_serial;
-    cursor->cache_key = key;
-    cursor->recording.clear();
-    cursor->recording_overflow = false;
-    cursor->cached = session->scan_cache.find(key);
-    cursor->cached_index = 0;
-    cursor->source.reset();
-
-    // The plan report: this table's entry, and the terms SQLite keeps for itself.
-    cursor->report_serial = session->report_serial;
-    schema::TableReport* entry = nullptr;
-    if (session->report.present) {
-      entry = &session->report.tableEntry(table.schema, table.name);
-      cursor->report_index = static_cast<std::size_t>(entry - session->report.tables.data());
-      ++entry->scans;
-      std::stringstream locals(local_terms);
-      std::string term;
-      while (std::getline(locals, term, ',')) {
-        const auto colon = term.find(':');
-        if (colon == std::string::npos) continue;
-        const std::size_t column = std::stoul(term.substr(0, colon));
-        if (column < table.columns.size()) {
-          schema::addOnce(entry->local, table.columns[column].name + " " + sqliteOpText(std::stoi(term.substr(colon + 1))));
-        }
-      }
-      if (!request.order_by.empty()) {
-        std::string order;
-        for (const auto& term_order : request.order_by) {
-          order += (order.empty() ? "" : ", ") + term_order.column + (term_order.descending ? " DESC" : "");
-        }
-        entry->order_by = order;
-      }
-      if (request.limit) entry->limit = request.limit;
-    }
+    const ScanPlan plan = ScanPlan::decode(idx_str ? idx_str : "|");
+    const schema::ScanRequest request = requestFor(plan, table, argc, argv);
+    startCursor(cursor, scanKey(table, request));
+    reportScanStart(cursor, plan, request);
 
     schema::ScanNotes notes;
     schema::ScanContext context{*session->api, table, &notes, &session->last_report};
     if (!cursor->cached) cursor->cached = answerLookup(cursor, request, context);
     if (cursor->cached) {
-      if ((entry = reportOf(cursor))) ++entry->cache_hits;
+      if (schema::TableReport* entry = reportOf(cursor)) ++entry->cache_hits;
     } else {
       const client::ApiUsage before = session->api->usage();
       cursor->source = table.scan(context, request);
       chargeReport(cursor, before);
+      reportScanPushed(cursor, notes, request);
     }
-    if ((entry = reportOf(cursor)) && !cursor->cached) {
-      if (notes.pushed.empty() && notes.local.empty()) {
-        // Tables that do not describe their requests: what the engine pushed, by column. A table
-        // that kept every term local said so; listing those terms as pushed would be false.
-        for (const auto& [column, values] : request.equals) notes.pushed.push_back(column + describeValues(values));
-        for (const auto& constraint : request.constraints) {
-          notes.pushed.push_back(constraint.column + " " + std::string(schema::constraintOpText(constraint.op)));
-        }
-      }
-      for (const auto& text : notes.pushed) schema::addOnce(entry->pushed, text);
-      for (const auto& text : notes.local) schema::addOnce(entry->local, text);
-      if (!notes.method.empty()) schema::addOnce(entry->methods, notes.method);
-    }
-    if (session->logger->enabled(log::Level::Debug)) {
-      std::string pushed;
-      for (const auto& text : notes.pushed) pushed += (pushed.empty() ? "" : ", ") + text;
-      if (pushed.empty() && notes.local.empty()) {
-        for (const auto& [column, values] : request.equals) pushed += (pushed.empty() ? "" : ", ") + column + describeValues(values);
-        for (const auto& constraint : request.constraints) {
-          pushed += (pushed.empty() ? "" : ", ") + constraint.column + " " + std::string(schema::constraintOpText(constraint.op));
-        }
-      }
-      for (const auto& term : request.order_by) pushed += (pushed.empty() ? "" : ", ") + std::string("order by ") + term.column + (term.descending ? " desc" : "");
-      if (request.limit) pushed += (pushed.empty() ? "" : ", ") + std::string("limit ") + std::to_string(*request.limit);
-      std::string kept;
-      for (const auto& text : notes.local) kept += (kept.empty() ? "" : ", ") + text;
-      session->logger->write(log::Level::Debug, "plan",
-                             "scan " + table.schema + "." + table.name + " pushed to the API: " +
-                                 (pushed.empty() ? "nothing (full scan)" : pushed) +
-                                 (kept.empty() ? "" : "; not pushed: " + kept) +
-                                 (cursor->cached ? "; answered from this statement's cache" : ""));
-    }
+    if (session->logger->enabled(log::Level::Debug)) logScan(cursor, notes, request);
     advance(cursor);
     return SQLITE_OK;
   });

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "schema/writes/writes.h"
+#include "schema/item_calls.h"
 
 namespace monday::schema::boards {
 

@@ -15,7 +15,7 @@
 #include "driver/common/json.h"
 #include "schema/boards/board_metadata.h"
 #include "schema/boards/column_types.h"
-#include "schema/writes/writes.h"
+#include "schema/item_calls.h"
 
 namespace monday::schema::boards {
 

@@ -1,7 +1,7 @@
 // Boards: every board the token can see, in every state (filter on `state`).
+#include "driver/common/error.h"
 #include "schema/graphql/api_scan.h"
 #include "schema/registry.h"
-#include "schema/writes/writes.h"
 
 namespace monday::schema {
 
@@ -9,6 +9,76 @@ namespace {
 
 const RootList kBoards{.operation = "Boards", .field = "boards", .fixed_arguments = "state: all",
                        .page_size = 100, .ids_per_request = 100};
+
+// Boards: INSERT = create_board, UPDATE = update_board (name, description) or archive/delete via
+// state, DELETE = delete_board.
+std::string boardKind(const RowValues& row) {
+  if (row.isNull("board_kind")) return "public";
+  const std::string kind = row.text("board_kind");
+  if (kind != "public" && kind != "private" && kind != "share") {
+    throw Error(sqlstate::kInvalidCharacterValue,
+                "Boards.board_kind must be 'public', 'private' or 'share', not '" + kind + "'.");
+  }
+  return kind;
+}
+
+MutationCall updateBoard(const std::string& board_id, const char* attribute, std::string value) {
+  MutationCall call{"update_board",
+                    {enumArgument("board_attribute", "BoardAttributes!", attribute), idArgument("board_id", board_id),
+                     stringArgument("new_value", std::move(value))}};
+  call.selection = "";  // update_board returns JSON
+  return call;
+}
+
+TableWrites boardsWrites() {
+  TableWrites writes;
+  writes.insert_columns = {"name", "description", "board_kind", "workspace_id", "board_folder_id"};
+  writes.insert = [](const RowValues& row) -> std::vector<MutationCall> {
+    row.require("name", "INSERT into Boards");
+    MutationCall call{"create_board", {stringArgument("board_name", row.text("name")),
+                                       enumArgument("board_kind", "BoardKind!", boardKind(row))}};
+    if (!row.isNull("description")) call.arguments.push_back(stringArgument("description", row.text("description"), false));
+    if (!row.isNull("workspace_id")) call.arguments.push_back(idArgument("workspace_id", row.id("workspace_id"), false));
+    if (!row.isNull("board_folder_id")) call.arguments.push_back(idArgument("folder_id", row.id("board_folder_id"), false));
+    return {call};
+  };
+  writes.update_columns = {"name", "description", "state"};
+  writes.update = [](const RowValues& before, const RowValues& after, const std::vector<std::string>& changed) {
+    std::vector<MutationCall> calls;
+    const std::string board_id = before.id("id");
+    for (const auto& column : changed) {
+      if (column == "name") {
+        after.require("name", "Renaming a board (UPDATE Boards SET name)");
+        calls.push_back(updateBoard(board_id, "name", after.text("name")));
+      } else if (column == "description") {
+        calls.push_back(updateBoard(board_id, "description", after.text("description")));
+      } else if (column == "state") {
+        const std::string state = after.text("state");
+        if (state == "archived") {
+          calls.push_back({"archive_board", {idArgument("board_id", board_id)}});
+        } else if (state == "deleted") {
+          calls.push_back({"delete_board", {idArgument("board_id", board_id)}});
+        } else {
+          throw Error(sqlstate::kInvalidCharacterValue,
+                      "Boards.state can only be set to 'archived' (archive_board) or 'deleted' (delete_board), not '" + state +
+                          "': monday cannot restore a board through its API.");
+        }
+      }
+    }
+    return calls;
+  };
+  writes.remove = [](const RowValues& row) -> std::vector<MutationCall> {
+    return {{"delete_board", {idArgument("board_id", row.id("id"))}}};
+  };
+  writes.insert_summary =
+      "creates a board (create_board) from name, optional board_kind (default public), description, workspace_id and "
+      "board_folder_id.";
+  writes.update_summary =
+      "name and description change the board (update_board); state = 'archived' archives it (archive_board), "
+      "'deleted' deletes it (delete_board).";
+  writes.delete_summary = "deletes the board (delete_board; monday keeps it in the trash for 30 days).";
+  return writes;
+}
 
 }  // namespace
 

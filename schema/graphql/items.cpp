@@ -7,8 +7,8 @@
 #include "driver/client/api_client.h"
 #include "schema/graphql/api_scan.h"
 #include "schema/graphql/board_items.h"
+#include "schema/item_calls.h"
 #include "schema/registry.h"
-#include "schema/writes/writes.h"
 
 namespace monday::schema {
 
@@ -167,6 +167,31 @@ std::optional<AggregatePlan> planItemsAggregate(const AggregateQuery& query, std
   ItemsCountPlan counts(grouped, std::move(board_ids));
   plan.run = [counts = std::move(counts)](ScanContext& context) { return counts.run(context); };
   return plan;
+}
+
+
+// Writes. INSERT = create_item (with parent_item_id: create_subitem), UPDATE = rename, move to a
+// group, archive or delete, DELETE = delete_item.
+TableWrites itemsWrites() {
+  TableWrites writes;
+  writes.insert_columns = {"name", "board_id", "group_id", "parent_item_id"};
+  writes.insert = [](const RowValues& row) -> std::vector<MutationCall> {
+    row.require("name", "INSERT into Items");
+    if (!row.isNull("parent_item_id")) {
+      return {item_calls::createSubitem(row.id("parent_item_id"), row.text("name"), "")};
+    }
+    row.require("board_id", "INSERT into Items (or parent_item_id, for a subitem)");
+    return {item_calls::create(row.id("board_id"), row.text("name"), row.text("group_id"), "")};
+  };
+  writes.update_columns = {"name", "group_id", "state"};
+  writes.update = item_calls::updateRow;
+  writes.remove = [](const RowValues& row) -> std::vector<MutationCall> { return {item_calls::remove(row.id("id"))}; };
+  writes.insert_summary =
+      "creates an item (create_item) from name, board_id and optional group_id; with parent_item_id, a subitem "
+      "(create_subitem; board_id is then ignored).";
+  writes.update_summary = item_calls::kUpdateSummary;
+  writes.delete_summary = item_calls::kDeleteSummary;
+  return writes;
 }
 
 }  // namespace

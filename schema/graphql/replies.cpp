@@ -1,7 +1,6 @@
 // Replies: the replies to every update, in a table of their own.
 #include "schema/graphql/nested_scan.h"
 #include "schema/registry.h"
-#include "schema/writes/writes.h"
 
 namespace monday::schema {
 
@@ -13,6 +12,19 @@ NestedScan repliesScan() {
           .parents = RootParents{.field = "updates", .per_page = 100, .ids_per_request = 100,
                                  .key_column = "update_id", .selection = "item_id"},
           .children = {{.field = "replies"}}};
+}
+
+// Replies: INSERT = create_update with parent_id (a reply to update_id).
+TableWrites repliesWrites() {
+  TableWrites writes;
+  writes.insert_columns = {"update_id", "body"};
+  writes.insert = [](const RowValues& row) -> std::vector<MutationCall> {
+    row.require("update_id", "INSERT into Replies");
+    row.require("body", "INSERT into Replies");
+    return {{"create_update", {stringArgument("body", row.text("body")), idArgument("parent_id", row.id("update_id"), false)}}};
+  };
+  writes.insert_summary = "replies to update_id (create_update with parent_id); body is HTML.";
+  return writes;
 }
 
 }  // namespace

@@ -10,8 +10,8 @@
 #include "driver/common/json.h"
 #include "schema/graphql/item_pages.h"
 #include "schema/graphql/nested_scan.h"
+#include "schema/item_calls.h"
 #include "schema/registry.h"
-#include "schema/writes/writes.h"
 
 namespace monday::schema {
 
@@ -97,6 +97,25 @@ std::unique_ptr<RowSource> scanSubitems(ScanContext& context, const ScanRequest&
   if (boards && boards->empty()) return emptySource();
   if (!boards) options.only_board_type = kSubitemsBoardType;
   return keepRows(objectRows(itemsOfBoards(context, std::move(options), std::move(boards))), hasParentItem);
+}
+
+
+// Writes. INSERT = create_subitem under parent_item_id; UPDATE and DELETE as for Items.
+TableWrites subitemsWrites() {
+  TableWrites writes;
+  writes.insert_columns = {"name", "parent_item_id"};
+  writes.insert = [](const RowValues& row) -> std::vector<MutationCall> {
+    row.require("name", "INSERT into " + row.table().name);
+    row.require("parent_item_id", "INSERT into " + row.table().name);
+    return {item_calls::createSubitem(row.id("parent_item_id"), row.text("name"), "")};
+  };
+  writes.update_columns = {"name", "group_id", "state"};
+  writes.update = item_calls::updateRow;
+  writes.remove = [](const RowValues& row) -> std::vector<MutationCall> { return {item_calls::remove(row.id("id"))}; };
+  writes.insert_summary = "creates a subitem under parent_item_id (create_subitem).";
+  writes.update_summary = item_calls::kUpdateSummary;
+  writes.delete_summary = item_calls::kDeleteSummary;
+  return writes;
 }
 
 }  // namespace

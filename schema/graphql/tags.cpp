@@ -1,7 +1,6 @@
 // Tags: the account's public tags.
 #include "schema/graphql/api_scan.h"
 #include "schema/registry.h"
-#include "schema/writes/writes.h"
 
 namespace monday::schema {
 
@@ -9,6 +8,18 @@ namespace {
 
 // tags() takes ids but no limit/page: one request returns every public tag.
 const RootList kTags{.operation = "Tags", .field = "tags", .page_size = 0, .ids_per_request = 100};
+
+// Tags: INSERT = create_or_get_tag (an existing tag of that name is reused, not duplicated).
+TableWrites tagsWrites() {
+  TableWrites writes;
+  writes.insert_columns = {"name"};
+  writes.insert = [](const RowValues& row) -> std::vector<MutationCall> {
+    row.require("name", "INSERT into Tags");
+    return {{"create_or_get_tag", {stringArgument("tag_name", row.text("name"), false)}}};
+  };
+  writes.insert_summary = "creates a public tag (create_or_get_tag); when a tag of that name exists, nothing changes.";
+  return writes;
+}
 
 }  // namespace
 

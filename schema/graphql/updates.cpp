@@ -1,7 +1,6 @@
 // Updates: the updates (comments) on every item. Their replies are in Replies.
 #include "schema/graphql/nested_scan.h"
 #include "schema/registry.h"
-#include "schema/writes/writes.h"
 
 namespace monday::schema {
 
@@ -24,6 +23,29 @@ NestedScan updatesOfBoards() {
           .parents = RootParents{.field = "boards", .arguments = "state: all", .per_page = 25, .ids_per_request = 25,
                                  .key_column = "board_id"},
           .children = {{.field = "updates", .page_size = kPageSize}}};
+}
+
+// Updates: INSERT = create_update, UPDATE body = edit_update, DELETE = delete_update.
+TableWrites updatesWrites() {
+  TableWrites writes;
+  writes.insert_columns = {"item_id", "body"};
+  writes.insert = [](const RowValues& row) -> std::vector<MutationCall> {
+    row.require("item_id", "INSERT into Updates");
+    row.require("body", "INSERT into Updates");
+    return {{"create_update", {stringArgument("body", row.text("body")), idArgument("item_id", row.id("item_id"), false)}}};
+  };
+  writes.update_columns = {"body"};
+  writes.update = [](const RowValues& before, const RowValues& after, const std::vector<std::string>&) -> std::vector<MutationCall> {
+    after.require("body", "UPDATE Updates SET body");
+    return {{"edit_update", {idArgument("id", before.id("id")), stringArgument("body", after.text("body"))}}};
+  };
+  writes.remove = [](const RowValues& row) -> std::vector<MutationCall> {
+    return {{"delete_update", {idArgument("id", row.id("id"))}}};
+  };
+  writes.insert_summary = "posts an update on item_id (create_update); body is HTML.";
+  writes.update_summary = "body edits the update (edit_update).";
+  writes.delete_summary = "deletes the update (delete_update).";
+  return writes;
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
 #pragma once
-// What INSERT/UPDATE/DELETE mean for each entity table, one file per table under schema/writes/
-// (the table's own file attaches them: `table.writes = itemsWrites();`). Board tables build their
-// writes from the column-type descriptors (schema/boards/).
+// The item mutations shared by Items, Subitems and every board table (each table's own writes
+// live in its file: schema/graphql/items.cpp, subitems.cpp, schema/boards/board_writes.cpp).
 
 #include <string>
 #include <string_view>
@@ -10,16 +9,6 @@
 #include "schema/table.h"
 
 namespace monday::schema {
-
-TableWrites boardsWrites();
-TableWrites columnsWrites();
-TableWrites groupsWrites();
-TableWrites itemsWrites();
-TableWrites subitemsWrites();
-TableWrites updatesWrites();
-TableWrites repliesWrites();
-TableWrites tagsWrites();
-TableWrites webhooksWrites();
 
 // Calls shared by Items, Subitems and the board tables.
 namespace item_calls {
@@ -36,6 +25,14 @@ MutationCall remove(std::string item_id);
 // UPDATE … SET state = 'archived' / 'deleted': the call that does it; throws 22018 for any other
 // state (monday cannot restore an item through the API).
 MutationCall changeState(const std::string& item_id, const std::string& new_state, std::string_view table);
+
+// UPDATE of an item row (Items, Subitems): name, group_id and state, in that order (a renamed
+// item can still be archived in the same statement).
+std::vector<MutationCall> updateRow(const RowValues& before, const RowValues& after, const std::vector<std::string>& changed);
+inline constexpr const char* kUpdateSummary =
+    "name renames (change_multiple_column_values), group_id moves the item (move_item_to_group), state = "
+    "'archived' archives it (archive_item) and 'deleted' deletes it (delete_item).";
+inline constexpr const char* kDeleteSummary = "deletes the item (delete_item; monday keeps it in the trash for 30 days).";
 
 }  // namespace item_calls
 

@@ -3,7 +3,7 @@
 #include <rapidjson/writer.h>
 
 #include "driver/common/error.h"
-#include "schema/writes/writes.h"
+#include "schema/item_calls.h"
 
 namespace monday::schema {
 
@@ -15,6 +15,33 @@ std::string jsonQuoted(std::string_view text) {
 }
 
 namespace item_calls {
+
+namespace {
+
+bool has(const std::vector<std::string>& changed, std::string_view column) {
+  for (const auto& name : changed) {
+    if (name == column) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<MutationCall> updateRow(const RowValues& before, const RowValues& after, const std::vector<std::string>& changed) {
+  std::vector<MutationCall> calls;
+  const std::string item_id = before.id("id");
+  const std::string& table = before.table().name;
+  if (has(changed, "name")) {
+    after.require("name", "Renaming an item (UPDATE " + table + " SET name)");
+    calls.push_back(changeValues(before.id("board_id"), item_id, "{\"name\":" + jsonQuoted(after.text("name")) + "}"));
+  }
+  if (has(changed, "group_id")) {
+    after.require("group_id", "Moving an item (UPDATE " + table + " SET group_id)");
+    calls.push_back(moveToGroup(item_id, after.text("group_id")));
+  }
+  if (has(changed, "state")) calls.push_back(changeState(item_id, after.text("state"), table));
+  return calls;
+}
 
 MutationCall create(std::string board_id, std::string name, std::string group_id, std::string column_values) {
   MutationCall call{"create_item", {idArgument("board_id", std::move(board_id)), stringArgument("item_name", std::move(name))}};

@@ -628,11 +628,6 @@ int openAggregate(sqlite3_vtab* base, sqlite3_vtab_cursor** out) noexcept {
   });
 }
 
-int closeAggregate(sqlite3_vtab_cursor* base) noexcept {
-  delete reinterpret_cast<AggregateCursor*>(base);
-  return SQLITE_OK;
-}
-
 int filterAggregate(sqlite3_vtab_cursor* base, int idx_num, const char*, int argc, sqlite3_value** argv) noexcept {
   auto* cursor = reinterpret_cast<AggregateCursor*>(base);
   SessionState& session = *cursor->session;
@@ -718,7 +713,7 @@ sqlite3_module makeAggregateModule() {
   module.xDisconnect = cCallback(disconnectAggregate);
   module.xDestroy = cCallback(disconnectAggregate);
   module.xOpen = cCallback(openAggregate);
-  module.xClose = cCallback(closeAggregate);
+  module.xClose = cCallback(&closeCursorOf<AggregateCursor>);
   module.xFilter = cCallback(filterAggregate);
   module.xNext = cCallback(nextAggregate);
   module.xEof = cCallback(eofAggregate);

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include <exception>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -46,6 +47,25 @@ int guardedVtabCall(sqlite3_vtab* vtab, SessionState& state, Body&& body) noexce
   } catch (...) {
     return failVirtualTable(vtab, state, currentError("a table callback"));
   }
+}
+
+// xOpen of a module whose cursor points back at its table (`vtab`) and whose table knows the
+// session; xClose of any module's cursor.
+template <class Vtab, class Cursor>
+int openCursorOf(sqlite3_vtab* base, sqlite3_vtab_cursor** out) noexcept {
+  auto* vtab = reinterpret_cast<Vtab*>(base);
+  return guardedVtabCall(base, *vtab->session, [&] {
+    auto cursor = std::make_unique<Cursor>();
+    cursor->vtab = vtab;
+    *out = &cursor.release()->base;
+    return SQLITE_OK;
+  });
+}
+
+template <class Cursor>
+int closeCursorOf(sqlite3_vtab_cursor* base) noexcept {
+  delete reinterpret_cast<Cursor*>(base);
+  return SQLITE_OK;
 }
 
 // xCreate/xConnect, before there is a vtab: the message goes to SQLite through *error_out.

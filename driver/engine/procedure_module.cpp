@@ -115,20 +115,6 @@ int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) noexcept {
   });
 }
 
-int openCursor(sqlite3_vtab* base, sqlite3_vtab_cursor** out) noexcept {
-  return guardedVtabCall(base, *reinterpret_cast<ProcedureVtab*>(base)->session, [&] {
-    auto cursor = std::make_unique<ProcedureCursor>();
-    cursor->vtab = reinterpret_cast<ProcedureVtab*>(base);
-    *out = &cursor.release()->base;
-    return SQLITE_OK;
-  });
-}
-
-int closeCursor(sqlite3_vtab_cursor* base) noexcept {
-  delete reinterpret_cast<ProcedureCursor*>(base);
-  return SQLITE_OK;
-}
-
 void requireArguments(const ProcedureDef& procedure, const std::vector<Value>& arguments) {
   for (std::size_t p = 0; p < procedure.parameters.size(); ++p) {
     const auto& parameter = procedure.parameters[p];
@@ -215,8 +201,8 @@ sqlite3_module makeModule() {
   module.xBestIndex = cCallback(bestIndex);
   module.xDisconnect = cCallback(disconnectProcedure);
   module.xDestroy = cCallback(disconnectProcedure);
-  module.xOpen = cCallback(openCursor);
-  module.xClose = cCallback(closeCursor);
+  module.xOpen = cCallback(&openCursorOf<ProcedureVtab, ProcedureCursor>);
+  module.xClose = cCallback(&closeCursorOf<ProcedureCursor>);
   module.xFilter = cCallback(filter);
   module.xNext = cCallback(next);
   module.xEof = cCallback(eof);

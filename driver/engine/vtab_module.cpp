@@ -273,20 +273,6 @@ int bestIndex(sqlite3_vtab* base, sqlite3_index_info* info) noexcept {
   });
 }
 
-int openCursor(sqlite3_vtab* base, sqlite3_vtab_cursor** out) noexcept {
-  return guardedVtabCall(base, *reinterpret_cast<ApiVtab*>(base)->session, [&] {
-    auto cursor = std::make_unique<ApiCursor>();
-    cursor->vtab = reinterpret_cast<ApiVtab*>(base);
-    *out = &cursor.release()->base;
-    return SQLITE_OK;
-  });
-}
-
-int closeCursor(sqlite3_vtab_cursor* base) noexcept {
-  delete reinterpret_cast<ApiCursor*>(base);
-  return SQLITE_OK;
-}
-
 void cacheKeyAppend(std::string& key, const Value& value) {
   std::visit(
       [&](const auto& v) {
@@ -712,8 +698,8 @@ sqlite3_module makeModule() {
   module.xBestIndex = cCallback(bestIndex);
   module.xDisconnect = cCallback(disconnectTable);
   module.xDestroy = cCallback(disconnectTable);
-  module.xOpen = cCallback(openCursor);
-  module.xClose = cCallback(closeCursor);
+  module.xOpen = cCallback(&openCursorOf<ApiVtab, ApiCursor>);
+  module.xClose = cCallback(&closeCursorOf<ApiCursor>);
   module.xFilter = cCallback(filter);
   module.xNext = cCallback(next);
   module.xEof = cCallback(eof);

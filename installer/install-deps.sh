@@ -8,6 +8,7 @@ packages=(
   unixodbc unixodbc-dev odbcinst                 # driver manager, headers, isql/iusql, odbcinst
   libcurl4-openssl-dev libssl-dev rapidjson-dev libsqlite3-dev
   libgtest-dev libgmock-dev                      # unit and integration tests
+  clang libclang-rt-14-dev                       # fuzz targets (libFuzzer, ASan, UBSan): tests only
   openssl ca-certificates curl                   # the sandbox makes its own certificates
   python3 python3-pyodbc python3-pytest python3-pandas  # client tests (Debian's python3)
   libdbd-odbc-perl php-cli php-odbc              # Perl DBI and PHP client tests

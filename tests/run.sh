@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: unit, driver-manager integration against
 # the monday sandbox, ODBC clients (isql/iusql, pyodbc/pandas, Perl DBI, PHP, Node.js), the .deb
-# package, generated-docs drift, sandbox self-tests. Exit status is non-zero on any failure.
+# package, generated-docs drift, sandbox self-tests; then, where clang is installed, a short run of
+# every fuzz target (tests/fuzz/run.sh, MONDAY_FUZZ_SECONDS each, default 15; 0 skips it).
+# Exit status is non-zero on any failure.
 # Usage: tests/run.sh [extra ctest arguments]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -21,4 +23,11 @@ ctest --output-on-failure --no-tests=error --timeout 600 "$@"
 # MONDAY_SANITIZE=0 skips it.
 if [[ ${MONDAY_SANITIZE:-${CI:-false}} =~ ^(1|true)$ ]]; then
   "$root/tests/sanitize.sh" address,undefined
+fi
+
+# A short run of every fuzz target (tests/fuzz/, README "Fuzzing") when clang is installed;
+# MONDAY_FUZZ_SECONDS=0 skips it.
+fuzz_seconds=${MONDAY_FUZZ_SECONDS:-15}
+if ((fuzz_seconds > 0)) && command -v clang++ >/dev/null 2>&1; then
+  MONDAY_FUZZ_JOBS=${MONDAY_FUZZ_JOBS:-$(nproc)} "$root/tests/fuzz/run.sh" "$fuzz_seconds"
 fi

@@ -97,17 +97,11 @@ int bindLoopback(int family, int port, int& error_number) {
   return fd;
 }
 
-bool sameSecret(const std::string& a, const std::string& b) {
+bool sameSecret(std::string_view a, std::string_view b) {
   return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 }  // namespace
-
-struct CallbackListener::Outcome {
-  enum class Kind { Ignored, Code, Refused } kind = Kind::Ignored;
-  std::string code;
-  std::string error;
-};
 
 CallbackListener::CallbackListener(const std::string& callback_url, std::string expected_state)
     : expected_state_(std::move(expected_state)) {
@@ -145,10 +139,59 @@ CallbackListener::~CallbackListener() {
   for (int fd : sockets_) ::close(fd);
 }
 
-CallbackListener::Outcome CallbackListener::serveOne(int listening_fd) {
-  Outcome outcome;
+CallbackAnswer answerCallbackRequest(std::string_view request, std::string_view path,
+                                     std::string_view expected_state) {
+  CallbackAnswer answer;
+  auto respond = [&](int status, std::string reason, std::string html) {
+    answer.status = status;
+    answer.reason = std::move(reason);
+    answer.html = std::move(html);
+    return std::move(answer);
+  };
+  const auto line_end = request.find("\r\n");
+  const std::string_view line = request.substr(0, line_end);
+  const auto first_space = line.find(' ');
+  const auto second_space = line.find(' ', first_space + 1);
+  if (first_space == std::string_view::npos || second_space == std::string_view::npos) {
+    return respond(400, "Bad Request", errorPage("Bad request", "This address only answers monday's redirect."));
+  }
+  const std::string_view method = line.substr(0, first_space);
+  const std::string_view target = line.substr(first_space + 1, second_space - first_space - 1);
+  const auto question = target.find('?');
+  if (method != "GET" || target.substr(0, question) != path) {
+    return respond(404, "Not Found",
+                   errorPage("Not found", "This address only answers monday's redirect for the ODBC driver."));
+  }
+  const QueryParameters query =
+      parseQuery(question == std::string_view::npos ? std::string_view() : target.substr(question + 1));
+  const auto state = queryValue(query, "state");
+  if (!state || !sameSecret(*state, expected_state)) {
+    // Not the answer to our request (a stale tab, or someone else's): never trusted.
+    return respond(400, "Bad Request",
+                   errorPage("Unexpected authorization response",
+                             "This response does not belong to the authorization the driver is waiting for "
+                             "(its state does not match). Use the browser tab the driver opened."));
+  }
+  if (auto error = queryValue(query, "error")) {
+    answer.kind = CallbackAnswer::Kind::Refused;
+    answer.error = *error;
+    if (auto description = queryValue(query, "error_description")) answer.error += ": " + *description;
+    return respond(200, "OK",
+                   errorPage("Authorization not granted",
+                             "monday did not grant access, so the connection will fail. You can close this window."));
+  }
+  auto code = queryValue(query, "code");
+  if (!code || code->empty()) {
+    return respond(400, "Bad Request", errorPage("Missing code", "The redirect carries no authorization code."));
+  }
+  answer.kind = CallbackAnswer::Kind::Code;
+  answer.code = std::move(*code);
+  return respond(200, "OK", kDonePage);
+}
+
+CallbackAnswer CallbackListener::serveOne(int listening_fd) {
   const int fd = ::accept4(listening_fd, nullptr, nullptr, SOCK_CLOEXEC);
-  if (fd < 0) return outcome;
+  if (fd < 0) return {};
   struct Closer {
     int fd;
     ~Closer() { ::close(fd); }
@@ -158,59 +201,17 @@ CallbackListener::Outcome CallbackListener::serveOne(int listening_fd) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kClientReadMillis);
   while (request.find("\r\n\r\n") == std::string::npos && request.size() < kMaxRequestBytes) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) return outcome;
+    if (left.count() <= 0) return {};
     pollfd p{fd, POLLIN, 0};
-    if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return outcome;
+    if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return {};
     char buffer[2048];
     const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
-    if (n <= 0) return outcome;
+    if (n <= 0) return {};
     request.append(buffer, static_cast<std::size_t>(n));
   }
-  const auto line_end = request.find("\r\n");
-  const std::string line = request.substr(0, line_end);
-  const auto first_space = line.find(' ');
-  const auto second_space = line.find(' ', first_space + 1);
-  if (first_space == std::string::npos || second_space == std::string::npos) {
-    sendResponse(fd, 400, "Bad Request", errorPage("Bad request", "This address only answers monday's redirect."));
-    return outcome;
-  }
-  const std::string method = line.substr(0, first_space);
-  const std::string target = line.substr(first_space + 1, second_space - first_space - 1);
-  const auto question = target.find('?');
-  const std::string path = target.substr(0, question);
-  if (method != "GET" || path != path_) {
-    sendResponse(fd, 404, "Not Found",
-                 errorPage("Not found", "This address only answers monday's redirect for the ODBC driver."));
-    return outcome;
-  }
-  const QueryParameters query = parseQuery(question == std::string::npos ? "" : target.substr(question + 1));
-  const auto state = queryValue(query, "state");
-  if (!state || !sameSecret(*state, expected_state_)) {
-    // Not the answer to our request (a stale tab, or someone else's): never trusted.
-    sendResponse(fd, 400, "Bad Request",
-                 errorPage("Unexpected authorization response",
-                           "This response does not belong to the authorization the driver is waiting for "
-                           "(its state does not match). Use the browser tab the driver opened."));
-    return outcome;
-  }
-  if (auto error = queryValue(query, "error")) {
-    outcome.kind = Outcome::Kind::Refused;
-    outcome.error = *error;
-    if (auto description = queryValue(query, "error_description")) outcome.error += ": " + *description;
-    sendResponse(fd, 200, "OK",
-                 errorPage("Authorization not granted",
-                           "monday did not grant access, so the connection will fail. You can close this window."));
-    return outcome;
-  }
-  auto code = queryValue(query, "code");
-  if (!code || code->empty()) {
-    sendResponse(fd, 400, "Bad Request", errorPage("Missing code", "The redirect carries no authorization code."));
-    return outcome;
-  }
-  sendResponse(fd, 200, "OK", kDonePage);
-  outcome.kind = Outcome::Kind::Code;
-  outcome.code = std::move(*code);
-  return outcome;
+  CallbackAnswer answer = answerCallbackRequest(request, path_, expected_state_);
+  sendResponse(fd, answer.status, answer.reason, answer.html);
+  return answer;
 }
 
 std::string CallbackListener::waitForCode(std::chrono::seconds timeout, const std::function<void()>& on_tick) {
@@ -224,9 +225,9 @@ std::string CallbackListener::waitForCode(std::chrono::seconds timeout, const st
     if (ready < 0 && errno != EINTR) break;
     for (const auto& p : polled) {
       if (!(p.revents & POLLIN)) continue;
-      Outcome outcome = serveOne(p.fd);
-      if (outcome.kind == Outcome::Kind::Code) return std::move(outcome.code);
-      if (outcome.kind == Outcome::Kind::Refused) {
+      CallbackAnswer outcome = serveOne(p.fd);
+      if (outcome.kind == CallbackAnswer::Kind::Code) return std::move(outcome.code);
+      if (outcome.kind == CallbackAnswer::Kind::Refused) {
         // The text is monday's error code and description (no secrets: the code is absent).
         std::string shown = outcome.error.size() > 200 ? outcome.error.substr(0, 200) + "..." : outcome.error;
         throw Error(sqlstate::kInvalidAuthorization,

@@ -7,9 +7,31 @@
 #include <chrono>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace monday::auth {
+
+// What the listener makes of one HTTP request (the bytes read up to the blank line that ends
+// its head, or as many as the listener reads), and the page it answers with. Kept apart from the
+// socket so that tests and the fuzz target can give it any request.
+struct CallbackAnswer {
+  enum class Kind {
+    Ignored,  // not the callback we wait for: answered with an error page, otherwise ignored
+    Code,     // the good callback: `code` holds the authorization code (secret)
+    Refused,  // monday's redirect saying access was not granted: `error` says why
+  };
+  Kind kind = Kind::Ignored;
+  std::string code;
+  std::string error;
+  int status = 400;    // HTTP status of the answer
+  std::string reason;  // its reason phrase
+  std::string html;    // the page; never echoes anything of the request
+};
+
+// `path` is the CallbackURL's path, matched exactly; `expected_state` the state the driver sent.
+CallbackAnswer answerCallbackRequest(std::string_view request, std::string_view path,
+                                     std::string_view expected_state);
 
 class CallbackListener {
  public:
@@ -28,8 +50,7 @@ class CallbackListener {
   int port() const { return port_; }
 
  private:
-  struct Outcome;
-  Outcome serveOne(int listening_fd);
+  CallbackAnswer serveOne(int listening_fd);
 
   std::vector<int> sockets_;
   std::string path_;

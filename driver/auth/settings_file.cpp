@@ -187,6 +187,24 @@ std::string directoryOf(const std::string& path) {
 
 }  // namespace
 
+std::string sealSettings(const std::string& key, const std::string& plaintext) { return encrypt(key, plaintext); }
+
+StoredTokens openSettings(const std::string& file, const std::string& key, const std::string& path) {
+  if (file.size() < kMagicSize || file.compare(0, kMagicSize, kMagic, kMagicSize) != 0) {
+    untrusted(path, "is not a monday ODBC settings file (or its start was damaged)");
+  }
+  if (file.size() < kMagicSize + kNonceSize + kTagSize) untrusted(path, "is truncated");
+  auto plain = decrypt(key, file);
+  if (!plain) {
+    untrusted(path, "failed its integrity check: it was changed or truncated, or it was encrypted with "
+                    "another key than the one from the current OAuthSettingsKey source");
+  }
+  Wiped wiped{std::move(*plain)};
+  auto tokens = fromJson(wiped.text);
+  if (!tokens) untrusted(path, "holds settings this driver cannot read");
+  return std::move(*tokens);
+}
+
 SettingsFile::SettingsFile(std::string path, std::string key) : path_(std::move(path)), key_(std::move(key)) {}
 
 std::optional<StoredTokens> SettingsFile::load() const {
@@ -201,26 +219,14 @@ std::optional<StoredTokens> SettingsFile::load() const {
   ssize_t n;
   while ((n = ::read(fd, buffer, sizeof buffer)) > 0) file.append(buffer, static_cast<std::size_t>(n));
   ::close(fd);
-  if (file.size() < kMagicSize || file.compare(0, kMagicSize, kMagic, kMagicSize) != 0) {
-    untrusted(path_, "is not a monday ODBC settings file (or its start was damaged)");
-  }
-  if (file.size() < kMagicSize + kNonceSize + kTagSize) untrusted(path_, "is truncated");
-  auto plain = decrypt(key_, file);
-  if (!plain) {
-    untrusted(path_, "failed its integrity check: it was changed or truncated, or it was encrypted with "
-                     "another key than the one from the current OAuthSettingsKey source");
-  }
-  Wiped wiped{std::move(*plain)};
-  auto tokens = fromJson(wiped.text);
-  if (!tokens) untrusted(path_, "holds settings this driver cannot read");
-  return tokens;
+  return openSettings(file, key_, path_);
 }
 
 void SettingsFile::save(const StoredTokens& tokens) const {
   const std::string directory = directoryOf(path_);
   makeDirectories(directory);
   Wiped plain{toJson(tokens)};
-  const std::string data = encrypt(key_, plain.text);
+  const std::string data = sealSettings(key_, plain.text);
   const std::string temp = path_ + ".tmp-" + std::to_string(::getpid()) + "-" + base64UrlEncode(randomBytes(6));
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) writeFailure("create a temporary file next to", path_, errno);

@@ -31,6 +31,12 @@ struct StoredTokens {
   std::string exchanged_code_hash;
 };
 
+// The bytes save() writes for a plaintext (the tokens as JSON), and what load() makes of a file's
+// bytes: pure, so that tests and the fuzz target reach the decryption and the parsing without a
+// file. openSettings throws what load() throws for a bad file (28000), naming `path`.
+std::string sealSettings(const std::string& key, const std::string& plaintext);
+StoredTokens openSettings(const std::string& bytes, const std::string& key, const std::string& path);
+
 class SettingsFile {
  public:
   SettingsFile(std::string path, std::string key);

@@ -41,6 +41,12 @@ struct AuditLogPage {
   std::optional<int> next_page;
 };
 
+// The entries of one answer and where the next page is: REST {"data": [...], "next_page"},
+// GraphQL {"data": {"audit_logs": {"logs": [...], "pagination": {...}}}} for page `page`. What
+// is not an entry is skipped; pure, so that tests and the fuzz target reach it without a server.
+AuditLogPage readRestAuditLogPage(std::shared_ptr<rapidjson::Document> answer);
+AuditLogPage readGraphqlAuditLogPage(std::shared_ptr<rapidjson::Document> answer, int page);
+
 class AuditLogApi {
  public:
   virtual ~AuditLogApi() = default;

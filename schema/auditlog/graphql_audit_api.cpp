@@ -56,25 +56,7 @@ class GraphqlAuditLogApi final : public AuditLogApi {
     if (query.start_time) putString(variables, "start_time", *query.start_time);
     if (query.end_time) putString(variables, "end_time", *query.end_time);
 
-    auto answer = std::make_shared<rapidjson::Document>(run(context, document, variables));
-    AuditLogPage out;
-    out.rows.document = answer;
-    const auto& data = (*answer)["data"];
-    auto result = data.FindMember("audit_logs");
-    if (result == data.MemberEnd() || !result->value.IsObject()) return out;
-    const auto& logs = listAt(result->value, "logs");
-    for (const auto& entry : logs.GetArray()) {
-      if (entry.IsObject()) out.rows.rows.push_back({&entry, nullptr});
-    }
-    if (auto pagination = result->value.FindMember("pagination");
-        pagination != result->value.MemberEnd() && pagination->value.IsObject()) {
-      const auto& p = pagination->value;
-      auto more = p.FindMember("has_more_pages");
-      auto next = p.FindMember("next_page_number");
-      const bool has_more = more != p.MemberEnd() && more->value.IsBool() && more->value.GetBool();
-      if (has_more) out.next_page = next != p.MemberEnd() && next->value.IsInt() ? next->value.GetInt() : page + 1;
-    }
-    return out;
+    return readGraphqlAuditLogPage(std::make_shared<rapidjson::Document>(run(context, document, variables)), page);
   }
 
   Page eventCatalogue(ScanContext& context) override {
@@ -101,6 +83,29 @@ class GraphqlAuditLogApi final : public AuditLogApi {
 };
 
 }  // namespace
+
+AuditLogPage readGraphqlAuditLogPage(std::shared_ptr<rapidjson::Document> answer, int page) {
+  AuditLogPage out;
+  out.rows.document = answer;
+  if (!answer->IsObject()) return out;
+  const auto data = answer->FindMember("data");
+  if (data == answer->MemberEnd() || !data->value.IsObject()) return out;
+  auto result = data->value.FindMember("audit_logs");
+  if (result == data->value.MemberEnd() || !result->value.IsObject()) return out;
+  const auto& logs = listAt(result->value, "logs");
+  for (const auto& entry : logs.GetArray()) {
+    if (entry.IsObject()) out.rows.rows.push_back({&entry, nullptr});
+  }
+  if (auto pagination = result->value.FindMember("pagination");
+      pagination != result->value.MemberEnd() && pagination->value.IsObject()) {
+    const auto& p = pagination->value;
+    auto more = p.FindMember("has_more_pages");
+    auto next = p.FindMember("next_page_number");
+    const bool has_more = more != p.MemberEnd() && more->value.IsBool() && more->value.GetBool();
+    if (has_more) out.next_page = next != p.MemberEnd() && next->value.IsInt() ? next->value.GetInt() : page + 1;
+  }
+  return out;
+}
 
 Error explainGraphqlAuditError(const Error& error) {
   if (error.state() == sqlstate::kInvalidAuthorization) {

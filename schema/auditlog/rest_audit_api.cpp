@@ -62,17 +62,7 @@ class RestAuditLogApi final : public AuditLogApi {
   bool nestedUser() const override { return false; }
 
   AuditLogPage logs(ScanContext&, const AuditLogQuery& query, int page, int per_page, const std::string&) override {
-    auto document = std::make_shared<rapidjson::Document>(client_->getLogs(page, per_page, filtersJson(query)));
-    AuditLogPage out;
-    out.rows.document = document;
-    for (const auto& entry : (*document)["data"].GetArray()) {
-      if (entry.IsObject()) out.rows.rows.push_back({&entry, nullptr});
-    }
-    // next_page is null (or absent) on the last page.
-    if (auto next = document->FindMember("next_page"); next != document->MemberEnd() && next->value.IsInt()) {
-      out.next_page = next->value.GetInt();
-    }
-    return out;
+    return readRestAuditLogPage(std::make_shared<rapidjson::Document>(client_->getLogs(page, per_page, filtersJson(query))));
   }
 
   Page eventCatalogue(ScanContext&) override { return documentedEventCatalogue(); }
@@ -82,6 +72,20 @@ class RestAuditLogApi final : public AuditLogApi {
 };
 
 }  // namespace
+
+AuditLogPage readRestAuditLogPage(std::shared_ptr<rapidjson::Document> answer) {
+  AuditLogPage out;
+  out.rows.document = answer;
+  for (const auto& entry : listAt(*answer, "data").GetArray()) {
+    if (entry.IsObject()) out.rows.rows.push_back({&entry, nullptr});
+  }
+  // next_page is null (or absent) on the last page.
+  if (!answer->IsObject()) return out;
+  if (auto next = answer->FindMember("next_page"); next != answer->MemberEnd() && next->value.IsInt()) {
+    out.next_page = next->value.GetInt();
+  }
+  return out;
+}
 
 std::shared_ptr<AuditLogApi> makeRestAuditLogApi(std::shared_ptr<client::AuditRestClient> client) {
   return std::make_shared<RestAuditLogApi>(std::move(client));

@@ -133,5 +133,43 @@ TEST(OAuthCallbackListener, BusyPortIsAClearError) {
   }
 }
 
+// The request parsing alone, without a socket (the fuzz target calls the same function).
+TEST(OAuthCallbackAnswer, TakesOnlyAGetOnTheExactPathWithTheExpectedState) {
+  const auto good = answerCallbackRequest(
+      "GET /callback?code=the%2Fcode&state=expected-state&region=use1 HTTP/1.1\r\nHost: x\r\n\r\n", "/callback",
+      "expected-state");
+  EXPECT_EQ(good.kind, CallbackAnswer::Kind::Code);
+  EXPECT_EQ(good.code, "the/code");
+  EXPECT_EQ(good.status, 200);
+  EXPECT_EQ(good.html.find("the/code"), std::string::npos) << "the page must not echo the code";
+
+  EXPECT_EQ(answerCallbackRequest("GET /callback/x?code=c&state=s HTTP/1.1\r\n\r\n", "/callback", "s").status, 404);
+  EXPECT_EQ(answerCallbackRequest("POST /callback?code=c&state=s HTTP/1.1\r\n\r\n", "/callback", "s").status, 404);
+  const auto wrong_state = answerCallbackRequest("GET /callback?code=c&state=t HTTP/1.1\r\n\r\n", "/callback", "s");
+  EXPECT_EQ(wrong_state.kind, CallbackAnswer::Kind::Ignored);
+  EXPECT_EQ(wrong_state.status, 400);
+  EXPECT_NE(wrong_state.html.find("state does not match"), std::string::npos);
+  const auto no_code = answerCallbackRequest("GET /callback?code=&state=s HTTP/1.1\r\n\r\n", "/callback", "s");
+  EXPECT_EQ(no_code.kind, CallbackAnswer::Kind::Ignored);
+  EXPECT_EQ(no_code.status, 400);
+}
+
+TEST(OAuthCallbackAnswer, MalformedRequestLinesAreBadRequests) {
+  for (std::string_view request : {"", "GET", "GET /callback", "\r\n\r\n", "GET /callback?code=c&state=s\r\n x y"}) {
+    const auto answer = answerCallbackRequest(request, "/callback", "s");
+    EXPECT_EQ(answer.kind, CallbackAnswer::Kind::Ignored) << request;
+    EXPECT_EQ(answer.status, 400) << request;
+  }
+}
+
+TEST(OAuthCallbackAnswer, ARefusalCarriesMondaysErrorAndDescription) {
+  const auto refused = answerCallbackRequest(
+      "GET /cb?error=access_denied&error_description=The+user+denied&state=s HTTP/1.1\r\n\r\n", "/cb", "s");
+  EXPECT_EQ(refused.kind, CallbackAnswer::Kind::Refused);
+  EXPECT_EQ(refused.error, "access_denied: The user denied");
+  EXPECT_EQ(refused.status, 200);
+  EXPECT_TRUE(refused.code.empty());
+}
+
 }  // namespace
 }  // namespace monday::auth

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "driver/auth/oauth_token_file.h"
 #include "driver/auth/settings_file.h"
@@ -139,6 +140,29 @@ TEST_F(SettingsFileTest, AnotherKeyCannotReadIt) {
   SettingsFile(path_, key_).save(sample());
   SettingsFile other(path_, parseHexKey(std::string(64, 'f'), "test"));
   EXPECT_NE(untrustedMessage(other).find("another key"), std::string::npos);
+}
+
+// The bytes alone, without a file (what the fuzz target reaches): what save() writes is what
+// openSettings reads; a plaintext that is not the tokens' JSON is refused after decryption.
+TEST_F(SettingsFileTest, SealedBytesOpenWithoutAFile) {
+  SettingsFile(path_, key_).save(sample());
+  const StoredTokens read = openSettings(readAll(), key_, "the-file");
+  EXPECT_EQ(read.access_token, sample().access_token);
+  EXPECT_EQ(read.expires_at, sample().expires_at);
+
+  const StoredTokens sealed =
+      openSettings(sealSettings(key_, R"({"client_id":"c","expires_at":7})"), key_, "the-file");
+  EXPECT_EQ(sealed.client_id, "c");
+  EXPECT_EQ(sealed.expires_at, 7);
+  for (const std::string& plaintext : std::vector<std::string>{"", "[1]", "not json", std::string(200, '[')}) {
+    try {
+      openSettings(sealSettings(key_, plaintext), key_, "the-file");
+      ADD_FAILURE() << "read settings from " << plaintext;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.state(), "28000");
+      EXPECT_NE(e.message().find("the-file holds settings this driver cannot read"), std::string::npos) << e.message();
+    }
+  }
 }
 
 TEST_F(SettingsFileTest, LockIsExclusiveUntilReleased) {

@@ -66,22 +66,22 @@ int connectTable(sqlite3* db, void* aux, int argc, const char* const* argv, sqli
     if (wanted.size() >= 2 && (wanted.front() == '"' || wanted.front() == '\'')) {
       wanted = wanted.substr(1, wanted.size() - 2);
     }
+    std::shared_ptr<const schema::TableDef> found;
     for (const auto& table : session->tables) {
-      if (table->name != wanted) continue;
-      int rc = sqlite3_declare_vtab(db, createTableStatement(*table).c_str());
-      if (rc != SQLITE_OK) return rc;
-      auto vtab = std::make_unique<ApiVtab>();
-      vtab->session = session;
-      vtab->table = table;
-      *out = &vtab.release()->base;
-      return SQLITE_OK;
+      if (table->name == wanted) {
+        found = table;
+        break;
+      }
     }
-    if (auto created = session->board_tables.find(wanted); created != session->board_tables.end()) {
-      int rc = sqlite3_declare_vtab(db, createTableStatement(*created->second.table).c_str());
+    if (auto created = session->board_tables.find(wanted); !found && created != session->board_tables.end()) {
+      found = created->second.table;
+    }
+    if (found) {
+      const int rc = sqlite3_declare_vtab(db, createTableStatement(*found).c_str());
       if (rc != SQLITE_OK) return rc;
       auto vtab = std::make_unique<ApiVtab>();
       vtab->session = session;
-      vtab->table = created->second.table;
+      vtab->table = std::move(found);
       *out = &vtab.release()->base;
       return SQLITE_OK;
     }
@@ -547,8 +547,10 @@ void reportScanStart(ApiCursor* cursor, const ScanPlan& plan, const schema::Scan
   if (request.limit) entry.limit = request.limit;
 }
 
-// What went to monday, by column, for tables that do not describe their own requests.
-std::vector<std::string> pushedTerms(const schema::ScanRequest& request) {
+// What went to monday: as the table described it, or by column for tables that do not describe
+// their requests. A table that kept every term local said so; listing those as pushed would be false.
+std::vector<std::string> pushedOf(const schema::ScanNotes& notes, const schema::ScanRequest& request) {
+  if (!notes.pushed.empty() || !notes.local.empty()) return notes.pushed;
   std::vector<std::string> pushed;
   for (const auto& [column, values] : request.equals) pushed.push_back(column + describeValues(values));
   for (const auto& constraint : request.constraints) {
@@ -558,25 +560,21 @@ std::vector<std::string> pushedTerms(const schema::ScanRequest& request) {
 }
 
 // After an API scan has started: what it pushed and kept, in the plan report.
-void reportScanPushed(ApiCursor* cursor, const schema::ScanNotes& notes, const schema::ScanRequest& request) {
+void reportScanPushed(ApiCursor* cursor, const schema::ScanNotes& notes, const std::vector<std::string>& pushed) {
   schema::TableReport* entry = reportOf(cursor);
   if (!entry) return;
-  // A table that kept every term local said so; listing those terms as pushed would be false.
-  const std::vector<std::string> pushed =
-      notes.pushed.empty() && notes.local.empty() ? pushedTerms(request) : notes.pushed;
   for (const auto& text : pushed) schema::addOnce(entry->pushed, text);
   for (const auto& text : notes.local) schema::addOnce(entry->local, text);
   if (!notes.method.empty()) schema::addOnce(entry->methods, notes.method);
 }
 
 // The planner's log line for one scan (Debug).
-void logScan(const ApiCursor* cursor, const schema::ScanNotes& notes, const schema::ScanRequest& request) {
+void logScan(const ApiCursor* cursor, const schema::ScanNotes& notes, const std::vector<std::string>& pushed_terms,
+             const schema::ScanRequest& request) {
   const SessionState* session = cursor->vtab->session;
   const schema::TableDef& table = *cursor->vtab->table;
   std::string pushed;
-  for (const auto& text : notes.pushed.empty() && notes.local.empty() ? pushedTerms(request) : notes.pushed) {
-    pushed += (pushed.empty() ? "" : ", ") + text;
-  }
+  for (const auto& text : pushed_terms) pushed += (pushed.empty() ? "" : ", ") + text;
   for (const auto& term : request.order_by) {
     pushed += (pushed.empty() ? "" : ", ") + std::string("order by ") + term.column + (term.descending ? " desc" : "");
   }
@@ -612,9 +610,10 @@ int filter(sqlite3_vtab_cursor* base, int, const char* idx_str, int argc, sqlite
       const client::ApiUsage before = session->api->usage();
       cursor->source = table.scan(context, request);
       chargeReport(cursor, before);
-      reportScanPushed(cursor, notes, request);
     }
-    if (session->logger->enabled(log::Level::Debug)) logScan(cursor, notes, request);
+    const std::vector<std::string> pushed = pushedOf(notes, request);
+    if (!cursor->cached) reportScanPushed(cursor, notes, pushed);
+    if (session->logger->enabled(log::Level::Debug)) logScan(cursor, notes, pushed, request);
     advance(cursor);
     return SQLITE_OK;
   });

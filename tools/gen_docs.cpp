@@ -101,6 +101,18 @@ std::string propertyValues(const monday::config::PropertyDef& property) {
   return "";
 }
 
+// "Required with AuthScheme=JWT." for the properties the registry requires; "" for the others.
+std::string requirement(const monday::config::PropertyDef& property) {
+  if (property.required_when.empty() || !property.default_value.empty()) return "";
+  std::vector<std::string> terms;
+  for (const auto& term : property.required_when) {
+    std::vector<std::string> values;
+    for (auto value : term.values) values.emplace_back(value);
+    terms.push_back(std::string(term.property) + "=" + joined(values, " or "));
+  }
+  return " **Required** with " + joined(terms, " and ") + ".";
+}
+
 std::string propertiesBlock() {
   std::ostringstream out;
   out << "| Property | Aliases | Default | Values | Description |\n";
@@ -110,7 +122,8 @@ std::string propertiesBlock() {
     for (auto alias : property.aliases) aliases.push_back(code(alias));
     out << "| " << code(property.name) << " | " << joined(aliases, ", ") << " | "
         << (property.default_value.empty() ? std::string() : code(property.default_value)) << " | "
-        << cell(propertyValues(property)) << " | " << cell(property.description) << " |\n";
+        << cell(propertyValues(property)) << " | " << cell(std::string(property.description) + requirement(property))
+        << " |\n";
   }
   return out.str();
 }

@@ -30,22 +30,21 @@ std::string auditBaseUrl(std::string_view domain) {
   return std::string(url);
 }
 
-void requireTokenAuthForAuditLog(AuthScheme scheme, std::string_view source) {
+void requireTokenAuthForAuditLog(AuthScheme scheme, AuditLogSource source) {
   if (scheme == AuthScheme::Token) return;
   // OAuth and JWT tokens are app tokens: monday's audit log is read with an admin's own tokens.
   throw Error(sqlstate::kUnableToConnect,
               "Schema=AuditLog works only with AuthScheme=Token: OAuth and app tokens cannot read "
               "monday's audit log. Set AuthScheme=Token and APIToken to " +
-                  std::string(source != "GraphQL" ? "the audit-log token (monday: Admin > Security > "
+                  std::string(source != AuditLogSource::GraphQL ? "the audit-log token (monday: Admin > Security > "
                                                     "Audit > Monitor by API)"
                                                   : "a personal API token of an account admin") +
                   ", or use Schema=GraphQL for OAuth connections.");
 }
 
-void completeAuditLogSettings(Settings& s, std::string_view domain, std::string_view source) {
-  s.audit_source = source == "GraphQL" ? AuditLogSource::GraphQL : AuditLogSource::Rest;
+void checkAuditLogSettings(Settings& s) {
   const bool rest = s.audit_source == AuditLogSource::Rest;
-  requireTokenAuthForAuditLog(s.auth_scheme, source);
+  requireTokenAuthForAuditLog(s.auth_scheme, s.audit_source);
   if (s.api_token.empty()) {
     throw Error(sqlstate::kInvalidAuthorization,
                 rest ? "No audit-log token given. With Schema=AuditLog and AuditLogSource=REST, set "
@@ -66,13 +65,8 @@ void completeAuditLogSettings(Settings& s, std::string_view domain, std::string_
     return;
   }
 
-  if (domain.empty()) {
-    throw Error(sqlstate::kUnableToConnect,
-                "Schema=AuditLog with AuditLogSource=REST needs Domain: your account's URL, for "
-                "example Domain=https://myaccount.monday.com (the address monday shows in the "
-                "browser). The audit-log API lives under it.");
-  }
-  s.audit_domain = auditBaseUrl(domain);
+  if (s.audit_domain.empty()) return;  // the registry says Domain is missing
+  s.audit_domain = auditBaseUrl(s.audit_domain);
   const auto parsed = net::parseUrl(s.audit_domain);
   const std::string host = parsed ? parsed->host : std::string();
   if (host == "api.monday.com" || host == "auth.monday.com") {

@@ -12,15 +12,17 @@ struct Settings;
 
 enum class AuthScheme;
 
-// Schema=AuditLog reads the audit log with an admin's own tokens only: any other AuthScheme fails
-// (08001) with a message naming the token to use for `source` (the AuditLogSource choice).
-void requireTokenAuthForAuditLog(AuthScheme scheme, std::string_view source);
+enum class AuditLogSource;
 
-// Completes and checks the AuditLog part of `settings` (schema already AuditLog). `domain` is the
-// Domain property as given (already checked to be an https:// or loopback URL, or ""), `source`
-// the AuditLogSource choice. Throws monday::Error: 08001 for a missing or unusable Domain or an
-// API version without the audit queries, 28000 for a missing token.
-void completeAuditLogSettings(Settings& settings, std::string_view domain, std::string_view source);
+// Schema=AuditLog reads the audit log with an admin's own tokens only: any other AuthScheme fails
+// (08001) with a message naming the token to use for `source`.
+void requireTokenAuthForAuditLog(AuthScheme scheme, AuditLogSource source);
+
+// Completes and checks the AuditLog part of `settings` (schema already AuditLog): trims the pasted
+// Domain (already checked to be an https:// or loopback URL; a missing one is the registry's
+// business) to the API's base. Throws monday::Error: 08001 for an unusable Domain or an API
+// version without the audit queries, 28000 for a missing token.
+void checkAuditLogSettings(Settings& settings);
 
 // "https://acme.monday.com/audit-api/get-logs/" → "https://acme.monday.com": the base the audit
 // API paths are appended to. Exposed for unit tests.

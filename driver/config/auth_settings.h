@@ -2,7 +2,6 @@
 // The connection properties of AuthScheme=OAuth and AuthScheme=JWT, validated (REFERENCE §6).
 // Settings holds one of each; driver/auth turns them into a Credentials handler.
 
-#include <functional>
 #include <string>
 #include <string_view>
 
@@ -39,10 +38,10 @@ struct JwtSettings {
   std::string audience;        // "" = not checked
 };
 
-// Reads and checks the OAuth and JWT properties into `s` (whose auth_scheme is already set).
-// `value` returns a property's text (or its default). Throws monday::Error 28000 when something
-// the chosen scheme needs is missing, 08001 for a value that cannot work.
-void completeAuthSettings(Settings& s, const std::function<std::string(std::string_view)>& value);
+// Checks what the registry cannot say of one property alone: a GETANDREFRESH callback must be a
+// loopback URL the driver can listen on. Throws monday::Error 08001. (Which OAuth and JWT
+// properties are required is the registry's business: driver/config/properties.cpp.)
+void checkAuthSettings(const Settings& s);
 
 // True for http URLs whose host is 127.0.0.1, localhost or [::1].
 bool isLoopbackUrl(std::string_view url);

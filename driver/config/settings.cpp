@@ -73,6 +73,26 @@ std::string normalize(const PropertyDef& def, const std::string& raw) {
   return raw;
 }
 
+// "AuthScheme=OAuth with InitiateOAuth=REFRESH needs OAuthClientSecret: ...": every property the
+// registry requires under the connection's values, in registry order.
+void requireWhatTheRegistryRequires(const AttributeMap& canonical) {
+  for (const PropertyDef& def : propertyRegistry()) {
+    if (def.required_when.empty() || !holds(def.required_when, canonical) ||
+        !propertyValue(canonical, def).value.empty()) {
+      continue;
+    }
+    std::string because;
+    for (const auto& term : def.required_when) {
+      const PropertyValue given = propertyValue(canonical, *findProperty(term.property));
+      if (given.value.empty()) continue;  // "OAuthAccessToken is empty" says nothing useful
+      because += (because.empty() ? "" : " with ") + std::string(term.property) + "=" + given.value;
+      if (!given.given) because += " (the default)";
+    }
+    throw Error(def.credential ? sqlstate::kInvalidAuthorization : sqlstate::kUnableToConnect,
+                because + " needs " + std::string(def.name) + ": " + std::string(def.needed) + ".");
+  }
+}
+
 }  // namespace
 
 Settings Settings::fromAttributes(const AttributeMap& given, const AttributeMap& from_dsn) {
@@ -115,27 +135,17 @@ Settings Settings::fromAttributes(const AttributeMap& given, const AttributeMap&
   take(given, "connection string", true);
   take(from_dsn, "DSN", false);
 
-  auto value = [&](std::string_view name) -> std::string {
-    if (auto v = canonical.get(name)) return *v;
-    return std::string(findProperty(name)->default_value);
-  };
+  // Every property goes to its field; secrets are resolved only where they are used.
+  for (const PropertyDef& def : propertyRegistry()) {
+    if (!holds(def.used_when, canonical)) continue;
+    std::string value = propertyValue(canonical, def).value;
+    if (def.kind == PropertyKind::Secret) value = resolveSecretReference(def.name, value);
+    def.bind(s, value);
+  }
 
-  const std::string scheme = value("AuthScheme");
-  s.auth_scheme = scheme == "OAuth" ? AuthScheme::OAuth : scheme == "JWT" ? AuthScheme::JWT : AuthScheme::Token;
-  s.api_token = resolveSecretReference("APIToken", value("APIToken"));
   // Before the OAuth/JWT checks: their missing properties do not matter when the scheme cannot work.
-  if (value("Schema") == "AuditLog") requireTokenAuthForAuditLog(s.auth_scheme, value("AuditLogSource"));
-  completeAuthSettings(s, value);
-  s.schema = value("Schema") == "AuditLog" ? ApiSchema::AuditLog : ApiSchema::GraphQL;
-  s.api_version = value("APIVersion");
-  s.api_url = value("APIURL");
-  s.ssl_server_cert = value("SSLServerCert");
-  s.timeout_seconds = std::stoi(value("Timeout"));
-  s.max_retries = std::stoi(value("MaxRetries"));
-  s.max_retry_wait_seconds = std::stoi(value("MaxRetryWait"));
-  s.log_file = value("LogFile");
-  s.verbosity = std::stoi(value("Verbosity"));
-  s.strict_properties = value("StrictProperties") == "true";
+  if (s.schema == ApiSchema::AuditLog) requireTokenAuthForAuditLog(s.auth_scheme, s.audit_source);
+  checkAuthSettings(s);
   if (s.verbosity > kMostDetailedVerbosity) {
     // Other monday drivers count 1-5; this one's most detailed level is 3.
     s.warnings.push_back({std::string(sqlstate::kOptionValueChanged),
@@ -144,20 +154,6 @@ Settings Settings::fromAttributes(const AttributeMap& given, const AttributeMap&
                               " (requests with their GraphQL documents and variables) is used."});
     s.verbosity = kMostDetailedVerbosity;
   }
-  s.proxy.server = value("ProxyServer");
-  s.proxy.port = std::stoi(value("ProxyPort"));
-  s.proxy.user = value("ProxyUser");
-  s.proxy.password = resolveSecretReference("ProxyPassword", value("ProxyPassword"));
-  s.proxy.exceptions = value("ProxyExceptions");
-  s.board_tables_by_id = value("BoardTableNames") == "Id";
-  s.board_columns_by_id = value("BoardColumnNames") == "Id";
-  s.metadata_cache_ttl_seconds = std::stoi(value("MetadataCacheTTL"));
-  s.cache_ttl_seconds = std::stoi(value("CacheTTL"));
-  s.cache_max_mb = std::stoi(value("CacheMaxMB"));
-  s.aggregate_pushdown = value("AggregatePushdown") == "true";
-  s.max_concurrent_requests = std::stoi(value("MaxConcurrentRequests"));
-  s.read_only = value("ReadOnly") == "true";
-
   if (s.api_version.size() != 7 || s.api_version[4] != '-' ||
       !std::isdigit(static_cast<unsigned char>(s.api_version[0]))) {
     throw Error(sqlstate::kUnableToConnect,
@@ -165,8 +161,7 @@ Settings Settings::fromAttributes(const AttributeMap& given, const AttributeMap&
                     "' for connection property APIVersion: expected a monday API version such as "
                     "2026-10.");
   }
-  s.audit_requests_per_minute = std::stoi(value("AuditRequestsPerMinute"));
-  if (s.schema == ApiSchema::AuditLog) completeAuditLogSettings(s, value("Domain"), value("AuditLogSource"));
+  if (s.schema == ApiSchema::AuditLog) checkAuditLogSettings(s);
   if (s.strict_properties) {
     for (const auto& warning : s.warnings) {
       if (warning.state == sqlstate::kInvalidConnectionAttribute) {
@@ -174,11 +169,7 @@ Settings Settings::fromAttributes(const AttributeMap& given, const AttributeMap&
       }
     }
   }
-  if (s.auth_scheme == AuthScheme::Token && s.api_token.empty()) {
-    throw Error(sqlstate::kInvalidAuthorization,
-                "No API token given. Set APIToken to your monday API token (monday: avatar > "
-                "Developers > My access tokens), in the connection string or the DSN.");
-  }
+  requireWhatTheRegistryRequires(canonical);
   return s;
 }
 

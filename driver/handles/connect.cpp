@@ -122,58 +122,6 @@ SQLRETURN Connection::driverConnect(std::string_view connection_string, SQLUSMAL
   return SQL_SUCCESS;
 }
 
-namespace {
-
-// The value of a property given under its name or any alias, in the connection string first.
-std::optional<std::string> propertyValue(const config::AttributeMap& given, const config::AttributeMap& from_dsn,
-                                         std::string_view name) {
-  const config::PropertyDef* wanted = config::findProperty(name);
-  for (const config::AttributeMap* map : {&given, &from_dsn}) {
-    for (const auto& item : map->items()) {
-      if (config::findProperty(item.key) == wanted && !item.value.empty()) return item.value;
-    }
-  }
-  return std::nullopt;
-}
-
-// "KEY:Prompt=?" for SQLBrowseConnect's output; `*` marks an optional one, {a,b} the choices.
-std::string browseRequest(std::string_view key, std::string_view prompt, bool optional, std::string_view choices = "") {
-  std::string out = optional ? "*" : "";
-  out.append(key).append(":").append(prompt).append("=");
-  out.append(choices.empty() ? "?" : "{" + std::string(choices) + "}");
-  return out;
-}
-
-// What the authentication scheme and schema still need, as SQLBrowseConnect requests.
-std::vector<std::string> missingForBrowse(const config::AttributeMap& given, const config::AttributeMap& from_dsn) {
-  auto has = [&](std::string_view name) { return propertyValue(given, from_dsn, name).has_value(); };
-  auto is = [&](std::string_view name, std::string_view wanted) {
-    const auto value = propertyValue(given, from_dsn, name);
-    return value && config::equalsIgnoreCase(*value, wanted);
-  };
-  std::vector<std::string> missing;
-  if (!has("AuthScheme")) missing.push_back(browseRequest("AuthScheme", "Authentication", true, "Token,OAuth,JWT"));
-  if (!has("Schema")) missing.push_back(browseRequest("Schema", "Schema", true, "GraphQL,AuditLog"));
-  if (is("AuthScheme", "OAuth")) {
-    if (!has("OAuthClientId")) missing.push_back(browseRequest("OAuthClientId", "OAuth client ID", false));
-    if (!has("OAuthClientSecret")) missing.push_back(browseRequest("OAuthClientSecret", "OAuth client secret", false));
-    if (!has("OAuthAccessToken") && !has("InitiateOAuth")) {
-      missing.push_back(browseRequest("InitiateOAuth", "Initiate OAuth", false, "OFF,GETANDREFRESH,REFRESH"));
-    }
-  } else if (is("AuthScheme", "JWT")) {
-    if (!has("JWTToken")) missing.push_back(browseRequest("JWTToken", "JWT from monday", false));
-    if (!has("JWTSigningSecret")) missing.push_back(browseRequest("JWTSigningSecret", "App signing secret", false));
-  } else if (!has("APIToken")) {
-    missing.push_back(browseRequest("APIToken", "API token", false));
-  }
-  if (is("Schema", "AuditLog") && !has("Domain") && !is("AuditLogSource", "GraphQL")) {
-    missing.push_back(browseRequest("Domain", "Account URL", false));
-  }
-  return missing;
-}
-
-}  // namespace
-
 SQLRETURN Connection::browseConnect(std::string_view connection_string, std::string& out_connection_string) {
   ensureNotConnected();
   config::AttributeMap step = config::parseConnectionString(connection_string);
@@ -188,7 +136,9 @@ SQLRETURN Connection::browseConnect(std::string_view connection_string, std::str
   browse_attributes_.reset();
   const std::string dsn = merged.get("DSN").value_or("");
   const config::AttributeMap from_dsn = dsnAttributes(dsn, nullptr);
-  const std::vector<std::string> missing = missingForBrowse(merged, from_dsn);
+  config::AttributeMap known = merged;  // what the application gave wins over the DSN
+  for (const auto& item : from_dsn.items()) known.add(item.key, item.value);
+  const std::vector<std::string> missing = config::browseRequests(known);
   // Optional attributes are offered, but only required ones hold the connection back.
   if (std::any_of(missing.begin(), missing.end(), [](const std::string& m) { return m.front() != '*'; })) {
     out_connection_string.clear();

@@ -66,6 +66,78 @@ TEST(PropertyRegistry, EveryPropertyHasADescriptionAndValidDefault) {
   }
 }
 
+TEST(PropertyRegistry, EveryPropertyGoesToASettingAndEveryConditionNamesAProperty) {
+  for (const auto& def : propertyRegistry()) {
+    EXPECT_NE(def.bind, nullptr) << def.name << " reaches no setting";
+    for (const Condition* condition : {&def.used_when, &def.required_when}) {
+      for (const auto& term : *condition) EXPECT_NE(findProperty(term.property), nullptr) << def.name;
+    }
+    if (!def.required_when.empty() && def.default_value.empty()) {
+      EXPECT_FALSE(def.needed.empty()) << def.name << " is required but its message would not say what it is";
+    }
+  }
+}
+
+TEST(PropertyRegistry, AValueReachesItsSettingOnlyWhereItIsUsed) {
+  const Settings oauth = Settings::fromAttributes(
+      parseConnectionString("AuthScheme=OAuth;ClientId=c;JWT=ignored;Domain=https://acme.monday.com;Timeout=7"));
+  EXPECT_EQ(oauth.oauth.client_id, "c");
+  EXPECT_EQ(oauth.timeout_seconds, 7);
+  EXPECT_EQ(oauth.jwt.token, "");     // JWT properties are read only for AuthScheme=JWT
+  EXPECT_EQ(oauth.audit_domain, "");  // Domain only for Schema=AuditLog
+  // A secret reference of a scheme not in use is not resolved, so it cannot fail the connection.
+  EXPECT_NO_THROW(Settings::fromAttributes(
+      parseConnectionString("APIToken=t;OAuthClientSecret=env:MONDAY_UNIT_NOT_SET_ANYWHERE")));
+}
+
+TEST(PropertyRegistry, MissingRequiredPropertiesAreNamedWithWhatRequiresThem) {
+  try {
+    Settings::fromAttributes(parseConnectionString("AuthScheme=OAuth;InitiateOAuth=refresh;OAuthClientSecret=s"));
+    FAIL();
+  } catch (const Error& error) {
+    EXPECT_EQ(error.state(), "28000");
+    EXPECT_NE(error.message().find("AuthScheme=OAuth with InitiateOAuth=REFRESH needs OAuthClientId"),
+              std::string::npos)
+        << error.message();
+  }
+  try {
+    Settings::fromAttributes(parseConnectionString("Driver=monday"));
+    FAIL();
+  } catch (const Error& error) {
+    EXPECT_NE(error.message().find("AuthScheme=Token (the default) needs APIToken"), std::string::npos)
+        << error.message();
+  }
+}
+
+TEST(PropertyRegistry, BrowseAsksForWhatTheChosenSchemeRequires) {
+  auto requests = [](std::string_view text) {
+    std::string joined = ";";
+    for (const auto& request : browseRequests(parseConnectionString(text))) joined += request + ";";
+    return joined;
+  };
+  const std::string first = requests("Driver=monday");
+  EXPECT_NE(first.find(";APIToken:API token=?;"), std::string::npos) << first;
+  EXPECT_NE(first.find("*AuthScheme:Authentication={Token,OAuth,JWT};"), std::string::npos) << first;
+  EXPECT_EQ(first.find("JWTToken"), std::string::npos) << first;
+  // OAuth: how to get a token is required; the app's client is needed only when the driver gets it.
+  const std::string oauth = requests("AuthScheme=OAuth");
+  EXPECT_NE(oauth.find(";InitiateOAuth:Initiate OAuth={OFF,GETANDREFRESH,REFRESH};"), std::string::npos) << oauth;
+  EXPECT_NE(oauth.find("*OAuthClientId:"), std::string::npos) << oauth;
+  EXPECT_EQ(oauth.find(";APIToken:"), std::string::npos) << oauth;  // offered (*), no longer required
+  const std::string refresh = requests("AuthScheme=OAuth;InitiateOAuth=REFRESH;ClientId=c");
+  EXPECT_NE(refresh.find(";OAuthClientSecret:OAuth client secret=?;"), std::string::npos) << refresh;
+  EXPECT_EQ(refresh.find("OAuthClientId"), std::string::npos) << refresh;
+  EXPECT_EQ(refresh.find("InitiateOAuth"), std::string::npos) << refresh;
+  // An access token given: nothing else is needed for OAuth.
+  for (const auto& request :
+       browseRequests(parseConnectionString("AuthScheme=OAuth;OAuthAccessToken=t;Schema=GraphQL"))) {
+    EXPECT_EQ(request.front(), '*') << request;
+  }
+  const std::string audit = requests("APIToken=t;Schema=AuditLog");
+  EXPECT_NE(audit.find(";Domain:Account URL=?;"), std::string::npos) << audit;
+  EXPECT_EQ(requests("APIToken=t;Schema=AuditLog;AuditLogSource=GraphQL").find("Domain"), std::string::npos);
+}
+
 TEST(Settings, DefaultsApplyAndUnknownKeysWarn) {
   Settings s = Settings::fromAttributes(parseConnectionString("APIToken=t;Colour=blue;Driver=monday"));
   EXPECT_EQ(s.api_token, "t");

@@ -1,6 +1,6 @@
 #pragma once
-// Every table the driver offers. One factory per file under schema/graphql/; the registry just
-// lists them, so adding a table is one new file plus one line here.
+// Every table the driver offers by name, built from the one list in schema/table_list.h. Adding a
+// table is one new file plus one line there.
 
 #include <memory>
 #include <vector>
@@ -9,38 +9,21 @@
 
 namespace monday::schema {
 
-TableDef makeAccountTable();
-TableDef makeActivityLogsTable();
-TableDef makeAssetsTable();
-TableDef makeBoardsTable();
-TableDef makeBoardUsersTable();
-TableDef makeBoardViewsTable();
-TableDef makeColumnsTable();
-TableDef makeColumnValuesTable();
-TableDef makeDocBlocksTable();
-TableDef makeDocsTable();
-TableDef makeFoldersTable();
-TableDef makeGroupsTable();
-TableDef makeItemsTable();
-TableDef makeMeTable();
-TableDef makeRepliesTable();
-TableDef makeSubitemsTable();
-TableDef makeTagsTable();
-TableDef makeTeamsTable();
-TableDef makeTeamUsersTable();
-TableDef makeUpdatesTable();
-TableDef makeUsersTable();
-TableDef makeWebhooksTable();
-TableDef makeWorkspacesTable();
-TableDef makeWorkspaceUsersTable();
+#define GRAPHQL_TABLE(name) TableDef make##name##Table();
+#define SYSTEM_TABLE(name) TableDef make##name##Table();
+#include "schema/table_list.h"
 
-// System tables (schema "sys", schema/system/): driver state, no API calls.
-TableDef makeApiUsageTable();
-TableDef makeCacheTable();
-TableDef makeLastQueryTable();
+namespace auditlog {
+class AuditLogApi;
+#define AUDIT_TABLE(name) TableDef make##name##Table(std::shared_ptr<AuditLogApi> api);
+#include "schema/table_list.h"
+}  // namespace auditlog
 
 // Tables of Schema=GraphQL, in catalog order.
 const std::vector<std::shared_ptr<const TableDef>>& graphqlTables();
+
+// Tables of Schema=AuditLog, reading through `api` (the connection's REST or GraphQL source).
+std::vector<std::shared_ptr<const TableDef>> auditLogTables(const std::shared_ptr<auditlog::AuditLogApi>& api);
 
 // System tables, offered on every connection whatever its Schema.
 const std::vector<std::shared_ptr<const TableDef>>& systemTables();

@@ -104,7 +104,7 @@ Value isoToTimestamp(std::string_view text, bool date_only) {
 
 Value readColumn(const ColumnDef& column, const RowView& row) {
   if (column.read) return column.read(row);
-  std::string_view path = column.path;
+  std::string_view path = column.source();
   const rapidjson::Value* start = row.node;
   if (!path.empty() && path.front() == '^') {
     start = row.parent;
@@ -164,9 +164,9 @@ std::string selectionFor(const std::vector<ColumnDef>& columns) {
   };
   Node root;
   for (const auto& column : columns) {
-    if (column.path.empty() || column.path.front() == '^' || column.path.front() == '@') continue;
+    std::string_view path = column.source();
+    if (path.empty() || path.front() == '^' || path.front() == '@') continue;
     Node* node = &root;
-    std::string_view path = column.path;
     while (!path.empty()) {
       auto dot = path.find('.');
       std::string key(path.substr(0, dot));

@@ -42,9 +42,10 @@ struct RowView;
 struct ColumnDef {
   std::string name;
   DataType type = DataType::Varchar;
-  // Dotted GraphQL path from the row object ("workspace.id"); a leading '^' reads from the
-  // parent object instead ("^id" = the board id of a column row). A leading '@' names a member the
-  // row source computes and adds to the row itself ("@role"); it is never asked of the API.
+  // Dotted GraphQL path from the row object ("workspace.id"); empty: the field named like the
+  // column. A leading '^' reads from the parent object instead ("^id" = the board id of a column
+  // row). A leading '@' names a member the row source computes and adds to the row itself
+  // ("@role"); it is never asked of the API.
   std::string path;
   Decode decode = Decode::Text;
   std::string description;
@@ -52,6 +53,12 @@ struct ColumnDef {
   bool nullable = true;
   // Reads the value itself instead of `path`/`decode` (board columns, whose cells sit in a list).
   std::function<Value(const RowView&)> read;
+
+  // Where the value sits in the row's JSON ("" for a column that reads itself).
+  std::string_view source() const {
+    if (read && path.empty()) return {};
+    return path.empty() ? std::string_view(name) : std::string_view(path);
+  }
 };
 
 // Comparison operators a key column may accept besides '=' (and IN, which is '=' with a list).

@@ -207,8 +207,7 @@ std::vector<SchemaGroup> schemaGroups() {
   auto audit_api = monday::schema::auditlog::makeGraphqlAuditLogApi();
   groups.push_back({"`Schema=AuditLog` (schema `monday`)",
                     "A connection with `Schema=AuditLog` offers these instead of the GraphQL tables.",
-                    {std::make_shared<const TableDef>(monday::schema::auditlog::makeAuditLogsTable(audit_api)),
-                     std::make_shared<const TableDef>(monday::schema::auditlog::makeAuditEventsTable(audit_api))}});
+                    monday::schema::auditLogTables(audit_api)});
   return groups;
 }
 

@@ -84,7 +84,7 @@ class ApiClient {
   void resetCancel();
   bool cancelled() const { return http_.cancelled(); }
   // Cancels the request `thread` has in flight, and its next ones until that request returns
-  // (a worker of a scan whose cursor closed early; schema/graphql/concurrent_pages.h).
+  // (a worker of a scan whose cursor closed early; schema/paging/concurrent_pages.h).
   void cancelThread(std::thread::id thread);
 
   // query() may run on several threads at once: each call borrows one HTTPS connection. At most

@@ -13,26 +13,6 @@ namespace monday::client {
 
 namespace {
 
-std::string stringMember(const rapidjson::Value& object, const char* name) {
-  if (!object.IsObject()) return {};
-  auto it = object.FindMember(name);
-  if (it == object.MemberEnd()) return {};
-  if (it->value.IsString()) return std::string(it->value.GetString(), it->value.GetStringLength());
-  if (it->value.IsInt64()) return std::to_string(it->value.GetInt64());
-  return {};
-}
-
-long long numberMember(const rapidjson::Value& object, const char* name, long long fallback = -1) {
-  if (!object.IsObject()) return fallback;
-  auto it = object.FindMember(name);
-  if (it == object.MemberEnd()) return fallback;
-  if (it->value.IsInt64()) return it->value.GetInt64();
-  if (it->value.IsNumber()) return clampedInteger(it->value.GetDouble()).value_or(fallback);
-  if (it->value.IsString()) {
-    return clampedDecimal(std::string_view(it->value.GetString(), it->value.GetStringLength())).value_or(fallback);
-  }
-  return fallback;
-}
 
 // Complexity numbers, bounded far above any budget monday sells so that sums and differences of
 // them cannot overflow.
@@ -84,18 +64,18 @@ std::vector<ErrorEntry> collectErrors(const rapidjson::Document& body) {
       if (error.IsString()) {
         entry.message = error.GetString();  // legacy: errors as plain strings
       } else if (error.IsObject()) {
-        entry.message = stringMember(error, "message");
+        entry.message = jsonMemberText(error, "message");
         if (auto ext = error.FindMember("extensions"); ext != error.MemberEnd() && ext->value.IsObject()) {
           entry.extensions = &ext->value;
-          entry.code = stringMember(ext->value, "code");
+          entry.code = jsonMemberText(ext->value, "code");
         }
       }
       if (!entry.message.empty() || !entry.code.empty()) entries.push_back(std::move(entry));
     }
   }
   // Legacy shapes 2 and 3: top-level error_code / error_message / status_code.
-  std::string legacy_message = stringMember(body, "error_message");
-  std::string legacy_code = stringMember(body, "error_code");
+  std::string legacy_message = jsonMemberText(body, "error_message");
+  std::string legacy_code = jsonMemberText(body, "error_code");
   if (!legacy_message.empty() || !legacy_code.empty()) {
     if (!entries.empty() && entries.front().code.empty()) {
       entries.front().code = legacy_code;
@@ -203,8 +183,8 @@ ApiOutcome readApiResponse(const net::HttpResponse& response, std::chrono::syste
   if (!json) body.SetObject();
 
   if (auto ext = body.FindMember("extensions"); ext != body.MemberEnd()) {
-    outcome.request_id = stringMember(ext->value, "request_id");
-    if (outcome.request_id.empty()) outcome.request_id = stringMember(ext->value, "requestId");
+    outcome.request_id = jsonMemberText(ext->value, "request_id");
+    if (outcome.request_id.empty()) outcome.request_id = jsonMemberText(ext->value, "requestId");
   }
 
   const std::vector<ErrorEntry> errors = collectErrors(body);
@@ -221,10 +201,10 @@ ApiOutcome readApiResponse(const net::HttpResponse& response, std::chrono::syste
   const std::string message = decisive ? decisive->message : std::string();
   const std::string code = decisive ? decisive->code : std::string();
   const rapidjson::Value* extensions = decisive ? decisive->extensions : nullptr;
-  const long long retry_in = extensions ? numberMember(*extensions, "retry_in_seconds") : -1;
-  long long logical_status = extensions ? numberMember(*extensions, "status_code") : -1;
-  if (logical_status < 0) logical_status = numberMember(body, "status_code");
-  if (extensions && outcome.request_id.empty()) outcome.request_id = stringMember(*extensions, "request_id");
+  const long long retry_in = extensions ? jsonMemberNumber(*extensions, "retry_in_seconds").value_or(-1) : -1;
+  long long logical_status = extensions ? jsonMemberNumber(*extensions, "status_code").value_or(-1) : -1;
+  if (logical_status < 0) logical_status = jsonMemberNumber(body, "status_code").value_or(-1);
+  if (extensions && outcome.request_id.empty()) outcome.request_id = jsonMemberText(*extensions, "request_id");
   const bool has_error = !errors.empty();
 
   if (status == 401 || logical_status == 401 || isAuthCode(code)) return failed(std::move(outcome), tokenRejected(status));
@@ -278,10 +258,10 @@ ApiOutcome readApiResponse(const net::HttpResponse& response, std::chrono::syste
         if (legacy->budget > 0) outcome.budget_limit = complexityNumber(legacy->budget);
       }
       if (extensions) {  // 2025-01 hotfix shape
-        if (long long left = numberMember(*extensions, "complexity_budget_left"); left >= 0) {
+        if (long long left = jsonMemberNumber(*extensions, "complexity_budget_left").value_or(-1); left >= 0) {
           outcome.budget_left = complexityNumber(left);
         }
-        if (long long cap = numberMember(*extensions, "complexity_budget_limit"); cap > 0) {
+        if (long long cap = jsonMemberNumber(*extensions, "complexity_budget_limit").value_or(-1); cap > 0) {
           outcome.budget_limit = complexityNumber(cap);
         }
       }
@@ -361,12 +341,12 @@ ApiOutcome readApiResponse(const net::HttpResponse& response, std::chrono::syste
     }
   }
   if (complexity != data->value.MemberEnd() && complexity->value.IsObject()) {
-    auto bounded = [&](const char* name) { return complexityNumber(numberMember(complexity->value, name, 0)); };
+    auto bounded = [&](const char* name) { return complexityNumber(jsonMemberNumber(complexity->value, name).value_or(0)); };
     Complexity c;
     c.before = bounded("before");
     c.query = bounded("query");
     c.after = bounded("after");
-    c.reset_in_seconds = serverWait(numberMember(complexity->value, "reset_in_x_seconds", 0)).count();
+    c.reset_in_seconds = serverWait(jsonMemberNumber(complexity->value, "reset_in_x_seconds").value_or(0)).count();
     outcome.complexity = c;
   }
   // The alias is the driver's business, never a field of the caller's data.

@@ -17,41 +17,26 @@ std::string snippet(std::string_view body) {
   return out;
 }
 
-std::string stringAt(const rapidjson::Value& object, const char* name) {
-  if (!object.IsObject()) return {};
-  auto it = object.FindMember(name);
-  if (it == object.MemberEnd() || !it->value.IsString()) return {};
-  return std::string(it->value.GetString(), it->value.GetStringLength());
-}
-
-long long numberAt(const rapidjson::Value& object, const char* name) {
-  if (!object.IsObject()) return -1;
-  auto it = object.FindMember(name);
-  if (it == object.MemberEnd()) return -1;
-  if (it->value.IsNumber()) return clampedInteger(it->value.GetDouble(), -1, kMaxServerWaitSeconds).value_or(-1);
-  return -1;
-}
-
 // monday documents no error body for this API (REFERENCE §9 Q5); read every shape its other
 // APIs use: {"error_message"}, {"message"}, {"error": "..."}, {"errors": ["..."|{"message"}]}.
 std::string errorText(const rapidjson::Value& body) {
   for (const char* key : {"error_message", "message", "error"}) {
-    if (std::string text = stringAt(body, key); !text.empty()) return text;
+    if (std::string text = jsonMemberText(body, key); !text.empty()) return text;
   }
   if (body.IsObject()) {
     if (auto errors = body.FindMember("errors");
         errors != body.MemberEnd() && errors->value.IsArray() && !errors->value.Empty()) {
       const auto& first = errors->value[0];
       if (first.IsString()) return first.GetString();
-      return stringAt(first, "message");
+      return jsonMemberText(first, "message");
     }
   }
   return {};
 }
 
 std::string errorCode(const rapidjson::Value& body) {
-  std::string code = stringAt(body, "error_code");
-  if (code.empty()) code = stringAt(body, "code");
+  std::string code = jsonMemberText(body, "error_code");
+  if (code.empty()) code = jsonMemberText(body, "code");
   return code;
 }
 
@@ -125,7 +110,7 @@ AuditOutcome readAuditResponse(const net::HttpResponse& response, std::string_vi
                         404));
   }
   if (status == 429) {
-    long long retry_in = json ? numberAt(body, "retry_in_seconds") : -1;
+    long long retry_in = json ? jsonMemberNumber(body, "retry_in_seconds").value_or(-1) : -1;
     const long long wait = std::max({retryAfterHeader(response), retry_in, 1LL});
     AuditOutcome outcome;
     outcome.kind = AuditOutcome::Kind::RetryAfter;

@@ -77,4 +77,27 @@ std::optional<std::int64_t> jsonInteger(const rapidjson::Value& value) {
   return std::nullopt;
 }
 
+const rapidjson::Value* jsonMember(const rapidjson::Value& object, const char* name) {
+  if (!object.IsObject()) return nullptr;
+  auto it = object.FindMember(name);
+  return it == object.MemberEnd() ? nullptr : &it->value;
+}
+
+std::string jsonMemberText(const rapidjson::Value& object, const char* name) {
+  const rapidjson::Value* member = jsonMember(object, name);
+  if (!member) return {};
+  if (member->IsString()) return std::string(member->GetString(), member->GetStringLength());
+  if (member->IsInt64()) return std::to_string(member->GetInt64());
+  return {};
+}
+
+std::optional<std::int64_t> jsonMemberNumber(const rapidjson::Value& object, const char* name) {
+  const rapidjson::Value* member = jsonMember(object, name);
+  if (!member) return std::nullopt;
+  if (member->IsInt64()) return member->GetInt64();
+  if (member->IsNumber()) return clampedInteger(member->GetDouble());
+  if (member->IsString()) return clampedDecimal(std::string_view(member->GetString(), member->GetStringLength()));
+  return std::nullopt;
+}
+
 }  // namespace monday

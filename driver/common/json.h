@@ -26,4 +26,16 @@ std::string jsonText(const rapidjson::Value& value);
 // anything else.
 std::optional<std::int64_t> jsonInteger(const rapidjson::Value& value);
 
+// Member `name` of `object`; nullptr when `object` is not an object or has no such member (a
+// server's answer may have any shape, and RapidJSON asserts on FindMember of a non-object).
+const rapidjson::Value* jsonMember(const rapidjson::Value& object, const char* name);
+
+// The text of member `name`: a string as it is, an integer in decimal (monday sends ids as
+// strings in one place and numbers in another); "" for anything else or no such member.
+std::string jsonMemberText(const rapidjson::Value& object, const char* name);
+
+// The whole number in member `name`: a JSON number (clamped, since it came from outside) or a
+// decimal string; nullopt for anything else or no such member.
+std::optional<std::int64_t> jsonMemberNumber(const rapidjson::Value& object, const char* name);
+
 }  // namespace monday

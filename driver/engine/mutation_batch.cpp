@@ -4,6 +4,7 @@
 #include <map>
 
 #include "driver/client/mutation_outcome.h"
+#include "driver/common/json.h"
 
 namespace monday::engine {
 
@@ -27,15 +28,6 @@ const char* operationFor(WriteVerb verb) {
   return "WriteRows";
 }
 
-std::string stringMember(const rapidjson::Value& object, const char* name) {
-  if (!object.IsObject()) return {};
-  auto it = object.FindMember(name);
-  if (it == object.MemberEnd()) return {};
-  if (it->value.IsString()) return std::string(it->value.GetString(), it->value.GetStringLength());
-  if (it->value.IsInt64()) return std::to_string(it->value.GetInt64());
-  return {};
-}
-
 // One error monday reported for one alias (or for the whole request when alias is empty).
 struct FieldError {
   std::string alias;
@@ -54,13 +46,13 @@ std::vector<FieldError> fieldErrors(const rapidjson::Document& body) {
     if (error.IsString()) {
       entry.message = error.GetString();
     } else if (error.IsObject()) {
-      entry.message = stringMember(error, "message");
+      entry.message = jsonMemberText(error, "message");
       if (auto path = error.FindMember("path"); path != error.MemberEnd() && path->value.IsArray() &&
                                                  !path->value.Empty() && path->value[0].IsString()) {
         entry.alias = path->value[0].GetString();
       }
       if (auto ext = error.FindMember("extensions"); ext != error.MemberEnd() && ext->value.IsObject()) {
-        entry.code = stringMember(ext->value, "code");
+        entry.code = jsonMemberText(ext->value, "code");
         if (auto status = ext->value.FindMember("status_code"); status != ext->value.MemberEnd() && status->value.IsInt()) {
           entry.status = status->value.GetInt();
         }

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "driver/auth/credentials.h"
+#include "driver/common/json.h"
 #include "driver/common/sql_lexer.h"
 #include "driver/engine/board_tables.h"
 #include "driver/engine/catalog_entry.h"
@@ -17,12 +18,6 @@
 namespace monday::engine {
 
 namespace {
-
-std::string text(const rapidjson::Value& object, const char* name) {
-  if (!object.IsObject()) return {};
-  auto it = object.FindMember(name);
-  return it != object.MemberEnd() && it->value.IsString() ? it->value.GetString() : "";
-}
 
 void execSql(sqlite3* db, const std::string& sql) {
   char* message = nullptr;
@@ -40,11 +35,11 @@ void proveGraphqlConnection(SessionState& state, const config::Settings& setting
   rapidjson::Document answer = state.api->query(kConnectQuery, none);
   const auto& data = answer["data"];
   if (auto me = data.FindMember("me"); me != data.MemberEnd()) {
-    state.server.user_name = text(me->value, "name");
-    state.server.user_email = text(me->value, "email");
+    state.server.user_name = jsonMemberText(me->value, "name");
+    state.server.user_email = jsonMemberText(me->value, "email");
   }
   if (auto version = data.FindMember("version"); version != data.MemberEnd()) {
-    state.server.api_version = text(version->value, "value");
+    state.server.api_version = jsonMemberText(version->value, "value");
   }
   if (state.server.api_version.empty()) state.server.api_version = settings.api_version;
   {

@@ -17,7 +17,7 @@
 #include "driver/engine/session_state.h"
 #include "driver/engine/sqlite_values.h"
 #include "driver/engine/write_session.h"
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 
 namespace monday::engine {
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "driver/common/error.h"
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 #include "schema/table.h"
 
 namespace monday::client {
@@ -70,8 +70,5 @@ std::shared_ptr<AuditLogApi> makeGraphqlAuditLogApi();
 // The events monday documents for its audit log, as a catalogue (name, description,
 // metadata_details null). The REST API has no catalogue endpoint, so that source serves this list.
 Page documentedEventCatalogue();
-
-TableDef makeAuditLogsTable(std::shared_ptr<AuditLogApi> api);
-TableDef makeAuditEventsTable(std::shared_ptr<AuditLogApi> api);
 
 }  // namespace monday::schema::auditlog

@@ -2,6 +2,7 @@
 // AuditLogs.event, and which keys its activity_metadata carries.
 
 #include "schema/auditlog/audit_api.h"
+#include "schema/registry.h"
 
 namespace monday::schema::auditlog {
 
@@ -10,10 +11,10 @@ TableDef makeAuditEventsTable(std::shared_ptr<AuditLogApi> api) {
   table.name = "AuditEvents";
   table.description = "Event types the audit log records (the values of AuditLogs.event).";
   table.columns = {
-      {"name", DataType::Varchar, "name", Decode::Text, "Event name, as in AuditLogs.event.", 128, false},
-      {"description", DataType::Varchar, "description", Decode::Text, "What the event records.", 1024},
-      {"metadata_details", DataType::LongVarchar, "metadata_details", Decode::Json,
-       "The activity_metadata keys the event carries, as JSON (AuditLogSource=GraphQL; NULL with REST, "
+      {.name = "name", .description = "Event name, as in AuditLogs.event.", .size = 128, .nullable = false},
+      {.name = "description", .description = "What the event records.", .size = 1024},
+      {.name = "metadata_details", .type = DataType::LongVarchar, .decode = Decode::Json,
+       .description = "The activity_metadata keys the event carries, as JSON (AuditLogSource=GraphQL; NULL with REST, "
        "which has no catalogue)."},
   };
   table.primary_key = {"name"};

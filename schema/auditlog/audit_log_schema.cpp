@@ -2,19 +2,15 @@
 
 #include "driver/client/api_client.h"
 #include "driver/client/audit_rest_client.h"
+#include "driver/common/json.h"
 #include "driver/config/settings.h"
 #include "driver/log/logger.h"
 #include "schema/auditlog/audit_api.h"
+#include "schema/registry.h"
 
 namespace monday::schema::auditlog {
 
 namespace {
-
-std::string text(const rapidjson::Value& object, const char* name) {
-  if (!object.IsObject()) return {};
-  auto it = object.FindMember(name);
-  return it != object.MemberEnd() && it->value.IsString() ? it->value.GetString() : "";
-}
 
 std::string hostOf(const std::string& url) {
   auto start = url.find("://");
@@ -34,7 +30,7 @@ void proveRest(client::AuditRestClient& rest, AuditLogConnection& connection) {
   rapidjson::Document answer = rest.getLogs(1, 1, "");
   const auto& data = answer["data"];
   if (!data.Empty()) {
-    if (std::string slug = text(data[0], "slug"); !slug.empty()) connection.account_slug = slug;
+    if (std::string slug = jsonMemberText(data[0], "slug"); !slug.empty()) connection.account_slug = slug;
   }
 }
 
@@ -51,15 +47,15 @@ void proveGraphql(client::ApiClient& graphql, AuditLogConnection& connection) {
   }
   const auto& data = answer["data"];
   if (auto me = data.FindMember("me"); me != data.MemberEnd()) {
-    connection.user_name = text(me->value, "name");
-    connection.user_email = text(me->value, "email");
+    connection.user_name = jsonMemberText(me->value, "name");
+    connection.user_email = jsonMemberText(me->value, "email");
   }
   if (auto version = data.FindMember("version"); version != data.MemberEnd()) {
-    connection.api_version = text(version->value, "value");
+    connection.api_version = jsonMemberText(version->value, "value");
   }
   if (auto logs = data.FindMember("audit_logs"); logs != data.MemberEnd() && logs->value.IsObject()) {
     const auto& entries = listAt(logs->value, "logs");
-    if (!entries.Empty()) connection.account_slug = text(entries[0], "slug");
+    if (!entries.Empty()) connection.account_slug = jsonMemberText(entries[0], "slug");
   }
 }
 
@@ -86,8 +82,7 @@ AuditLogConnection openAuditLog(const config::Settings& settings, client::ApiCli
     proveGraphql(graphql, connection);
     api = makeGraphqlAuditLogApi();
   }
-  connection.tables = {std::make_shared<const TableDef>(makeAuditLogsTable(api)),
-                       std::make_shared<const TableDef>(makeAuditEventsTable(api))};
+  connection.tables = auditLogTables(api);
   return connection;
 }
 

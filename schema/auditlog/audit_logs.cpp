@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "schema/auditlog/audit_api.h"
+#include "schema/registry.h"
 
 namespace monday::schema::auditlog {
 
@@ -17,26 +18,29 @@ std::vector<ColumnDef> auditLogColumns(bool nested_user) {
   const std::string user_name = nested_user ? "user.name" : "user_name";
   const std::string user_email = nested_user ? "user.email" : "user_email";
   return {
-      {"timestamp", DataType::Timestamp, "timestamp", Decode::Timestamp, "When the event happened (UTC)."},
-      {"account_id", DataType::BigInt, "account_id", Decode::Id, "Account the event belongs to."},
-      {"user_id", DataType::BigInt, user_id, Decode::Id, "User who did it (see Users in Schema=GraphQL)."},
-      {"user_name", DataType::Varchar, user_name, Decode::Text,
-       "The user's name, where the API gives it (AuditLogSource=GraphQL)."},
-      {"user_email", DataType::Varchar, user_email, Decode::Text,
-       "The user's email address, where the API gives it (AuditLogSource=GraphQL).", 320},
-      {"event", DataType::Varchar, "event", Decode::Text,
-       "What happened, e.g. login, failed-login, export-board (see AuditEvents).", 128},
-      {"slug", DataType::Varchar, "slug", Decode::Text, "The account's slug (its subdomain).", 128},
-      {"ip_address", DataType::Varchar, "ip_address", Decode::Text, "IP address the event came from.", 64},
-      {"user_agent", DataType::Varchar, "user_agent", Decode::Text, "The client's user agent string.", 1024},
-      {"client_name", DataType::Varchar, "client_name", Decode::Text, "Browser or app name.", 128},
-      {"client_version", DataType::Varchar, "client_version", Decode::Text, "Browser or app version.", 64},
-      {"os_name", DataType::Varchar, "os_name", Decode::Text, "Operating system.", 128},
-      {"os_version", DataType::Varchar, "os_version", Decode::Text, "Operating system version.", 64},
-      {"device_name", DataType::Varchar, "device_name", Decode::Text, "Device name.", 128},
-      {"device_type", DataType::Varchar, "device_type", Decode::Text, "Device type, e.g. desktop or mobile.", 64},
-      {"activity_metadata", DataType::LongVarchar, "activity_metadata", Decode::Json,
-       "Details of the event as JSON; the keys depend on the event (AuditEvents.metadata_details)."},
+      {.name = "timestamp", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the event happened (UTC)."},
+      {.name = "account_id", .type = DataType::BigInt, .decode = Decode::Id,
+       .description = "Account the event belongs to."},
+      {.name = "user_id", .type = DataType::BigInt, .path = user_id, .decode = Decode::Id,
+       .description = "User who did it (see Users in Schema=GraphQL)."},
+      {.name = "user_name", .path = user_name,
+       .description = "The user's name, where the API gives it (AuditLogSource=GraphQL)."},
+      {.name = "user_email", .path = user_email,
+       .description = "The user's email address, where the API gives it (AuditLogSource=GraphQL).", .size = 320},
+      {.name = "event", .description = "What happened, e.g. login, failed-login, export-board (see AuditEvents).",
+       .size = 128},
+      {.name = "slug", .description = "The account's slug (its subdomain).", .size = 128},
+      {.name = "ip_address", .description = "IP address the event came from.", .size = 64},
+      {.name = "user_agent", .description = "The client's user agent string.", .size = 1024},
+      {.name = "client_name", .description = "Browser or app name.", .size = 128},
+      {.name = "client_version", .description = "Browser or app version.", .size = 64},
+      {.name = "os_name", .description = "Operating system.", .size = 128},
+      {.name = "os_version", .description = "Operating system version.", .size = 64},
+      {.name = "device_name", .description = "Device name.", .size = 128},
+      {.name = "device_type", .description = "Device type, e.g. desktop or mobile.", .size = 64},
+      {.name = "activity_metadata", .type = DataType::LongVarchar, .decode = Decode::Json,
+       .description = "Details of the event as JSON; the keys depend on the event (AuditEvents.metadata_details)."},
   };
 }
 

@@ -8,7 +8,7 @@
 
 #include "driver/client/api_client.h"
 #include "driver/common/json.h"
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 
 namespace monday::schema::boards {
 
@@ -21,15 +21,6 @@ constexpr int kBoardsPerPage = 100;
 const char* const kDocument =
     "query BoardMetadata($limit: Int, $page: Int) { boards(limit: $limit, page: $page, state: all) { id name "
     "state type description items_count columns { id title type description archived settings } } }";
-
-std::string stringMember(const rapidjson::Value& object, const char* name) {
-  if (!object.IsObject()) return {};
-  auto it = object.FindMember(name);
-  if (it == object.MemberEnd()) return {};
-  if (it->value.IsString()) return std::string(it->value.GetString(), it->value.GetStringLength());
-  if (it->value.IsInt64()) return std::to_string(it->value.GetInt64());
-  return {};
-}
 
 }  // namespace
 
@@ -53,8 +44,8 @@ void parseColumnSettings(ColumnMeta& column) {
         if (id == entry.MemberEnd()) continue;
         auto parsed = jsonInteger(id->value);
         if (!parsed) continue;
-        std::string text = stringMember(entry, "label");
-        if (text.empty()) text = stringMember(entry, "name");
+        std::string text = jsonMemberText(entry, "label");
+        if (text.empty()) text = jsonMemberText(entry, "name");
         column.labels.push_back({*parsed, text});
       }
     } else if (labels->value.IsObject()) {
@@ -84,11 +75,11 @@ std::vector<BoardMeta> fetchBoardMetadata(client::ApiClient& api) {
     for (const auto& object : listed.GetArray()) {
       if (!object.IsObject()) continue;
       BoardMeta board;
-      board.id = stringMember(object, "id");
-      board.name = stringMember(object, "name");
-      board.state = stringMember(object, "state");
-      board.type = stringMember(object, "type");
-      board.description = stringMember(object, "description");
+      board.id = jsonMemberText(object, "id");
+      board.name = jsonMemberText(object, "name");
+      board.state = jsonMemberText(object, "state");
+      board.type = jsonMemberText(object, "type");
+      board.description = jsonMemberText(object, "description");
       if (auto count = object.FindMember("items_count"); count != object.MemberEnd()) {
         board.items_count = jsonInteger(count->value);
       }
@@ -98,10 +89,10 @@ std::vector<BoardMeta> fetchBoardMetadata(client::ApiClient& api) {
         auto archived = entry.FindMember("archived");
         if (archived != entry.MemberEnd() && archived->value.IsBool() && archived->value.GetBool()) continue;
         ColumnMeta column;
-        column.id = stringMember(entry, "id");
-        column.title = stringMember(entry, "title");
-        column.type = stringMember(entry, "type");
-        column.description = stringMember(entry, "description");
+        column.id = jsonMemberText(entry, "id");
+        column.title = jsonMemberText(entry, "title");
+        column.type = jsonMemberText(entry, "type");
+        column.description = jsonMemberText(entry, "description");
         if (auto settings = entry.FindMember("settings");
             settings != entry.MemberEnd() && !settings->value.IsNull()) {
           column.settings = settings->value.IsString()

@@ -8,9 +8,9 @@
 #include "driver/client/api_client.h"
 #include "schema/boards/board_filters.h"
 #include "schema/boards/board_table.h"
-#include "schema/graphql/api_scan.h"
-#include "schema/graphql/concurrent_pages.h"
-#include "schema/graphql/items_page_chain.h"
+#include "schema/paging/api_scan.h"
+#include "schema/paging/concurrent_pages.h"
+#include "schema/paging/items_page_chain.h"
 
 namespace monday::schema::boards {
 

@@ -16,19 +16,23 @@ constexpr double kIdsPerRequest = 100;  // items(ids:) maximum
 
 std::vector<ColumnDef> fixedColumns(bool subitems) {
   std::vector<ColumnDef> columns = {
-      {"id", DataType::BigInt, "id", Decode::Id, "Item id.", 0, false},
-      {"name", DataType::Varchar, "name", Decode::Text, "Item name (monday's Name column).", 0, false},
-      {"group_id", DataType::Varchar, "group.id", Decode::Text, "Group the item is in.", 64},
-      {"group_title", DataType::Varchar, "group.title", Decode::Text, "Title of the item's group."},
-      {"state", DataType::Varchar, "state", Decode::Text, "Item state (items_page lists active items).", 16},
-      {"creator_id", DataType::BigInt, "creator_id", Decode::Id, "User who created the item."},
-      {"created_at", DataType::Timestamp, "created_at", Decode::Timestamp, "When the item was created (UTC)."},
-      {"updated_at", DataType::Timestamp, "updated_at", Decode::Timestamp, "When the item last changed (UTC)."},
-      {"url", DataType::Varchar, "url", Decode::Text, "Link to the item in monday.", 512},
+      {.name = "id", .type = DataType::BigInt, .decode = Decode::Id, .description = "Item id.", .nullable = false},
+      {.name = "name", .description = "Item name (monday's Name column).", .nullable = false},
+      {.name = "group_id", .path = "group.id", .description = "Group the item is in.", .size = 64},
+      {.name = "group_title", .path = "group.title", .description = "Title of the item's group."},
+      {.name = "state", .description = "Item state (items_page lists active items).", .size = 16},
+      {.name = "creator_id", .type = DataType::BigInt, .decode = Decode::Id,
+       .description = "User who created the item."},
+      {.name = "created_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the item was created (UTC)."},
+      {.name = "updated_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the item last changed (UTC)."},
+      {.name = "url", .description = "Link to the item in monday.", .size = 512},
   };
   if (subitems) {
-    columns.push_back({"parent_item_id", DataType::BigInt, "parent_item.id", Decode::Id,
-                       "The item this subitem belongs to (a row of the parent board's table)."});
+    columns.push_back({.name = "parent_item_id", .type = DataType::BigInt, .path = "parent_item.id",
+                       .decode = Decode::Id,
+                       .description = "The item this subitem belongs to (a row of the parent board's table)."});
   }
   return columns;
 }

@@ -9,7 +9,7 @@
 #include <rapidjson/document.h>
 
 #include "driver/common/json.h"
-#include "schema/graphql/nested_scan.h"
+#include "schema/paging/nested_scan.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -46,28 +46,20 @@ std::optional<std::string> logTime(std::string_view text) {
   return isoSeconds(seconds);
 }
 
-std::string memberText(const rapidjson::Value& object, const char* name) {
-  auto found = object.FindMember(name);
-  if (found == object.MemberEnd()) return {};
-  if (found->value.IsString()) return found->value.GetString();
-  if (found->value.IsInt64()) return std::to_string(found->value.GetInt64());
-  return {};
-}
-
 // '@' members: created_at as ISO, and the item, group and column the `data` JSON text names.
 void annotateLog(rapidjson::Value& log, rapidjson::Document::AllocatorType& allocator) {
   auto add = [&](const char* name, const std::string& value) {
     if (!value.empty()) log.AddMember(rapidjson::StringRef(name), rapidjson::Value(value.c_str(), allocator), allocator);
   };
-  const std::string created = memberText(log, "created_at");
+  const std::string created = jsonMemberText(log, "created_at");
   if (auto iso = logTime(created)) add("@created_at", *iso);
   else add("@created_at", created);
-  const std::string data = memberText(log, "data");
+  const std::string data = jsonMemberText(log, "data");
   rapidjson::Document parsed;
   if (!parseJson(data, parsed) || !parsed.IsObject()) return;
-  add("@item_id", memberText(parsed, "pulse_id"));
-  add("@group_id", memberText(parsed, "group_id"));
-  add("@column_id", memberText(parsed, "column_id"));
+  add("@item_id", jsonMemberText(parsed, "pulse_id"));
+  add("@group_id", jsonMemberText(parsed, "group_id"));
+  add("@column_id", jsonMemberText(parsed, "column_id"));
 }
 
 // Seconds since 1970 of the longest canonical prefix of `text` ('YYYY-MM-DD', then ' HH:MM',
@@ -163,18 +155,22 @@ TableDef makeActivityLogsTable() {
       "Filters on board_id, user_id, item_id, group_id, column_id and created_at ranges are sent to monday. "
       "monday keeps at most 10,000 entries per board.";
   table.columns = {
-      {"board_id", DataType::BigInt, "^id", Decode::Id, "The board the event happened on.", 0, false},
-      {"id", DataType::Varchar, "id", Decode::Text, "Log entry id.", 64, false},
-      {"event", DataType::Varchar, "event", Decode::Text, "What happened (create_pulse, update_column_value ...).", 64},
-      {"entity", DataType::Varchar, "entity", Decode::Text, "What it happened to (pulse = item, board ...).", 32},
-      {"user_id", DataType::BigInt, "user_id", Decode::Id, "User who did it."},
-      {"account_id", DataType::BigInt, "account_id", Decode::Id, "Account of the user."},
-      {"created_at", DataType::Timestamp, "@created_at", Decode::Timestamp,
-       "When it happened (UTC; monday sends a count of 100-ns ticks, converted here)."},
-      {"item_id", DataType::BigInt, "@item_id", Decode::Id, "The item concerned (pulse_id in data), if any."},
-      {"group_id", DataType::Varchar, "@group_id", Decode::Text, "The group concerned (from data), if any.", 64},
-      {"column_id", DataType::Varchar, "@column_id", Decode::Text, "The column concerned (from data), if any.", 64},
-      {"data", DataType::LongVarchar, "data", Decode::Json, "Details of the event as JSON (names, old and new values)."},
+      {.name = "board_id", .type = DataType::BigInt, .path = "^id", .decode = Decode::Id,
+       .description = "The board the event happened on.", .nullable = false},
+      {.name = "id", .description = "Log entry id.", .size = 64, .nullable = false},
+      {.name = "event", .description = "What happened (create_pulse, update_column_value ...).", .size = 64},
+      {.name = "entity", .description = "What it happened to (pulse = item, board ...).", .size = 32},
+      {.name = "user_id", .type = DataType::BigInt, .decode = Decode::Id, .description = "User who did it."},
+      {.name = "account_id", .type = DataType::BigInt, .decode = Decode::Id, .description = "Account of the user."},
+      {.name = "created_at", .type = DataType::Timestamp, .path = "@created_at", .decode = Decode::Timestamp,
+       .description = "When it happened (UTC; monday sends a count of 100-ns ticks, converted here)."},
+      {.name = "item_id", .type = DataType::BigInt, .path = "@item_id", .decode = Decode::Id,
+       .description = "The item concerned (pulse_id in data), if any."},
+      {.name = "group_id", .path = "@group_id", .description = "The group concerned (from data), if any.", .size = 64},
+      {.name = "column_id", .path = "@column_id", .description = "The column concerned (from data), if any.",
+       .size = 64},
+      {.name = "data", .type = DataType::LongVarchar, .decode = Decode::Json,
+       .description = "Details of the event as JSON (names, old and new values)."},
   };
   table.keys = {{"board_id", true},
                 {"user_id", true},

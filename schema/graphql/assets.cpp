@@ -1,5 +1,5 @@
 // Assets: the files of every item, from its file columns and its updates.
-#include "schema/graphql/nested_scan.h"
+#include "schema/paging/nested_scan.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -23,19 +23,23 @@ TableDef makeAssetsTable() {
       "Files attached to items, in file columns or in the item's updates: one row per (item, file). Active items "
       "only, as in Items.";
   table.columns = {
-      {"item_id", DataType::BigInt, "^id", Decode::Id, "The item the file is attached to.", 0, false},
-      {"board_id", DataType::BigInt, "^board.id", Decode::Id, "The item's board.", 0, false},
-      {"id", DataType::BigInt, "id", Decode::Id, "Asset id.", 0, false},
-      {"name", DataType::Varchar, "name", Decode::Text, "File name.", 0, false},
-      {"file_extension", DataType::Varchar, "file_extension", Decode::Text, "File extension (pdf, png ...).", 32},
-      {"file_size", DataType::BigInt, "file_size", Decode::Integer, "Size in bytes."},
-      {"url", DataType::Varchar, "url", Decode::Text, "Link to the file in monday (needs a monday login).", 1024},
-      {"public_url", DataType::Varchar, "public_url", Decode::Text,
-       "Public download link, valid for about an hour after the query.", 1024},
-      {"url_thumbnail", DataType::Varchar, "url_thumbnail", Decode::Text, "Thumbnail link (images only).", 1024},
-      {"original_geometry", DataType::Varchar, "original_geometry", Decode::Text, "Image size, e.g. 1280x720.", 32},
-      {"uploaded_by_id", DataType::BigInt, "uploaded_by.id", Decode::Id, "User who uploaded the file."},
-      {"created_at", DataType::Timestamp, "created_at", Decode::Timestamp, "When the file was uploaded (UTC)."},
+      {.name = "item_id", .type = DataType::BigInt, .path = "^id", .decode = Decode::Id,
+       .description = "The item the file is attached to.", .nullable = false},
+      {.name = "board_id", .type = DataType::BigInt, .path = "^board.id", .decode = Decode::Id,
+       .description = "The item's board.", .nullable = false},
+      {.name = "id", .type = DataType::BigInt, .decode = Decode::Id, .description = "Asset id.", .nullable = false},
+      {.name = "name", .description = "File name.", .nullable = false},
+      {.name = "file_extension", .description = "File extension (pdf, png ...).", .size = 32},
+      {.name = "file_size", .type = DataType::BigInt, .decode = Decode::Integer, .description = "Size in bytes."},
+      {.name = "url", .description = "Link to the file in monday (needs a monday login).", .size = 1024},
+      {.name = "public_url", .description = "Public download link, valid for about an hour after the query.",
+       .size = 1024},
+      {.name = "url_thumbnail", .description = "Thumbnail link (images only).", .size = 1024},
+      {.name = "original_geometry", .description = "Image size, e.g. 1280x720.", .size = 32},
+      {.name = "uploaded_by_id", .type = DataType::BigInt, .path = "uploaded_by.id", .decode = Decode::Id,
+       .description = "User who uploaded the file."},
+      {.name = "created_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the file was uploaded (UTC)."},
   };
   table.keys = {{"item_id", true}, {"board_id", true}};
   table.primary_key = {"item_id", "id"};

@@ -1,5 +1,5 @@
 // BoardUsers: who owns and who subscribes to each board, people and teams in one table.
-#include "schema/graphql/members.h"
+#include "schema/paging/members.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -23,7 +23,8 @@ TableDef makeBoardUsersTable() {
   table.description =
       "Owners and subscribers of every board, users and teams alike: one row per (board, role, member). A board "
       "owner is usually listed as a subscriber too.";
-  table.columns = memberColumns({"board_id", DataType::BigInt, "^id", Decode::Id, "The board.", 0, false},
+  table.columns = memberColumns({.name = "board_id", .type = DataType::BigInt, .path = "^id", .decode = Decode::Id,
+                                 .description = "The board.", .nullable = false},
                                 "owner or subscriber", true);
   table.keys = {{"board_id", true}};
   // No primary key: user_id and team_id are each NULL on half the rows.

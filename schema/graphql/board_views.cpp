@@ -1,5 +1,5 @@
 // BoardViews: the views of every board (table, kanban, calendar, form ...).
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -15,18 +15,26 @@ TableDef makeBoardViewsTable() {
   table.name = "BoardViews";
   table.description = "Views of every board (table, kanban, calendar, form ...) with their filter and sort as JSON.";
   table.columns = {
-      {"board_id", DataType::BigInt, "^id", Decode::Id, "Board the view belongs to.", 0, false},
-      {"id", DataType::BigInt, "id", Decode::Id, "View id.", 0, false},
-      {"name", DataType::Varchar, "name", Decode::Text, "View name.", 0, false},
-      {"type", DataType::Varchar, "type", Decode::Text, "View type (table, kanban, calendar, form ...).", 64},
-      {"access_level", DataType::Varchar, "access_level", Decode::Text, "Whether the token's user can view or edit it.", 8},
-      {"settings", DataType::LongVarchar, "settings", Decode::Json, "View settings as JSON; the layout depends on the type."},
-      {"filter", DataType::LongVarchar, "filter", Decode::Json, "The view's filter as JSON (items_page rules)."},
-      {"sort", DataType::LongVarchar, "sort", Decode::Json, "The view's sort order as JSON."},
-      {"filter_user_id", DataType::BigInt, "filter_user_id", Decode::Id, "User the view is filtered to, if any."},
-      {"filter_team_id", DataType::BigInt, "filter_team_id", Decode::Id, "Team the view is filtered to, if any."},
-      {"source_view_id", DataType::BigInt, "source_view_id", Decode::Id, "View this one was duplicated from, if any."},
-      {"tags", DataType::LongVarchar, "tags", Decode::Json, "The view's tags as a JSON array."},
+      {.name = "board_id", .type = DataType::BigInt, .path = "^id", .decode = Decode::Id,
+       .description = "Board the view belongs to.", .nullable = false},
+      {.name = "id", .type = DataType::BigInt, .decode = Decode::Id, .description = "View id.", .nullable = false},
+      {.name = "name", .description = "View name.", .nullable = false},
+      {.name = "type", .description = "View type (table, kanban, calendar, form ...).", .size = 64},
+      {.name = "access_level", .description = "Whether the token's user can view or edit it.", .size = 8},
+      {.name = "settings", .type = DataType::LongVarchar, .decode = Decode::Json,
+       .description = "View settings as JSON; the layout depends on the type."},
+      {.name = "filter", .type = DataType::LongVarchar, .decode = Decode::Json,
+       .description = "The view's filter as JSON (items_page rules)."},
+      {.name = "sort", .type = DataType::LongVarchar, .decode = Decode::Json,
+       .description = "The view's sort order as JSON."},
+      {.name = "filter_user_id", .type = DataType::BigInt, .decode = Decode::Id,
+       .description = "User the view is filtered to, if any."},
+      {.name = "filter_team_id", .type = DataType::BigInt, .decode = Decode::Id,
+       .description = "Team the view is filtered to, if any."},
+      {.name = "source_view_id", .type = DataType::BigInt, .decode = Decode::Id,
+       .description = "View this one was duplicated from, if any."},
+      {.name = "tags", .type = DataType::LongVarchar, .decode = Decode::Json,
+       .description = "The view's tags as a JSON array."},
   };
   table.keys = {{"board_id", true}};
   table.primary_key = {"board_id", "id"};

@@ -1,6 +1,6 @@
 // Boards: every board the token can see, in every state (filter on `state`).
 #include "driver/common/error.h"
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -87,27 +87,32 @@ TableDef makeBoardsTable() {
   table.name = "Boards";
   table.description = "Boards the token's user can see, in every state (active, archived, deleted).";
   table.columns = {
-      {"id", DataType::BigInt, "id", Decode::Id, "Board id.", 0, false},
-      {"name", DataType::Varchar, "name", Decode::Text, "Board name.", 0, false},
-      {"description", DataType::LongVarchar, "description", Decode::Text, "Board description."},
-      {"board_kind", DataType::Varchar, "board_kind", Decode::Text, "public, private or share.", 16},
-      {"state", DataType::Varchar, "state", Decode::Text, "active, archived or deleted.", 16},
-      {"type", DataType::Varchar, "type", Decode::Text,
-       "board, sub_items_board (the hidden board holding a board's subitems), document or custom_object.", 32},
-      {"workspace_id", DataType::BigInt, "workspace_id", Decode::Id,
-       "Workspace holding the board; NULL for the main workspace."},
-      {"board_folder_id", DataType::BigInt, "board_folder_id", Decode::Id, "Folder holding the board, if any."},
-      {"items_count", DataType::Integer, "items_count", Decode::Integer, "Number of items on the board."},
-      {"permissions", DataType::Varchar, "permissions", Decode::Text,
-       "Who can edit: everyone, collaborators, assignee or owners.", 32},
-      {"creator_id", DataType::BigInt, "creator.id", Decode::Id, "User who created the board."},
-      {"top_group_id", DataType::Varchar, "top_group.id", Decode::Text, "Id of the board's first group.", 64},
-      {"hierarchy_type", DataType::Varchar, "hierarchy_type", Decode::Text, "classic or multi_level.", 16},
-      {"item_terminology", DataType::Varchar, "item_terminology", Decode::Text,
-       "What the board calls its items (item, task, lead ...).", 64},
-      {"url", DataType::Varchar, "url", Decode::Text, "Link to the board in monday.", 512},
-      {"created_at", DataType::Timestamp, "created_at", Decode::Timestamp, "When the board was created (UTC)."},
-      {"updated_at", DataType::Timestamp, "updated_at", Decode::Timestamp, "When the board last changed (UTC)."},
+      {.name = "id", .type = DataType::BigInt, .decode = Decode::Id, .description = "Board id.", .nullable = false},
+      {.name = "name", .description = "Board name.", .nullable = false},
+      {.name = "description", .type = DataType::LongVarchar, .description = "Board description."},
+      {.name = "board_kind", .description = "public, private or share.", .size = 16},
+      {.name = "state", .description = "active, archived or deleted.", .size = 16},
+      {.name = "type",
+       .description = "board, sub_items_board (the hidden board holding a board's subitems), document or custom_object.",
+       .size = 32},
+      {.name = "workspace_id", .type = DataType::BigInt, .decode = Decode::Id,
+       .description = "Workspace holding the board; NULL for the main workspace."},
+      {.name = "board_folder_id", .type = DataType::BigInt, .decode = Decode::Id,
+       .description = "Folder holding the board, if any."},
+      {.name = "items_count", .type = DataType::Integer, .decode = Decode::Integer,
+       .description = "Number of items on the board."},
+      {.name = "permissions", .description = "Who can edit: everyone, collaborators, assignee or owners.", .size = 32},
+      {.name = "creator_id", .type = DataType::BigInt, .path = "creator.id", .decode = Decode::Id,
+       .description = "User who created the board."},
+      {.name = "top_group_id", .path = "top_group.id", .description = "Id of the board's first group.", .size = 64},
+      {.name = "hierarchy_type", .description = "classic or multi_level.", .size = 16},
+      {.name = "item_terminology", .description = "What the board calls its items (item, task, lead ...).",
+       .size = 64},
+      {.name = "url", .description = "Link to the board in monday.", .size = 512},
+      {.name = "created_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the board was created (UTC)."},
+      {.name = "updated_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the board last changed (UTC)."},
   };
   table.keys = {{"id", true}};
   table.primary_key = {"id"};

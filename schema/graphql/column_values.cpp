@@ -8,7 +8,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "schema/graphql/nested_scan.h"
+#include "schema/paging/nested_scan.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -121,19 +121,22 @@ TableDef makeColumnValuesTable() {
       "Every cell of every active item, one row per (item, column): the column type, monday's text, the raw value "
       "JSON, and for board_relation, dependency, mirror and subtasks columns the display value and linked item ids.";
   table.columns = {
-      {"item_id", DataType::BigInt, "^id", Decode::Id, "The item (joins Items.id).", 0, false},
-      {"board_id", DataType::BigInt, "^board.id", Decode::Id, "The item's board.", 0, false},
-      {"column_id", DataType::Varchar, "id", Decode::Text, "The column (joins Columns.id with board_id).", 64, false},
-      {"column_type", DataType::Varchar, "type", Decode::Text, "Column type (status, numbers, date, people ...).", 32,
-       false},
-      {"text", DataType::LongVarchar, "text", Decode::Text,
-       "The cell as monday displays it; NULL for empty status/dropdown cells and relation, mirror and formula columns."},
-      {"value", DataType::LongVarchar, "value", Decode::Json,
-       "The stored value as JSON (e.g. {\"index\":1} for a status); NULL when empty or computed."},
-      {"display_value", DataType::LongVarchar, "display_value", Decode::Text,
-       "For board_relation, dependency, mirror and subtasks columns: the linked items' names or mirrored values."},
-      {"linked_item_ids", DataType::LongVarchar, "@linked_item_ids", Decode::Json,
-       "For board_relation, dependency, mirror and subtasks columns: the linked item ids as a JSON array "
+      {.name = "item_id", .type = DataType::BigInt, .path = "^id", .decode = Decode::Id,
+       .description = "The item (joins Items.id).", .nullable = false},
+      {.name = "board_id", .type = DataType::BigInt, .path = "^board.id", .decode = Decode::Id,
+       .description = "The item's board.", .nullable = false},
+      {.name = "column_id", .path = "id", .description = "The column (joins Columns.id with board_id).", .size = 64,
+       .nullable = false},
+      {.name = "column_type", .path = "type", .description = "Column type (status, numbers, date, people ...).",
+       .size = 32, .nullable = false},
+      {.name = "text", .type = DataType::LongVarchar,
+       .description = "The cell as monday displays it; NULL for empty status/dropdown cells and relation, mirror and formula columns."},
+      {.name = "value", .type = DataType::LongVarchar, .decode = Decode::Json,
+       .description = "The stored value as JSON (e.g. {\"index\":1} for a status); NULL when empty or computed."},
+      {.name = "display_value", .type = DataType::LongVarchar,
+       .description = "For board_relation, dependency, mirror and subtasks columns: the linked items' names or mirrored values."},
+      {.name = "linked_item_ids", .type = DataType::LongVarchar, .path = "@linked_item_ids", .decode = Decode::Json,
+       .description = "For board_relation, dependency, mirror and subtasks columns: the linked item ids as a JSON array "
        "(join with json_each); NULL for other columns."},
   };
   table.keys = {{"item_id", true}, {"board_id", true}, {"column_id", true}, {"column_type", true}};

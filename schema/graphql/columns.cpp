@@ -1,5 +1,5 @@
 // Columns: the columns of every board, one row per (board, column).
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -60,15 +60,20 @@ TableDef makeColumnsTable() {
   table.name = "Columns";
   table.description = "Columns of every board: id, title, type and settings (status labels, dropdown options).";
   table.columns = {
-      {"board_id", DataType::BigInt, "^id", Decode::Id, "Board the column belongs to.", 0, false},
-      {"id", DataType::Varchar, "id", Decode::Text, "Column id, unique within its board (e.g. status, date4).", 64, false},
-      {"title", DataType::Varchar, "title", Decode::Text, "Column title as shown on the board.", 0, false},
-      {"type", DataType::Varchar, "type", Decode::Text, "Column type (status, numbers, date, people ...).", 32, false},
-      {"description", DataType::LongVarchar, "description", Decode::Text, "Column description."},
-      {"width", DataType::Integer, "width", Decode::Integer, "Display width in pixels."},
-      {"archived", DataType::Bit, "archived", Decode::Boolean, "Whether the column is archived."},
-      {"settings", DataType::LongVarchar, "settings", Decode::Json,
-       "Column settings as JSON (status labels by id, dropdown options ...)."},
+      {.name = "board_id", .type = DataType::BigInt, .path = "^id", .decode = Decode::Id,
+       .description = "Board the column belongs to.", .nullable = false},
+      {.name = "id", .description = "Column id, unique within its board (e.g. status, date4).", .size = 64,
+       .nullable = false},
+      {.name = "title", .description = "Column title as shown on the board.", .nullable = false},
+      {.name = "type", .description = "Column type (status, numbers, date, people ...).", .size = 32,
+       .nullable = false},
+      {.name = "description", .type = DataType::LongVarchar, .description = "Column description."},
+      {.name = "width", .type = DataType::Integer, .decode = Decode::Integer,
+       .description = "Display width in pixels."},
+      {.name = "archived", .type = DataType::Bit, .decode = Decode::Boolean,
+       .description = "Whether the column is archived."},
+      {.name = "settings", .type = DataType::LongVarchar, .decode = Decode::Json,
+       .description = "Column settings as JSON (status labels by id, dropdown options ...)."},
   };
   table.keys = {{"board_id", true}};
   table.primary_key = {"board_id", "id"};

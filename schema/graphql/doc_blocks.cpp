@@ -1,5 +1,5 @@
 // DocBlocks: the content of every workdoc, one row per block (paragraph, title, list item ...).
-#include "schema/graphql/nested_scan.h"
+#include "schema/paging/nested_scan.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -22,17 +22,24 @@ TableDef makeDocBlocksTable() {
       "Blocks of every workdoc in document order: one row per block, with its type and its content as JSON "
       "(text blocks hold deltaFormat runs).";
   table.columns = {
-      {"doc_id", DataType::BigInt, "^id", Decode::Id, "The doc (joins Docs.id).", 0, false},
-      {"id", DataType::Varchar, "id", Decode::Text, "Block id.", 64, false},
-      {"type", DataType::Varchar, "type", Decode::Text,
-       "Block type (normal text, large title, bulleted list, code, divider, image, table ...).", 64},
-      {"parent_block_id", DataType::Varchar, "parent_block_id", Decode::Text,
-       "Block containing this one (a table or layout cell); NULL at the top level.", 64},
-      {"position", DataType::Double, "position", Decode::Real, "Position of the block in the doc."},
-      {"content", DataType::LongVarchar, "content", Decode::Json, "The block's content as JSON; the layout depends on the type."},
-      {"created_by_id", DataType::BigInt, "created_by.id", Decode::Id, "User who created the block."},
-      {"created_at", DataType::Timestamp, "created_at", Decode::Timestamp, "When the block was created (UTC)."},
-      {"updated_at", DataType::Timestamp, "updated_at", Decode::Timestamp, "When the block last changed (UTC)."},
+      {.name = "doc_id", .type = DataType::BigInt, .path = "^id", .decode = Decode::Id,
+       .description = "The doc (joins Docs.id).", .nullable = false},
+      {.name = "id", .description = "Block id.", .size = 64, .nullable = false},
+      {.name = "type",
+       .description = "Block type (normal text, large title, bulleted list, code, divider, image, table ...).",
+       .size = 64},
+      {.name = "parent_block_id",
+       .description = "Block containing this one (a table or layout cell); NULL at the top level.", .size = 64},
+      {.name = "position", .type = DataType::Double, .decode = Decode::Real,
+       .description = "Position of the block in the doc."},
+      {.name = "content", .type = DataType::LongVarchar, .decode = Decode::Json,
+       .description = "The block's content as JSON; the layout depends on the type."},
+      {.name = "created_by_id", .type = DataType::BigInt, .path = "created_by.id", .decode = Decode::Id,
+       .description = "User who created the block."},
+      {.name = "created_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the block was created (UTC)."},
+      {.name = "updated_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the block last changed (UTC)."},
   };
   table.keys = {{"doc_id", true}};
   table.primary_key = {"doc_id", "id"};

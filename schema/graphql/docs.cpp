@@ -1,5 +1,5 @@
 // Docs: monday workdocs. Their content is in DocBlocks.
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -19,19 +19,27 @@ TableDef makeDocsTable() {
   table.name = "Docs";
   table.description = "Workdocs the token can see. Their blocks (paragraphs, titles, lists ...) are in DocBlocks.";
   table.columns = {
-      {"id", DataType::BigInt, "id", Decode::Id, "Doc id (the one docs(ids:) and DocBlocks.doc_id use).", 0, false},
-      {"object_id", DataType::BigInt, "object_id", Decode::Id,
-       "Object id of the doc: the number in its URL, and what doc columns point at.", 0, false},
-      {"name", DataType::Varchar, "name", Decode::Text, "Doc name.", 0, false},
-      {"doc_kind", DataType::Varchar, "doc_kind", Decode::Text, "public, private or share.", 16},
-      {"workspace_id", DataType::BigInt, "workspace_id", Decode::Id, "Workspace holding the doc; NULL for the main workspace."},
-      {"doc_folder_id", DataType::BigInt, "doc_folder_id", Decode::Id, "Folder holding the doc; NULL at the top level."},
-      {"created_by_id", DataType::BigInt, "created_by.id", Decode::Id, "User who created the doc."},
-      {"created_at", DataType::Timestamp, "created_at", Decode::Timestamp, "When the doc was created (UTC)."},
-      {"updated_at", DataType::Timestamp, "updated_at", Decode::Timestamp, "When the doc last changed (UTC)."},
-      {"url", DataType::Varchar, "url", Decode::Text, "Link to the doc.", 512},
-      {"relative_url", DataType::Varchar, "relative_url", Decode::Text, "Link to the doc, relative to the account.", 512},
-      {"settings", DataType::LongVarchar, "settings", Decode::Json, "Doc settings as JSON."},
+      {.name = "id", .type = DataType::BigInt, .decode = Decode::Id,
+       .description = "Doc id (the one docs(ids:) and DocBlocks.doc_id use).", .nullable = false},
+      {.name = "object_id", .type = DataType::BigInt, .decode = Decode::Id,
+       .description = "Object id of the doc: the number in its URL, and what doc columns point at.",
+       .nullable = false},
+      {.name = "name", .description = "Doc name.", .nullable = false},
+      {.name = "doc_kind", .description = "public, private or share.", .size = 16},
+      {.name = "workspace_id", .type = DataType::BigInt, .decode = Decode::Id,
+       .description = "Workspace holding the doc; NULL for the main workspace."},
+      {.name = "doc_folder_id", .type = DataType::BigInt, .decode = Decode::Id,
+       .description = "Folder holding the doc; NULL at the top level."},
+      {.name = "created_by_id", .type = DataType::BigInt, .path = "created_by.id", .decode = Decode::Id,
+       .description = "User who created the doc."},
+      {.name = "created_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the doc was created (UTC)."},
+      {.name = "updated_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the doc last changed (UTC)."},
+      {.name = "url", .description = "Link to the doc.", .size = 512},
+      {.name = "relative_url", .description = "Link to the doc, relative to the account.", .size = 512},
+      {.name = "settings", .type = DataType::LongVarchar, .decode = Decode::Json,
+       .description = "Doc settings as JSON."},
   };
   table.keys = {{"id", true}, {"object_id", true}, {"workspace_id", true}};
   table.primary_key = {"id"};

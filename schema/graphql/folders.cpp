@@ -1,5 +1,5 @@
 // Folders: the folders of every workspace.
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -18,15 +18,18 @@ TableDef makeFoldersTable() {
   table.name = "Folders";
   table.description = "Folders that organise boards, dashboards and docs inside workspaces (sub-folders included).";
   table.columns = {
-      {"id", DataType::BigInt, "id", Decode::Id, "Folder id.", 0, false},
-      {"name", DataType::Varchar, "name", Decode::Text, "Folder name.", 0, false},
-      {"workspace_id", DataType::BigInt, "workspace.id", Decode::Id, "Workspace holding the folder."},
-      {"parent_id", DataType::BigInt, "parent.id", Decode::Id, "Parent folder of a sub-folder; NULL at the top level."},
-      {"owner_id", DataType::BigInt, "owner_id", Decode::Id, "User who owns the folder."},
-      {"color", DataType::Varchar, "color", Decode::Text, "Folder colour name (e.g. BRIGHT_BLUE, NULL = none).", 32},
-      {"custom_icon", DataType::Varchar, "custom_icon", Decode::Text, "Folder icon (FOLDER, WORK ...).", 32},
-      {"font_weight", DataType::Varchar, "font_weight", Decode::Text, "Font weight of the folder name.", 32},
-      {"created_at", DataType::Timestamp, "created_at", Decode::Timestamp, "When the folder was created (UTC)."},
+      {.name = "id", .type = DataType::BigInt, .decode = Decode::Id, .description = "Folder id.", .nullable = false},
+      {.name = "name", .description = "Folder name.", .nullable = false},
+      {.name = "workspace_id", .type = DataType::BigInt, .path = "workspace.id", .decode = Decode::Id,
+       .description = "Workspace holding the folder."},
+      {.name = "parent_id", .type = DataType::BigInt, .path = "parent.id", .decode = Decode::Id,
+       .description = "Parent folder of a sub-folder; NULL at the top level."},
+      {.name = "owner_id", .type = DataType::BigInt, .decode = Decode::Id, .description = "User who owns the folder."},
+      {.name = "color", .description = "Folder colour name (e.g. BRIGHT_BLUE, NULL = none).", .size = 32},
+      {.name = "custom_icon", .description = "Folder icon (FOLDER, WORK ...).", .size = 32},
+      {.name = "font_weight", .description = "Font weight of the folder name.", .size = 32},
+      {.name = "created_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the folder was created (UTC)."},
   };
   table.keys = {{"id", true}, {"workspace_id", true}};
   table.primary_key = {"id"};

@@ -1,6 +1,6 @@
 // Groups: the groups of every board, one row per (board, group).
 #include "driver/common/error.h"
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -60,13 +60,16 @@ TableDef makeGroupsTable() {
   table.name = "Groups";
   table.description = "Groups of every board (the sections items are organised in).";
   table.columns = {
-      {"board_id", DataType::BigInt, "^id", Decode::Id, "Board the group belongs to.", 0, false},
-      {"id", DataType::Varchar, "id", Decode::Text, "Group id, unique within its board (e.g. topics).", 64, false},
-      {"title", DataType::Varchar, "title", Decode::Text, "Group title.", 0, false},
-      {"color", DataType::Varchar, "color", Decode::Text, "Group colour (hex).", 16},
-      {"position", DataType::Varchar, "position", Decode::Text, "Sort position within the board.", 32},
-      {"archived", DataType::Bit, "archived", Decode::Boolean, "Whether the group is archived."},
-      {"deleted", DataType::Bit, "deleted", Decode::Boolean, "Whether the group is deleted."},
+      {.name = "board_id", .type = DataType::BigInt, .path = "^id", .decode = Decode::Id,
+       .description = "Board the group belongs to.", .nullable = false},
+      {.name = "id", .description = "Group id, unique within its board (e.g. topics).", .size = 64, .nullable = false},
+      {.name = "title", .description = "Group title.", .nullable = false},
+      {.name = "color", .description = "Group colour (hex).", .size = 16},
+      {.name = "position", .description = "Sort position within the board.", .size = 32},
+      {.name = "archived", .type = DataType::Bit, .decode = Decode::Boolean,
+       .description = "Whether the group is archived."},
+      {.name = "deleted", .type = DataType::Bit, .decode = Decode::Boolean,
+       .description = "Whether the group is deleted."},
   };
   table.keys = {{"board_id", true}};
   table.primary_key = {"board_id", "id"};

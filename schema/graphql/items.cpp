@@ -5,8 +5,8 @@
 #include <cmath>
 
 #include "driver/client/api_client.h"
-#include "schema/graphql/api_scan.h"
-#include "schema/graphql/board_items.h"
+#include "schema/paging/api_scan.h"
+#include "schema/paging/board_items.h"
 #include "schema/item_calls.h"
 #include "schema/registry.h"
 
@@ -203,17 +203,22 @@ TableDef makeItemsTable() {
       "Items of every board, in the boards' display order; subitems are items of their hidden subitems board and "
       "have parent_item_id set. Archived and deleted items are not listed (as in monday's items_page).";
   table.columns = {
-      {"id", DataType::BigInt, "id", Decode::Id, "Item id.", 0, false},
-      {"name", DataType::Varchar, "name", Decode::Text, "Item name.", 0, false},
-      {"board_id", DataType::BigInt, "board.id", Decode::Id, "Board the item is on.", 0, false},
-      {"group_id", DataType::Varchar, "group.id", Decode::Text, "Group the item is in.", 64},
-      {"group_title", DataType::Varchar, "group.title", Decode::Text, "Title of the item's group."},
-      {"state", DataType::Varchar, "state", Decode::Text, "active, archived or deleted.", 16},
-      {"creator_id", DataType::BigInt, "creator_id", Decode::Id, "User who created the item."},
-      {"created_at", DataType::Timestamp, "created_at", Decode::Timestamp, "When the item was created (UTC)."},
-      {"updated_at", DataType::Timestamp, "updated_at", Decode::Timestamp, "When the item last changed (UTC)."},
-      {"parent_item_id", DataType::BigInt, "parent_item.id", Decode::Id, "For a subitem: the item it belongs to."},
-      {"url", DataType::Varchar, "url", Decode::Text, "Link to the item in monday.", 512},
+      {.name = "id", .type = DataType::BigInt, .decode = Decode::Id, .description = "Item id.", .nullable = false},
+      {.name = "name", .description = "Item name.", .nullable = false},
+      {.name = "board_id", .type = DataType::BigInt, .path = "board.id", .decode = Decode::Id,
+       .description = "Board the item is on.", .nullable = false},
+      {.name = "group_id", .path = "group.id", .description = "Group the item is in.", .size = 64},
+      {.name = "group_title", .path = "group.title", .description = "Title of the item's group."},
+      {.name = "state", .description = "active, archived or deleted.", .size = 16},
+      {.name = "creator_id", .type = DataType::BigInt, .decode = Decode::Id,
+       .description = "User who created the item."},
+      {.name = "created_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the item was created (UTC)."},
+      {.name = "updated_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the item last changed (UTC)."},
+      {.name = "parent_item_id", .type = DataType::BigInt, .path = "parent_item.id", .decode = Decode::Id,
+       .description = "For a subitem: the item it belongs to."},
+      {.name = "url", .description = "Link to the item in monday.", .size = 512},
   };
   table.keys = {{"id", true}, {"board_id", true}};
   table.primary_key = {"id"};

@@ -1,5 +1,5 @@
 // Me: the user the token belongs to, one row with the columns of Users.
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 #include "schema/registry.h"
 
 namespace monday::schema {

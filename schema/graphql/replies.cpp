@@ -1,5 +1,5 @@
 // Replies: the replies to every update, in a table of their own.
-#include "schema/graphql/nested_scan.h"
+#include "schema/paging/nested_scan.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -34,16 +34,22 @@ TableDef makeRepliesTable() {
   table.name = "Replies";
   table.description = "Replies to updates (the threaded answers under an item's update).";
   table.columns = {
-      {"update_id", DataType::BigInt, "^id", Decode::Id, "The update replied to (joins Updates.id).", 0, false},
-      {"item_id", DataType::BigInt, "^item_id", Decode::Id, "The item the update is on."},
-      {"id", DataType::BigInt, "id", Decode::Id, "Reply id.", 0, false},
-      {"body", DataType::LongVarchar, "body", Decode::Text, "The reply as HTML.", 0, false},
-      {"text_body", DataType::LongVarchar, "text_body", Decode::Text, "The reply as plain text."},
-      {"kind", DataType::Varchar, "kind", Decode::Text, "Kind of reply (text ...).", 32},
-      {"creator_id", DataType::BigInt, "creator_id", Decode::Id, "User who wrote the reply."},
-      {"created_at", DataType::Timestamp, "created_at", Decode::Timestamp, "When the reply was written (UTC)."},
-      {"updated_at", DataType::Timestamp, "updated_at", Decode::Timestamp, "When the reply last changed (UTC)."},
-      {"edited_at", DataType::Timestamp, "edited_at", Decode::Timestamp, "When the reply was last edited (UTC)."},
+      {.name = "update_id", .type = DataType::BigInt, .path = "^id", .decode = Decode::Id,
+       .description = "The update replied to (joins Updates.id).", .nullable = false},
+      {.name = "item_id", .type = DataType::BigInt, .path = "^item_id", .decode = Decode::Id,
+       .description = "The item the update is on."},
+      {.name = "id", .type = DataType::BigInt, .decode = Decode::Id, .description = "Reply id.", .nullable = false},
+      {.name = "body", .type = DataType::LongVarchar, .description = "The reply as HTML.", .nullable = false},
+      {.name = "text_body", .type = DataType::LongVarchar, .description = "The reply as plain text."},
+      {.name = "kind", .description = "Kind of reply (text ...).", .size = 32},
+      {.name = "creator_id", .type = DataType::BigInt, .decode = Decode::Id,
+       .description = "User who wrote the reply."},
+      {.name = "created_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the reply was written (UTC)."},
+      {.name = "updated_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the reply last changed (UTC)."},
+      {.name = "edited_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the reply was last edited (UTC)."},
   };
   table.keys = {{"update_id", true}};
   table.primary_key = {"id"};

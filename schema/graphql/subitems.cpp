@@ -8,8 +8,8 @@
 
 #include "driver/client/api_client.h"
 #include "driver/common/json.h"
-#include "schema/graphql/item_pages.h"
-#include "schema/graphql/nested_scan.h"
+#include "schema/paging/item_pages.h"
+#include "schema/paging/nested_scan.h"
 #include "schema/item_calls.h"
 #include "schema/registry.h"
 
@@ -134,8 +134,9 @@ TableDef makeSubitemsTable() {
       column.nullable = false;
     }
   }
-  table.columns.push_back({"parent_board_id", DataType::BigInt, "parent_item.board.id", Decode::Id,
-                           "The board of the parent item."});
+  table.columns.push_back({.name = "parent_board_id", .type = DataType::BigInt, .path = "parent_item.board.id",
+                           .decode = Decode::Id,
+                           .description = "The board of the parent item."});
   table.keys = {{"id", true}, {"parent_item_id", true}, {"board_id", true}, {"parent_board_id", true}};
   table.primary_key = {"id"};
   table.foreign_keys = {{{"parent_item_id"}, "Items", {"id"}}, {{"parent_board_id"}, "Boards", {"id"}}};

@@ -1,5 +1,5 @@
 // Tags: the account's public tags.
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -28,9 +28,9 @@ TableDef makeTagsTable() {
   table.name = "Tags";
   table.description = "The account's public tags (tags of private or shareable boards are not listed by monday).";
   table.columns = {
-      {"id", DataType::BigInt, "id", Decode::Id, "Tag id.", 0, false},
-      {"name", DataType::Varchar, "name", Decode::Text, "Tag name.", 0, false},
-      {"color", DataType::Varchar, "color", Decode::Text, "Tag colour (hex).", 16},
+      {.name = "id", .type = DataType::BigInt, .decode = Decode::Id, .description = "Tag id.", .nullable = false},
+      {.name = "name", .description = "Tag name.", .nullable = false},
+      {.name = "color", .description = "Tag colour (hex).", .size = 16},
   };
   table.keys = {{"id", true}};
   table.primary_key = {"id"};

@@ -1,5 +1,5 @@
 // TeamUsers: the members and owners of every team.
-#include "schema/graphql/members.h"
+#include "schema/paging/members.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -21,7 +21,8 @@ TableDef makeTeamUsersTable() {
   table.description =
       "Members and owners of every team: one row per (team, role, user). Members are listed as monday's Team.users "
       "lists them (active and pending users).";
-  table.columns = memberColumns({"team_id", DataType::BigInt, "^id", Decode::Id, "The team.", 0, false},
+  table.columns = memberColumns({.name = "team_id", .type = DataType::BigInt, .path = "^id", .decode = Decode::Id,
+                                 .description = "The team.", .nullable = false},
                                 "member or owner", false);
   table.keys = {{"team_id", true}};
   table.primary_key = {"team_id", "role", "user_id"};

@@ -1,5 +1,5 @@
 // Teams: the account's teams.
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -16,11 +16,13 @@ TableDef makeTeamsTable() {
   table.name = "Teams";
   table.description = "Teams of the account. Their members and owners are in TeamUsers.";
   table.columns = {
-      {"id", DataType::BigInt, "id", Decode::Id, "Team id.", 0, false},
-      {"name", DataType::Varchar, "name", Decode::Text, "Team name.", 0, false},
-      {"is_guest", DataType::Bit, "is_guest", Decode::Boolean, "Whether this is a team of guests."},
-      {"picture_url", DataType::Varchar, "picture_url", Decode::Text, "Link to the team's picture.", 512},
-      {"created_at", DataType::Timestamp, "created_at", Decode::Timestamp, "When the team was created (UTC)."},
+      {.name = "id", .type = DataType::BigInt, .decode = Decode::Id, .description = "Team id.", .nullable = false},
+      {.name = "name", .description = "Team name.", .nullable = false},
+      {.name = "is_guest", .type = DataType::Bit, .decode = Decode::Boolean,
+       .description = "Whether this is a team of guests."},
+      {.name = "picture_url", .description = "Link to the team's picture.", .size = 512},
+      {.name = "created_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the team was created (UTC)."},
   };
   table.keys = {{"id", true}};
   table.primary_key = {"id"};

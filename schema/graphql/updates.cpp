@@ -1,5 +1,5 @@
 // Updates: the updates (comments) on every item. Their replies are in Replies.
-#include "schema/graphql/nested_scan.h"
+#include "schema/paging/nested_scan.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -55,17 +55,22 @@ TableDef makeUpdatesTable() {
   table.name = "Updates";
   table.description = "Updates (comments) on items, newest first. Replies to them are in Replies, files in Assets.";
   table.columns = {
-      {"id", DataType::BigInt, "id", Decode::Id, "Update id.", 0, false},
-      {"item_id", DataType::BigInt, "item_id", Decode::Id, "The item the update is on."},
-      {"board_id", DataType::BigInt, "item.board.id", Decode::Id, "The item's board."},
-      {"creator_id", DataType::BigInt, "creator_id", Decode::Id, "User who wrote the update."},
-      {"body", DataType::LongVarchar, "body", Decode::Text, "The update as HTML.", 0, false},
-      {"text_body", DataType::LongVarchar, "text_body", Decode::Text, "The update as plain text."},
-      {"created_at", DataType::Timestamp, "created_at", Decode::Timestamp, "When the update was written (UTC)."},
-      {"updated_at", DataType::Timestamp, "updated_at", Decode::Timestamp, "When the update last changed (UTC)."},
-      {"edited_at", DataType::Timestamp, "edited_at", Decode::Timestamp, "When the update was last edited (UTC)."},
-      {"original_creation_date", DataType::Varchar, "original_creation_date", Decode::Text,
-       "Creation date given when the update was imported, if any.", 64},
+      {.name = "id", .type = DataType::BigInt, .decode = Decode::Id, .description = "Update id.", .nullable = false},
+      {.name = "item_id", .type = DataType::BigInt, .decode = Decode::Id, .description = "The item the update is on."},
+      {.name = "board_id", .type = DataType::BigInt, .path = "item.board.id", .decode = Decode::Id,
+       .description = "The item's board."},
+      {.name = "creator_id", .type = DataType::BigInt, .decode = Decode::Id,
+       .description = "User who wrote the update."},
+      {.name = "body", .type = DataType::LongVarchar, .description = "The update as HTML.", .nullable = false},
+      {.name = "text_body", .type = DataType::LongVarchar, .description = "The update as plain text."},
+      {.name = "created_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the update was written (UTC)."},
+      {.name = "updated_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the update last changed (UTC)."},
+      {.name = "edited_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the update was last edited (UTC)."},
+      {.name = "original_creation_date", .description = "Creation date given when the update was imported, if any.",
+       .size = 64},
   };
   table.keys = {{"id", true}, {"item_id", true}, {"board_id", true}};
   table.primary_key = {"id"};

@@ -1,5 +1,5 @@
 // Users: everyone in the account, whatever their status (filter on `status`).
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -19,27 +19,33 @@ TableDef makeUsersTable() {
   table.name = "Users";
   table.description = "Users of the account: members, guests and viewers, in every status.";
   table.columns = {
-      {"id", DataType::BigInt, "id", Decode::Id, "User id.", 0, false},
-      {"name", DataType::Varchar, "name", Decode::Text, "Full name.", 0, false},
-      {"email", DataType::Varchar, "email", Decode::Text, "Email address.", 320},
-      {"title", DataType::Varchar, "title", Decode::Text, "Job title."},
-      {"kind", DataType::Varchar, "kind", Decode::Text, "admin, member, guest or viewer (as monday reports it).", 32},
-      {"status", DataType::Varchar, "status", Decode::Text, "ACTIVE, INACTIVE or PENDING.", 16},
-      {"is_email_confirmed", DataType::Bit, "is_email_confirmed", Decode::Boolean, "Whether the email is confirmed."},
-      {"is_deleted", DataType::Bit, "is_deleted", Decode::Boolean, "Whether the user was deleted."},
-      {"created_at", DataType::Timestamp, "created_at", Decode::Timestamp, "When the user was created (UTC)."},
-      {"became_active_at", DataType::Timestamp, "became_active_at", Decode::Timestamp,
-       "When the user became active (UTC)."},
-      {"last_activity", DataType::Timestamp, "last_activity", Decode::Timestamp, "Last activity (UTC)."},
-      {"country_code", DataType::Varchar, "country_code", Decode::Text, "Country code.", 8},
-      {"location", DataType::Varchar, "location", Decode::Text, "Location."},
-      {"phone", DataType::Varchar, "phone", Decode::Text, "Phone number.", 64},
-      {"mobile_phone", DataType::Varchar, "mobile_phone", Decode::Text, "Mobile phone number.", 64},
-      {"time_zone_identifier", DataType::Varchar, "time_zone_identifier", Decode::Text, "Time zone, e.g. Europe/London.", 64},
-      {"utc_hours_diff", DataType::Double, "utc_hours_diff", Decode::Real, "Offset from UTC in hours."},
-      {"current_language", DataType::Varchar, "current_language", Decode::Text, "Interface language.", 16},
-      {"url", DataType::Varchar, "url", Decode::Text, "Profile link.", 512},
-      {"account_id", DataType::BigInt, "account_id", Decode::Id, "Account the user belongs to."},
+      {.name = "id", .type = DataType::BigInt, .decode = Decode::Id, .description = "User id.", .nullable = false},
+      {.name = "name", .description = "Full name.", .nullable = false},
+      {.name = "email", .description = "Email address.", .size = 320},
+      {.name = "title", .description = "Job title."},
+      {.name = "kind", .description = "admin, member, guest or viewer (as monday reports it).", .size = 32},
+      {.name = "status", .description = "ACTIVE, INACTIVE or PENDING.", .size = 16},
+      {.name = "is_email_confirmed", .type = DataType::Bit, .decode = Decode::Boolean,
+       .description = "Whether the email is confirmed."},
+      {.name = "is_deleted", .type = DataType::Bit, .decode = Decode::Boolean,
+       .description = "Whether the user was deleted."},
+      {.name = "created_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the user was created (UTC)."},
+      {.name = "became_active_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the user became active (UTC)."},
+      {.name = "last_activity", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "Last activity (UTC)."},
+      {.name = "country_code", .description = "Country code.", .size = 8},
+      {.name = "location", .description = "Location."},
+      {.name = "phone", .description = "Phone number.", .size = 64},
+      {.name = "mobile_phone", .description = "Mobile phone number.", .size = 64},
+      {.name = "time_zone_identifier", .description = "Time zone, e.g. Europe/London.", .size = 64},
+      {.name = "utc_hours_diff", .type = DataType::Double, .decode = Decode::Real,
+       .description = "Offset from UTC in hours."},
+      {.name = "current_language", .description = "Interface language.", .size = 16},
+      {.name = "url", .description = "Profile link.", .size = 512},
+      {.name = "account_id", .type = DataType::BigInt, .decode = Decode::Id,
+       .description = "Account the user belongs to."},
   };
   table.keys = {{"id", true}};
   table.primary_key = {"id"};

@@ -4,7 +4,7 @@
 #include <deque>
 
 #include "driver/client/api_client.h"
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -110,14 +110,16 @@ TableDef makeWebhooksTable() {
   table.name = "Webhooks";
   table.description = "Webhooks registered on every board: which event they listen to and their config.";
   table.columns = {
-      {"id", DataType::BigInt, "id", Decode::Id, "Webhook id.", 0, false},
-      {"board_id", DataType::BigInt, "board_id", Decode::Id, "Board the webhook listens on.", 0, false},
-      {"event", DataType::Varchar, "event", Decode::Text, "Event it fires on (create_item, change_column_value ...).", 64,
-       false},
-      {"config", DataType::LongVarchar, "config", Decode::Json, "Its config as JSON (e.g. {\"columnId\":\"status\"}), if any."},
-      {"url", DataType::Varchar, "@url", Decode::Text,
-       "Write-only: the URL monday posts the events to, given with INSERT. monday never returns it, so it reads as NULL.",
-       512},
+      {.name = "id", .type = DataType::BigInt, .decode = Decode::Id, .description = "Webhook id.", .nullable = false},
+      {.name = "board_id", .type = DataType::BigInt, .decode = Decode::Id,
+       .description = "Board the webhook listens on.", .nullable = false},
+      {.name = "event", .description = "Event it fires on (create_item, change_column_value ...).", .size = 64,
+       .nullable = false},
+      {.name = "config", .type = DataType::LongVarchar, .decode = Decode::Json,
+       .description = "Its config as JSON (e.g. {\"columnId\":\"status\"}), if any."},
+      {.name = "url", .path = "@url",
+       .description = "Write-only: the URL monday posts the events to, given with INSERT. monday never returns it, so it reads as NULL.",
+       .size = 512},
   };
   table.keys = {{"board_id", true}};
   table.primary_key = {"id"};

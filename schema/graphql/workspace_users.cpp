@@ -1,5 +1,5 @@
 // WorkspaceUsers: owners and subscribers of every workspace, users and teams in one table.
-#include "schema/graphql/members.h"
+#include "schema/paging/members.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -26,7 +26,9 @@ TableDef makeWorkspaceUsersTable() {
       "Owners and subscribers (members) of every workspace, users and teams alike: one row per (workspace, role, "
       "member), as monday's owners_subscribers, users_subscribers, team_owners_subscribers and teams_subscribers "
       "list them.";
-  table.columns = memberColumns({"workspace_id", DataType::BigInt, "^id", Decode::Id, "The workspace.", 0, false},
+  table.columns = memberColumns({.name = "workspace_id", .type = DataType::BigInt, .path = "^id",
+                                 .decode = Decode::Id,
+                                 .description = "The workspace.", .nullable = false},
                                 "owner or subscriber", true);
   table.keys = {{"workspace_id", true}};
   // No primary key: user_id and team_id are each NULL on half the rows.

@@ -1,5 +1,5 @@
 // Workspaces: every workspace the token can see, in every state.
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -16,14 +16,16 @@ TableDef makeWorkspacesTable() {
   table.name = "Workspaces";
   table.description = "Workspaces of the account, in every state (active, archived, deleted).";
   table.columns = {
-      {"id", DataType::BigInt, "id", Decode::Id, "Workspace id.", 0, false},
-      {"name", DataType::Varchar, "name", Decode::Text, "Workspace name.", 0, false},
-      {"kind", DataType::Varchar, "kind", Decode::Text, "open, closed or template.", 16},
-      {"description", DataType::LongVarchar, "description", Decode::Text, "Workspace description."},
-      {"state", DataType::Varchar, "state", Decode::Text, "active, archived or deleted.", 16},
-      {"is_default_workspace", DataType::Bit, "is_default_workspace", Decode::Boolean,
-       "Whether this is the account's main workspace."},
-      {"created_at", DataType::Timestamp, "created_at", Decode::Timestamp, "When the workspace was created (UTC)."},
+      {.name = "id", .type = DataType::BigInt, .decode = Decode::Id, .description = "Workspace id.",
+       .nullable = false},
+      {.name = "name", .description = "Workspace name.", .nullable = false},
+      {.name = "kind", .description = "open, closed or template.", .size = 16},
+      {.name = "description", .type = DataType::LongVarchar, .description = "Workspace description."},
+      {.name = "state", .description = "active, archived or deleted.", .size = 16},
+      {.name = "is_default_workspace", .type = DataType::Bit, .decode = Decode::Boolean,
+       .description = "Whether this is the account's main workspace."},
+      {.name = "created_at", .type = DataType::Timestamp, .decode = Decode::Timestamp,
+       .description = "When the workspace was created (UTC)."},
   };
   table.keys = {{"id", true}};
   table.primary_key = {"id"};

@@ -1,4 +1,4 @@
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 
 #include <algorithm>
 #include <cmath>

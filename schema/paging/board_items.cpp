@@ -1,4 +1,4 @@
-#include "schema/graphql/board_items.h"
+#include "schema/paging/board_items.h"
 
 #include <algorithm>
 #include <atomic>
@@ -10,7 +10,7 @@
 
 #include "driver/client/api_client.h"
 #include "driver/client/api_response.h"
-#include "schema/graphql/concurrent_pages.h"
+#include "schema/paging/concurrent_pages.h"
 
 namespace monday::schema {
 

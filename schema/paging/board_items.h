@@ -18,8 +18,8 @@
 #include <string>
 #include <vector>
 
-#include "schema/graphql/api_scan.h"
-#include "schema/graphql/items_page_chain.h"
+#include "schema/paging/api_scan.h"
+#include "schema/paging/items_page_chain.h"
 
 namespace monday::client {
 class ApiClient;

@@ -1,4 +1,4 @@
-#include "schema/graphql/concurrent_pages.h"
+#include "schema/paging/concurrent_pages.h"
 
 #include <chrono>
 

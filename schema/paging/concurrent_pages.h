@@ -18,7 +18,7 @@
 #include <thread>
 #include <vector>
 
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 
 namespace monday::client {
 class ApiClient;

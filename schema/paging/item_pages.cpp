@@ -1,9 +1,9 @@
-#include "schema/graphql/item_pages.h"
+#include "schema/paging/item_pages.h"
 
 #include <cmath>
 
 #include "driver/client/api_client.h"
-#include "schema/graphql/board_items.h"
+#include "schema/paging/board_items.h"
 
 namespace monday::schema {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 
 namespace monday::schema {
 

@@ -1,4 +1,4 @@
-#include "schema/graphql/items_page_chain.h"
+#include "schema/paging/items_page_chain.h"
 
 #include <algorithm>
 #include <cctype>

@@ -17,7 +17,7 @@
 #include <rapidjson/document.h>
 
 #include "driver/common/error.h"
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 
 namespace monday::schema {
 

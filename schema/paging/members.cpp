@@ -1,23 +1,26 @@
-#include "schema/graphql/members.h"
+#include "schema/paging/members.h"
 
 namespace monday::schema {
 
 std::vector<ColumnDef> memberColumns(ColumnDef parent, const std::string& roles, bool with_teams) {
   std::vector<ColumnDef> columns{
       std::move(parent),
-      {"role", DataType::Varchar, "@role", Decode::Text, "The member's role: " + roles + ".", 16, false},
+      {.name = "role", .path = "@role", .description = "The member's role: " + roles + ".", .size = 16,
+       .nullable = false},
   };
   if (with_teams) {
-    columns.push_back({"member_kind", DataType::Varchar, "@member_kind", Decode::Text,
-                       "user or team: which of user_id / team_id is set.", 8, false});
-    columns.push_back({"user_id", DataType::BigInt, "user_id", Decode::Id,
-                       "The user, when member_kind = 'user' (joins Users.id)."});
-    columns.push_back({"team_id", DataType::BigInt, "team_id", Decode::Id,
-                       "The team, when member_kind = 'team' (joins Teams.id)."});
-    columns.push_back({"name", DataType::Varchar, "name", Decode::Text, "The user's or team's name."});
+    columns.push_back({.name = "member_kind", .path = "@member_kind",
+                       .description = "user or team: which of user_id / team_id is set.",
+                       .size = 8, .nullable = false});
+    columns.push_back({.name = "user_id", .type = DataType::BigInt, .decode = Decode::Id,
+                       .description = "The user, when member_kind = 'user' (joins Users.id)."});
+    columns.push_back({.name = "team_id", .type = DataType::BigInt, .decode = Decode::Id,
+                       .description = "The team, when member_kind = 'team' (joins Teams.id)."});
+    columns.push_back({.name = "name", .description = "The user's or team's name."});
   } else {
-    columns.push_back({"user_id", DataType::BigInt, "user_id", Decode::Id, "The user (joins Users.id).", 0, false});
-    columns.push_back({"name", DataType::Varchar, "name", Decode::Text, "The user's name."});
+    columns.push_back({.name = "user_id", .type = DataType::BigInt, .decode = Decode::Id,
+                       .description = "The user (joins Users.id).", .nullable = false});
+    columns.push_back({.name = "name", .description = "The user's name."});
   }
   return columns;
 }

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "schema/graphql/nested_scan.h"
+#include "schema/paging/nested_scan.h"
 
 namespace monday::schema {
 

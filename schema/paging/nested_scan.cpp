@@ -1,11 +1,11 @@
-#include "schema/graphql/nested_scan.h"
+#include "schema/paging/nested_scan.h"
 
 #include <cmath>
 #include <deque>
 #include <map>
 
 #include "driver/client/api_client.h"
-#include "schema/graphql/item_pages.h"
+#include "schema/paging/item_pages.h"
 
 namespace monday::schema {
 

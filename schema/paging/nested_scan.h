@@ -15,7 +15,7 @@
 #include <variant>
 #include <vector>
 
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 
 namespace monday::schema {
 

@@ -43,17 +43,24 @@ TableDef makeCacheTable() {
       "by the connections of this process with the same token. Local; reading it costs no API call. EXEC "
       "ClearCache empties it.";
   table.columns = {
-      {"enabled", DataType::Bit, "enabled", Decode::Boolean, "1 when CacheTTL > 0.", 0, false},
-      {"ttl_seconds", DataType::Integer, "ttl_seconds", Decode::Integer, "CacheTTL.", 0, false},
-      {"max_bytes", DataType::BigInt, "max_bytes", Decode::Integer, "CacheMaxMB in bytes.", 0, false},
-      {"entries", DataType::BigInt, "entries", Decode::Integer, "Answers kept now.", 0, false},
-      {"bytes", DataType::BigInt, "bytes", Decode::Integer, "Memory they use.", 0, false},
-      {"hits", DataType::BigInt, "hits", Decode::Integer, "Requests answered from the cache.", 0, false},
-      {"misses", DataType::BigInt, "misses", Decode::Integer, "Requests that went to monday.", 0, false},
-      {"evictions", DataType::BigInt, "evictions", Decode::Integer,
-       "Answers dropped because they were older than the TTL or for room.", 0, false},
-      {"invalidations", DataType::BigInt, "invalidations", Decode::Integer,
-       "Times a write or ClearCache emptied the cache.", 0, false},
+      {.name = "enabled", .type = DataType::Bit, .decode = Decode::Boolean, .description = "1 when CacheTTL > 0.",
+       .nullable = false},
+      {.name = "ttl_seconds", .type = DataType::Integer, .decode = Decode::Integer, .description = "CacheTTL.",
+       .nullable = false},
+      {.name = "max_bytes", .type = DataType::BigInt, .decode = Decode::Integer,
+       .description = "CacheMaxMB in bytes.", .nullable = false},
+      {.name = "entries", .type = DataType::BigInt, .decode = Decode::Integer, .description = "Answers kept now.",
+       .nullable = false},
+      {.name = "bytes", .type = DataType::BigInt, .decode = Decode::Integer, .description = "Memory they use.",
+       .nullable = false},
+      {.name = "hits", .type = DataType::BigInt, .decode = Decode::Integer,
+       .description = "Requests answered from the cache.", .nullable = false},
+      {.name = "misses", .type = DataType::BigInt, .decode = Decode::Integer,
+       .description = "Requests that went to monday.", .nullable = false},
+      {.name = "evictions", .type = DataType::BigInt, .decode = Decode::Integer,
+       .description = "Answers dropped because they were older than the TTL or for room.", .nullable = false},
+      {.name = "invalidations", .type = DataType::BigInt, .decode = Decode::Integer,
+       .description = "Times a write or ClearCache emptied the cache.", .nullable = false},
   };
   table.scan = scanCache;
   table.estimate = [](const ScanShape&) { return localScanEstimate(1); };

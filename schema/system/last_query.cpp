@@ -73,36 +73,35 @@ TableDef makeLastQueryTable() {
       "terms monday's API applied, the terms SQLite evaluated itself, ORDER BY/LIMIT pushed, rows fetched, "
       "requests and complexity points. Local; reading it costs no API call.";
   table.columns = {
-      {"statement", DataType::LongVarchar, "statement", Decode::Text, "SQL text of the previous statement."},
-      {"table_schema", DataType::Varchar, "table_schema", Decode::Text, "Schema of the table read (monday, boards, sys).",
-       32},
-      {"table_name", DataType::Varchar, "table_name", Decode::Text,
-       "Table read; NULL when the statement read no table."},
-      {"scans", DataType::BigInt, "scans", Decode::Integer,
-       "Times the table was scanned (a join may scan an inner table once per outer row)."},
-      {"cache_hits", DataType::BigInt, "cache_hits", Decode::Integer,
-       "Scans answered from the statement's scan cache without a request."},
-      {"pushed_to_api", DataType::LongVarchar, "pushed_to_api", Decode::Text,
-       "Terms monday's API applied, in monday's words (e.g. 'status any_of [1]', 'items(ids:) 3 ids'), "
+      {.name = "statement", .type = DataType::LongVarchar, .description = "SQL text of the previous statement."},
+      {.name = "table_schema", .description = "Schema of the table read (monday, boards, sys).", .size = 32},
+      {.name = "table_name", .description = "Table read; NULL when the statement read no table."},
+      {.name = "scans", .type = DataType::BigInt, .decode = Decode::Integer,
+       .description = "Times the table was scanned (a join may scan an inner table once per outer row)."},
+      {.name = "cache_hits", .type = DataType::BigInt, .decode = Decode::Integer,
+       .description = "Scans answered from the statement's scan cache without a request."},
+      {.name = "pushed_to_api", .type = DataType::LongVarchar,
+       .description = "Terms monday's API applied, in monday's words (e.g. 'status any_of [1]', 'items(ids:) 3 ids'), "
        "separated by '; '. SQLite re-checks them on every row."},
-      {"evaluated_locally", DataType::LongVarchar, "evaluated_locally", Decode::Text,
-       "Terms SQLite offered to the table that the API could not apply (SQLite filtered those rows "
+      {.name = "evaluated_locally", .type = DataType::LongVarchar,
+       .description = "Terms SQLite offered to the table that the API could not apply (SQLite filtered those rows "
        "itself), separated by '; '. Terms SQLite never offers a virtual table (functions, OR across "
        "tables, NOT IN ...) are always local and not listed."},
-      {"fetch_method", DataType::Varchar, "fetch_method", Decode::Text,
-       "How rows were fetched: items_page, items(ids:), boards(ids:) ..."},
-      {"order_by_pushed", DataType::Varchar, "order_by_pushed", Decode::Text,
-       "ORDER BY monday applied (SQLite skipped its sort); NULL when SQLite sorted, or no ORDER BY."},
-      {"limit_pushed", DataType::BigInt, "limit_pushed", Decode::Integer,
-       "LIMIT (+ OFFSET) the scan stopped at; NULL when SQLite had to read every row."},
-      {"rows_fetched", DataType::BigInt, "rows_fetched", Decode::Integer, "Rows the table's scans returned to SQLite."},
-      {"table_requests", DataType::BigInt, "table_requests", Decode::Integer, "API requests this table's scans sent."},
-      {"table_complexity", DataType::BigInt, "table_complexity", Decode::Integer,
-       "Complexity points those requests cost."},
-      {"statement_requests", DataType::BigInt, "statement_requests", Decode::Integer,
-       "API requests of the whole statement (metadata look-ups included)."},
-      {"statement_complexity", DataType::BigInt, "statement_complexity", Decode::Integer,
-       "Complexity points of the whole statement."},
+      {.name = "fetch_method", .description = "How rows were fetched: items_page, items(ids:), boards(ids:) ..."},
+      {.name = "order_by_pushed",
+       .description = "ORDER BY monday applied (SQLite skipped its sort); NULL when SQLite sorted, or no ORDER BY."},
+      {.name = "limit_pushed", .type = DataType::BigInt, .decode = Decode::Integer,
+       .description = "LIMIT (+ OFFSET) the scan stopped at; NULL when SQLite had to read every row."},
+      {.name = "rows_fetched", .type = DataType::BigInt, .decode = Decode::Integer,
+       .description = "Rows the table's scans returned to SQLite."},
+      {.name = "table_requests", .type = DataType::BigInt, .decode = Decode::Integer,
+       .description = "API requests this table's scans sent."},
+      {.name = "table_complexity", .type = DataType::BigInt, .decode = Decode::Integer,
+       .description = "Complexity points those requests cost."},
+      {.name = "statement_requests", .type = DataType::BigInt, .decode = Decode::Integer,
+       .description = "API requests of the whole statement (metadata look-ups included)."},
+      {.name = "statement_complexity", .type = DataType::BigInt, .decode = Decode::Integer,
+       .description = "Complexity points of the whole statement."},
   };
   table.scan = scanLastQuery;
   table.estimate = [](const ScanShape&) { return localScanEstimate(3); };

@@ -9,6 +9,7 @@
 #include "driver/client/audit_response.h"
 #include "driver/common/numbers.h"
 #include "schema/auditlog/audit_api.h"
+#include "schema/registry.h"
 #include "tests/fuzz/fuzz_support.h"
 
 namespace {

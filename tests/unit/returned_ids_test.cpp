@@ -2,7 +2,7 @@
 // ids that are not plain numbers (or would not round-trip as one) are kept as text.
 #include <gtest/gtest.h>
 
-#include "schema/graphql/items_page_chain.h"
+#include "schema/paging/items_page_chain.h"
 
 using monday::schema::ReturnedIds;
 

@@ -3,7 +3,7 @@
 
 #include <set>
 
-#include "schema/graphql/api_scan.h"
+#include "schema/paging/api_scan.h"
 #include "schema/registry.h"
 #include "schema/table.h"
 

@@ -94,6 +94,7 @@ Limit limitOf(const ErrorEntry& entry) {
   if (code == "COMPLEXITY_BUDGET_EXHAUSTED" || contains(message, "complexity budget exhausted")) {
     return Limit::ComplexityBudget;
   }
+  if (code == "FIELD_LIMIT_EXCEEDED") return Limit::FieldConcurrency;
   if (code == "maxConcurrencyExceeded" || contains(message, "concurrency limit exceeded")) return Limit::Concurrency;
   if (code == "IP_RATE_LIMIT_EXCEEDED" || contains(message, "ip rate limit")) return Limit::IpRate;
   if (code == "RATE_LIMIT_EXCEEDED" || code == "RateLimitExceeded" || contains(message, "rate limit exceeded") ||
@@ -114,6 +115,16 @@ long long numberAfter(std::string_view text, std::string_view label) {
   std::size_t digits = 0;
   while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
   return clampedDecimal(text.substr(0, digits), 0).value_or(-1);
+}
+
+// Whether any top-level field of `data` came back with a value: then part of the request ran.
+bool anyFieldAnswered(const rapidjson::Value& body) {
+  const rapidjson::Value* data = jsonMember(body, "data");
+  if (!data || !data->IsObject()) return false;
+  for (const auto& field : data->GetObject()) {
+    if (!field.value.IsNull()) return true;
+  }
+  return false;
 }
 
 ApiOutcome failed(ApiOutcome outcome, Error error) {
@@ -138,6 +149,7 @@ std::string_view limitName(Limit limit) {
     case Limit::ComplexityBudget: return "complexity budget";
     case Limit::MinuteRate: return "minute request limit";
     case Limit::Concurrency: return "concurrency limit";
+    case Limit::FieldConcurrency: return "per-field concurrency limit";
     case Limit::IpRate: return "IP rate limit";
     case Limit::TemporarilyBlocked: return "temporary API block";
     case Limit::OtherRate: return "rate limit";
@@ -201,7 +213,14 @@ ApiOutcome readApiResponse(const net::HttpResponse& response, std::chrono::syste
   const std::string message = decisive ? decisive->message : std::string();
   const std::string code = decisive ? decisive->code : std::string();
   const rapidjson::Value* extensions = decisive ? decisive->extensions : nullptr;
-  const long long retry_in = extensions ? jsonMemberNumber(*extensions, "retry_in_seconds").value_or(-1) : -1;
+  long long retry_in = extensions ? jsonMemberNumber(*extensions, "retry_in_seconds").value_or(-1) : -1;
+  if (retry_in < 0) {
+    // FIELD_LIMIT_EXCEEDED puts the wait in error_data: under extensions, or at the top in the
+    // changelog's shape.
+    const rapidjson::Value* error_data = extensions ? jsonMember(*extensions, "error_data") : nullptr;
+    if (!error_data) error_data = jsonMember(body, "error_data");
+    if (error_data) retry_in = jsonMemberNumber(*error_data, "retry_in_seconds").value_or(-1);
+  }
   long long logical_status = extensions ? jsonMemberNumber(*extensions, "status_code").value_or(-1) : -1;
   if (logical_status < 0) logical_status = jsonMemberNumber(body, "status_code").value_or(-1);
   if (extensions && outcome.request_id.empty()) outcome.request_id = jsonMemberText(*extensions, "request_id");
@@ -249,7 +268,10 @@ ApiOutcome readApiResponse(const net::HttpResponse& response, std::chrono::syste
   if (limit != Limit::None) {
     outcome.kind = ApiOutcome::Kind::RetryAfter;
     outcome.limit = limit;
-    outcome.rejected_unexecuted = limit != Limit::Locked;
+    // A per-field limit fails only the limited fields of a request monday ran: it was rejected
+    // unexecuted only when no field of it came back with a result.
+    outcome.rejected_unexecuted =
+        limit == Limit::FieldConcurrency ? !anyFieldAnswered(body) : limit != Limit::Locked;
     long long wait = std::max(retryAfterHeader(response), retry_in);
     if (limit == Limit::ComplexityBudget) {
       if (auto legacy = parseLegacyComplexityMessage(message)) {

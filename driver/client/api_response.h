@@ -38,6 +38,7 @@ enum class Limit {
   ComplexityBudget,    // per-minute complexity budget spent (COMPLEXITY_BUDGET_EXHAUSTED ...)
   MinuteRate,          // requests per minute (RATE_LIMIT_EXCEEDED, "Rate Limit Exceeded")
   Concurrency,         // requests in flight (maxConcurrencyExceeded)
+  FieldConcurrency,    // one field's requests in flight (FIELD_LIMIT_EXCEEDED); the rest of the request ran
   IpRate,              // requests per IP (IP_RATE_LIMIT_EXCEEDED)
   TemporarilyBlocked,  // API_TEMPORARILY_BLOCKED
   OtherRate,           // any other HTTP 429 (e.g. "Call limit exceeded for CreateBoard")

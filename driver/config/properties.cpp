@@ -301,9 +301,9 @@ const std::vector<PropertyDef>& registry() {
        .min_value = 0,
        .max_value = 50,
        .description = "How many times one API call is sent again after monday answers with a rate "
-                      "limit (429, complexity budget, concurrency, IP or minute limit), a lock (423) "
-                      "or a transient server error. Changes (mutations) are resent only after rate-"
-                      "limit answers, which monday rejects before running them. 0: fail at once.",
+                      "limit (429: complexity budget, concurrency, per-field, IP or minute limit), a lock "
+                      "(423) or a transient server error. Changes (mutations) are resent only after rate-"
+                      "limit answers that say monday ran none of them. 0: fail at once.",
        .bind = [](Settings& s, const std::string& v) { s.max_retries = std::stoi(v); }},
       {.name = "MaxRetryWait",
        .aliases = {},

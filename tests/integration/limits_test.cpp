@@ -242,6 +242,27 @@ TEST_F(Limits, ConcurrencyIpAndLockAnswersAreWaitedOut) {
   EXPECT_GE(real(usage, "wait_seconds"), 4.0);
 }
 
+TEST_F(Limits, PerFieldConcurrencyLimitIsWaitedOut) {
+  // FIELD_LIMIT_EXCEEDED (REFERENCE §5.2): monday ran the request, the limited field came back
+  // null with the error, and retry_in_seconds says when to ask again. Both shapes: errors[] with
+  // extensions (2025-04 and later) and the changelog's top-level body.
+  Connection connection(env_);
+  connect(connection);
+  ASSERT_EQ(sandboxControl("/__sandbox/faults", R"([
+    {"kind":"field_limit_exceeded","entity":"workspaces","count":1,"retry_in_seconds":1},
+    {"kind":"field_limit_exceeded","entity":"workspaces","format":"legacy","count":1,"retry_in_seconds":1}])"),
+            200);
+  const std::size_t before = requestCount();
+  EXPECT_EQ(query(connection, "SELECT id FROM Workspaces").size(), dataset()["workspaces"].Size());
+  const auto requests = apiRequestsSince(before);
+  ASSERT_EQ(requests.size(), 3u);
+  EXPECT_EQ(countStatus(requests, 429), 2u);
+  const auto usage = usageRow(connection);
+  EXPECT_EQ(number(usage, "limit_answers"), 2);
+  EXPECT_EQ(number(usage, "retries"), 2);
+  EXPECT_GE(real(usage, "wait_seconds"), 2.0) << "each answer asked for a second";
+}
+
 TEST_F(Limits, ALongWaitIsReportedWithTheStatement) {
   Connection connection(env_);
   connect(connection);

@@ -243,6 +243,35 @@ TEST(ApiResponseShapes, IpRateLimitWaitsRetryInSeconds) {
   EXPECT_EQ(outcome.wait.count(), 10);
 }
 
+TEST(ApiResponseShapes, PerFieldLimitWaitsItsRetryInSecondsInEitherShape) {
+  // 2025-04 and later: in errors[], the wait under extensions (REFERENCE §5.2).
+  auto current = readApiResponse(response(
+      429, R"({"data":{"boards":null},"errors":[{"message":"Field limit exceeded","path":["boards"],)"
+           R"("extensions":{"code":"FIELD_LIMIT_EXCEEDED","status_code":429,"retry_in_seconds":7,)"
+           R"("error_data":{"entity":"boards"}}}]})"));
+  ASSERT_EQ(current.kind, ApiOutcome::Kind::RetryAfter);
+  EXPECT_EQ(current.limit, monday::client::Limit::FieldConcurrency);
+  EXPECT_EQ(current.wait, std::chrono::seconds(7));
+  EXPECT_TRUE(current.rejected_unexecuted) << "no field of it ran";
+  // The changelog's top-level shape keeps the wait in error_data.
+  auto legacy = readApiResponse(response(
+      429, R"({"error_message":"Field limit exceeded","error_code":"FIELD_LIMIT_EXCEEDED",)"
+           R"("error_data":{"retry_in_seconds":9,"entity":"boards"},"status_code":429})"));
+  ASSERT_EQ(legacy.kind, ApiOutcome::Kind::RetryAfter);
+  EXPECT_EQ(legacy.limit, monday::client::Limit::FieldConcurrency);
+  EXPECT_EQ(legacy.wait, std::chrono::seconds(9));
+}
+
+TEST(ApiResponseShapes, PerFieldLimitOnARequestThatPartlyRanIsNotCalledUnexecuted) {
+  // Two aliased changes, one ran and one hit the limit: sending the request again would repeat
+  // the one that ran.
+  auto outcome = readApiResponse(response(
+      429, R"({"data":{"a0":{"id":"11"},"a1":null},"errors":[{"message":"Field limit exceeded","path":["a1"],)"
+           R"("extensions":{"code":"FIELD_LIMIT_EXCEEDED","retry_in_seconds":1}}]})"));
+  ASSERT_EQ(outcome.kind, ApiOutcome::Kind::RetryAfter);
+  EXPECT_FALSE(outcome.rejected_unexecuted);
+}
+
 TEST(ApiResponseShapes, UnknownHttp429IsStillARejectedLimit) {
   auto outcome = readApiResponse(response(429, R"({"errors":[{"message":"Call limit exceeded for CreateBoard"}]})",
                                           {{"retry-after", "30"}}));

@@ -13,6 +13,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "driver/common/json.h"
+
 namespace monday::schema::boards {
 
 namespace {
@@ -57,6 +59,26 @@ Value rawValue(const Cell& cell) {
     return std::string(value->GetString(), value->GetStringLength());
   }
   return jsonText(*value);
+}
+
+// A cell's `value` parsed once more (monday sends it as a JSON string holding JSON). `unread`
+// gets the text when it is there but is not a JSON object, so the caller can pass it on and the
+// engine can say which cell could not be read instead of hiding it.
+rapidjson::Document storedValue(const Cell& cell, Value* unread = nullptr) {
+  rapidjson::Document parsed;
+  const auto* value = member(cell, "value");
+  if (!value) return parsed;
+  if (!value->IsString()) {
+    parsed.CopyFrom(*value, parsed.GetAllocator());
+  } else if (value->GetStringLength() > 0 &&
+             !parseJson(std::string_view(value->GetString(), value->GetStringLength()), parsed)) {
+    parsed.SetNull();
+  }
+  if (!parsed.IsObject()) {
+    if (unread) *unread = rawValue(cell);
+    parsed.SetNull();
+  }
+  return parsed;
 }
 
 Value integer(const Cell& cell, const char* name) {
@@ -141,6 +163,22 @@ Value textUnlessEmpty(const Cell& cell, const char* list_name, const char* text_
   if (emptyList(cell, list_name)) return std::monostate{};
   const auto* shown = member(cell, text_name);
   return shown ? stringOf(*shown) : std::string();
+}
+
+// date: from `value`, never from the typed fields or `text`. monday stores the date and time in
+// UTC there; `text` and the typed `time` show them in the caller's profile time zone, so the
+// typed `date` paired with the typed `time` names a moment that never was (REFERENCE §11.1).
+Value storedDay(const Cell& cell) {
+  Value unread;
+  const rapidjson::Document stored = storedValue(cell, &unread);
+  if (!stored.IsObject()) return unread;
+  return day(stored, "date");
+}
+
+Value storedTimeOfDay(const Cell& cell) {
+  const rapidjson::Document stored = storedValue(cell);
+  if (!stored.IsObject() || isNull(nonEmpty(stored, "date"))) return std::monostate{};
+  return nonEmpty(stored, "time");
 }
 
 Value statusId(const Cell& cell) {
@@ -229,10 +267,9 @@ std::vector<ColumnTypeInfo> makeTypes() {
         {"_ids", D::Varchar, 0, "selected option ids, comma separated",
          [](const Cell& c) { return idList(c, "dropdown_values"); }},
         kRawValue}},
-      {"date", "... on DateValue { date_date: date date_time: time }",
-       {{"", D::Date, 0, "date (UTC)", [](const Cell& c) { return day(c, "date_date"); }, K::Date, true},
-        {"_time", D::Time, 0, "time of day (UTC); NULL when the date has no time",
-         [](const Cell& c) { return nonEmpty(c, "date_time"); }},
+      {"date", "",
+       {{"", D::Date, 0, "date (UTC)", storedDay, K::Date, true},
+        {"_time", D::Time, 0, "time of day (UTC); NULL when the date has no time", storedTimeOfDay},
         kRawValue}},
       {"timeline", "... on TimelineValue { timeline_from: from timeline_to: to }",
        {{"_from", D::Date, 0, "start date", [](const Cell& c) { return day(c, "timeline_from"); }, K::TimelineStart},

@@ -158,6 +158,33 @@ TEST(ColumnTypes, DecodesTypedFragments) {
   EXPECT_EQ(std::get<std::string>(columnTypeInfo("hour").parts[0].decode(cell)), "09:05:00");
 }
 
+// monday keeps a date's date and time in UTC in `value`; `text` and the typed `time` are in the
+// caller's profile time zone (here New York, 4 hours behind in July), so they must not be read.
+TEST(ColumnTypes, ADateIsTheUtcMomentInItsValueNotTheTypedTimeInTheCallersZone) {
+  const auto& date = columnTypeInfo("date");
+  ASSERT_EQ(date.parts.size(), 3u);
+  rapidjson::Document cell;
+  cell.Parse(R"({"id":"date4","text":"2026-06-30 22:30",)"
+             R"("value":"{\"date\":\"2026-07-01\",\"time\":\"02:30:00\",\"changed_at\":\"2026-06-01T00:00:00.000Z\"}",)"
+             R"("date_date":"2026-07-01","date_time":"22:30:00"})");
+  EXPECT_EQ(std::get<std::string>(date.parts[0].decode(cell)), "2026-07-01");
+  EXPECT_EQ(std::get<std::string>(date.parts[1].decode(cell)), "02:30:00");
+
+  // monday's documented date-only shape has no "time" key; others carry "time":null.
+  cell.Parse(R"({"id":"date4","text":"2022-07-19","value":"{\"date\":\"2022-07-19\",\"icon\":null}"})");
+  EXPECT_EQ(std::get<std::string>(date.parts[0].decode(cell)), "2022-07-19");
+  EXPECT_TRUE(isNull(date.parts[1].decode(cell)));
+  cell.Parse(R"({"id":"date4","text":"","value":null})");
+  EXPECT_TRUE(isNull(date.parts[0].decode(cell)));
+  EXPECT_TRUE(isNull(date.parts[1].decode(cell)));
+
+  // A value that is not JSON is passed on, so the engine reads it as NULL with a warning naming it.
+  cell.Parse(R"({"id":"date4","text":"","value":"someday"})");
+  EXPECT_EQ(std::get<std::string>(date.parts[0].decode(cell)), "someday");
+  EXPECT_TRUE(isNull(date.parts[1].decode(cell)));
+  EXPECT_EQ(date.fragment, "") << "the typed fields are not needed";
+}
+
 TEST(BoardFilters, NumbersAndDatesBecomeRangesWidenedForTimeZones) {
   EXPECT_EQ(translated(FilterKind::Number, nullptr, ConstraintOp::Ge, {std::int64_t{10}}), "c greater_than_or_equals 10");
   EXPECT_EQ(translated(FilterKind::Number, nullptr, ConstraintOp::Eq, {std::string("2.5"), std::string("abc")}), "c any_of [2.5]");

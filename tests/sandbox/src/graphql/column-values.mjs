@@ -3,7 +3,7 @@
 
 import {
   TYPENAME, cellText, cellValue, isoSeconds, labelStyle, statusLabelById, dropdownOptions, linkedIds, relationDisplay,
-  mirrorItems, mirrorDisplay, formulaDisplay,
+  mirrorItems, mirrorDisplay, formulaDisplay, inViewerZone,
 } from '../data/column-types.mjs';
 
 const changedAt = ({ raw }) => (raw && raw.changed_at ? isoSeconds(Date.parse(raw.changed_at)) : null);
@@ -13,7 +13,7 @@ const visibleItems = (ctx, ids) => ids.map((id) => ctx.store.visibleItem(id, ctx
 const common = {
   id: (c) => c.col.id,
   type: (c) => c.col.type,
-  text: (c, _a, ctx) => cellText(c, ctx.store),
+  text: (c, _a, ctx) => cellText(c, ctx.store, ctx.user),
   value: (c) => cellValue(c),
   column: (c) => c.col,
   is_leaf: () => true,
@@ -61,7 +61,8 @@ const typed = {
   },
   DateValue: {
     date: (c) => (c.raw ? c.raw.date ?? null : null),
-    time: (c) => (c.raw ? c.raw.time ?? null : null),
+    // In the caller's profile time zone, unlike `value` (UTC) and `date` (REFERENCE §11.1).
+    time: (c, _a, ctx) => (c.raw && c.raw.date && c.raw.time ? inViewerZone(c.raw.date, c.raw.time, ctx.user).time : null),
     icon: (c) => (c.raw ? c.raw.icon ?? null : null),
     updated_at: changedAt,
   },

@@ -181,6 +181,13 @@ Value storedTimeOfDay(const Cell& cell) {
   return nonEmpty(stored, "time");
 }
 
+// doc: monday's `text` of a doc column is always "" (REFERENCE §11.1); the doc is DocValue.file.
+Value docFile(const Cell& cell, const char* name) {
+  const auto* file = member(cell, "doc_file");
+  if (!file || !file->IsObject()) return std::monostate{};
+  return nonEmpty(*file, name);
+}
+
 Value statusId(const Cell& cell) {
   if (isNull(text(cell))) return std::monostate{};  // no label (monday's "empty" label 5 has none)
   return integer(cell, "status_index");
@@ -335,7 +342,14 @@ std::vector<ColumnTypeInfo> makeTypes() {
         {"_ids", D::Varchar, 0, "tag ids, comma separated", [](const Cell& c) { return idList(c, "tags_ids"); }},
         kRawValue}},
       {"file", "", {{"", D::LongVarchar, 0, "files (monday's text: their URLs)", text}, kRawValue}},
-      {"doc", "", {{"", D::Varchar, 1024, "document link (monday's text)", text}, kRawValue}},
+      {"doc", "... on DocValue { doc_file: file { url object_id } }",
+       {{"", D::Varchar, 1024, "document link (DocValue.file.url)", [](const Cell& c) { return docFile(c, "url"); }},
+        {"_object_id", D::BigInt, 0, "the doc's object_id (Docs.object_id)",
+         [](const Cell& c) -> Value {
+           const auto* file = member(c, "doc_file");
+           return file && file->IsObject() ? integer(*file, "object_id") : Value{};
+         }},
+        kRawValue}},
       {"direct_doc", "", {{"", D::Varchar, 1024, "document link (monday's text)", text}, kRawValue}},
       {"board_relation", "... on BoardRelationValue { relation_ids: linked_item_ids relation_display: display_value }",
        {{"", D::Varchar, 0, "names of the linked items (display_value)",

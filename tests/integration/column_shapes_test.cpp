@@ -68,3 +68,24 @@ TEST_F(ColumnShapes, ADateWithoutATimeAndAClearedDate) {
   EXPECT_EQ(row[1], "NULL");
   EXPECT_EQ(row[2], "NULL");
 }
+
+// monday's doc column: `text` is always "", the doc is DocValue.file.
+TEST_F(ColumnShapes, ADocColumnShowsTheDocFromDocValueFileThoughItsTextIsEmpty) {
+  const auto docs = query(connection_, "SELECT id, object_id, url FROM Docs ORDER BY id LIMIT 1");
+  ASSERT_EQ(docs.size(), 1u);
+  const std::string id = docs[0][0].value(), object_id = docs[0][1].value(), url = docs[0][2].value();
+  store("monday_doc", R"({"files":[{"name":"Brief","fileType":"MONDAY_DOC","docId":)" + id + R"(,"objectId":)" +
+                          object_id + R"(,"linkToFile":")" + url +
+                          R"(","createdAt":"2026-06-01T00:00:00.000Z","createdBy":"10000001"}]})");
+  auto row = read("brief, brief_object_id");
+  ASSERT_EQ(row.size(), 2u);
+  EXPECT_EQ(row[0], url);
+  EXPECT_EQ(row[1], object_id);
+
+  // Cleared ({"clear_all":true} leaves no file): NULL, not "".
+  store("monday_doc", "null");
+  row = read("brief, brief_object_id");
+  ASSERT_EQ(row.size(), 2u);
+  EXPECT_EQ(row[0], "NULL");
+  EXPECT_EQ(row[1], "NULL");
+}

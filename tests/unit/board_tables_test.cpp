@@ -185,6 +185,22 @@ TEST(ColumnTypes, ADateIsTheUtcMomentInItsValueNotTheTypedTimeInTheCallersZone) 
   EXPECT_EQ(date.fragment, "") << "the typed fields are not needed";
 }
 
+// monday documents a doc column's `text` as always "": the doc is in DocValue.file.
+TEST(ColumnTypes, ADocIsReadFromDocValueFileNotFromItsEmptyText) {
+  const auto& doc = columnTypeInfo("doc");
+  ASSERT_EQ(doc.parts.size(), 3u);
+  EXPECT_NE(doc.fragment.find("... on DocValue"), std::string_view::npos);
+  rapidjson::Document cell;
+  cell.Parse(R"({"id":"monday_doc","text":"","value":null,)"
+             R"("doc_file":{"url":"https://x.monday.com/docs/5009001","object_id":"5009001"}})");
+  EXPECT_EQ(std::get<std::string>(doc.parts[0].decode(cell)), "https://x.monday.com/docs/5009001");
+  EXPECT_EQ(doc.parts[1].suffix, "_object_id");
+  EXPECT_EQ(std::get<std::int64_t>(doc.parts[1].decode(cell)), 5009001);
+  cell.Parse(R"({"id":"monday_doc","text":"","value":null,"doc_file":null})");
+  EXPECT_TRUE(isNull(doc.parts[0].decode(cell)));
+  EXPECT_TRUE(isNull(doc.parts[1].decode(cell)));
+}
+
 TEST(BoardFilters, NumbersAndDatesBecomeRangesWidenedForTimeZones) {
   EXPECT_EQ(translated(FilterKind::Number, nullptr, ConstraintOp::Ge, {std::int64_t{10}}), "c greater_than_or_equals 10");
   EXPECT_EQ(translated(FilterKind::Number, nullptr, ConstraintOp::Eq, {std::string("2.5"), std::string("abc")}), "c any_of [2.5]");

@@ -1,5 +1,5 @@
 // Column values in the shapes monday documents for them (REFERENCE.md §11.1), where they differ
-// from what a naive store would give.
+// from what a naive store would give: per-caller time zones, fields that are always "".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSandbox, TOKENS } from './helpers.mjs';
@@ -46,4 +46,23 @@ test('a date keeps UTC in value and shows text and typed time in the caller\'s p
   const dateOnly = await cell(item, 'date4', '... on DateValue { date time }');
   assert.equal(dateOnly.text, '2022-07-19');
   assert.equal(dateOnly.time, null);
+});
+
+test('a doc column\'s text is always "" and the doc is in DocValue.file', async () => {
+  const docs = await sb.gql('{ docs(limit: 1) { id object_id url } }');
+  const doc = docs.json.data.docs[0];
+  const item = await firstItem();
+  await setCell(item, 'monday_doc', {
+    files: [{ name: 'Brief', fileType: 'MONDAY_DOC', docId: Number(doc.id), objectId: Number(doc.object_id), linkToFile: doc.url, createdAt: '2026-06-01T00:00:00.000Z', createdBy: '10000001' }],
+  });
+  const set = await cell(item, 'monday_doc', '... on DocValue { file { url object_id doc { id } } }');
+  assert.equal(set.text, '');
+  assert.equal(set.file.url, doc.url);
+  assert.equal(set.file.object_id, String(doc.object_id));
+  assert.equal(set.file.doc.id, String(doc.id));
+  await setCell(item, 'monday_doc', null);
+  const cleared = await cell(item, 'monday_doc', '... on DocValue { file { url } }');
+  assert.equal(cleared.text, '');
+  assert.equal(cleared.file, null);
+  assert.equal(cleared.value, null);
 });

@@ -213,7 +213,9 @@ const TEXT = {
           }),
         )
       : '',
-  doc: ({ raw }) => (raw && raw.files && raw.files[0] ? raw.files[0].linkToFile || '' : ''),
+  // monday: a doc column's text "Always returns \"\"" (REFERENCE §11.1); the doc is DocValue.file.
+  doc: () => '',
+
   direct_doc: ({ raw }) => (raw && raw.files && raw.files[0] ? raw.files[0].linkToFile || '' : ''),
   board_relation: () => null,
   dependency: () => null,

@@ -289,7 +289,9 @@ std::vector<ColumnTypeInfo> makeTypes() {
         kRawValue}},
       {"hour", "... on HourValue { hour_hour: hour hour_minute: minute }",
        {{"", D::Time, 0, "time of day", hour, K::Emptiness}, kRawValue}},
-      {"world_clock", "", {{"", D::Varchar, 64, "time zone", text}}},
+      // monday defines WorldClockValue.timezone; its `text` is only documented as "" when empty.
+      {"world_clock", "... on WorldClockValue { world_clock_timezone: timezone }",
+       {{"", D::Varchar, 64, "time zone", [](const Cell& c) { return nonEmpty(c, "world_clock_timezone"); }}}},
       {"people", "... on PeopleValue { people_entities: persons_and_teams { id kind } }",
        {{"", D::Varchar, 0, "names of the people and teams",
          [](const Cell& c) { return textUnlessEmpty(c, "people_entities", "text"); }, K::TextContains},
@@ -397,7 +399,9 @@ std::vector<ColumnTypeInfo> makeTypes() {
            return std::int64_t{running->GetBool() ? 1 : 0};
          }},
         kRawValue}},
-      {"button", "", {{"", D::Varchar, 0, "button label", text}}},
+      // The label is ButtonValue.label; `text` held it only in the retired column values v1.
+      {"button", "... on ButtonValue { button_label: label }",
+       {{"", D::Varchar, 0, "button label", [](const Cell& c) { return nonEmpty(c, "button_label"); }}}},
       {"group", "... on GroupValue { group_value_id: group_id }",
        {{"", D::Varchar, 0, "group title (monday's text)", text},
         {"_id", D::Varchar, 64, "group id", [](const Cell& c) { return nonEmpty(c, "group_value_id"); }}}},

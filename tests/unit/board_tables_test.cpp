@@ -201,6 +201,17 @@ TEST(ColumnTypes, ADocIsReadFromDocValueFileNotFromItsEmptyText) {
   EXPECT_TRUE(isNull(doc.parts[1].decode(cell)));
 }
 
+// Types whose value monday defines as a typed field are read from it, whatever `text` holds.
+TEST(ColumnTypes, WorldClockAndButtonAreReadFromTheirTypedFields) {
+  rapidjson::Document cell;
+  cell.Parse(R"({"id":"world_clock","text":"","value":null,"world_clock_timezone":"Europe/London"})");
+  EXPECT_EQ(std::get<std::string>(columnTypeInfo("world_clock").parts[0].decode(cell)), "Europe/London");
+  cell.Parse(R"({"id":"world_clock","text":"","value":null,"world_clock_timezone":null})");
+  EXPECT_TRUE(isNull(columnTypeInfo("world_clock").parts[0].decode(cell)));
+  cell.Parse(R"({"id":"button","text":"","value":null,"button_label":"Approve"})");
+  EXPECT_EQ(std::get<std::string>(columnTypeInfo("button").parts[0].decode(cell)), "Approve");
+}
+
 TEST(BoardFilters, NumbersAndDatesBecomeRangesWidenedForTimeZones) {
   EXPECT_EQ(translated(FilterKind::Number, nullptr, ConstraintOp::Ge, {std::int64_t{10}}), "c greater_than_or_equals 10");
   EXPECT_EQ(translated(FilterKind::Number, nullptr, ConstraintOp::Eq, {std::string("2.5"), std::string("abc")}), "c any_of [2.5]");

@@ -66,3 +66,20 @@ test('a doc column\'s text is always "" and the doc is in DocValue.file', async 
   assert.equal(cleared.file, null);
   assert.equal(cleared.value, null);
 });
+
+test('a files cell carries createdAt in epoch milliseconds and text is the file URL', async () => {
+  const r = await sb.gql(`{ boards(ids: [${TRACKER}]) { items_page(limit: 500) { items { column_values(ids: ["files"]) { text value ... on FileValue { files { ... on FileAssetValue { asset_id created_at } } } } } } } }`);
+  assert.equal(r.status, 200, JSON.stringify(r.json.errors));
+  const cells = r.json.data.boards[0].items_page.items.map((i) => i.column_values[0]).filter((c) => c.value);
+  assert.ok(cells.length > 0);
+  for (const c of cells) {
+    const file = JSON.parse(c.value).files[0];
+    assert.equal(typeof file.createdAt, 'number');
+    assert.equal(file.fileType, 'ASSET');
+    assert.match(file.isImage, /^(true|false)$/);
+    assert.match(c.text, /^https:\/\/.*\/protected_static\//);
+    assert.equal(c.files[0].created_at, new Date(file.createdAt).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  }
+  const empty = r.json.data.boards[0].items_page.items.map((i) => i.column_values[0]).find((c) => !c.value);
+  assert.equal(empty.text, '');
+});

@@ -6,6 +6,8 @@ import {
   mirrorItems, mirrorDisplay, formulaDisplay, inViewerZone,
 } from '../data/column-types.mjs';
 
+// A file's createdAt: epoch milliseconds in monday's files value, ISO text in older cells.
+const fileMillis = (at) => (typeof at === 'number' ? at : Date.parse(at));
 const changedAt = ({ raw }) => (raw && raw.changed_at ? isoSeconds(Date.parse(raw.changed_at)) : null);
 const users = (store, ids) => ids.map((id) => store.usersById.get(Number(id))).filter(Boolean);
 const visibleItems = (ctx, ids) => ids.map((id) => ctx.store.visibleItem(id, ctx.user)).filter(Boolean);
@@ -218,10 +220,10 @@ export function columnValueResolvers() {
     MirroredValue: {
       __resolveType: (v) => (v && v.col ? TYPENAME[v.col.type] || 'UnsupportedValue' : v && v.columns ? 'Board' : 'Group'),
     },
-    FileAssetValue: { created_at: (f) => isoSeconds(Date.parse(f.created_at)), creator: (f, _a, ctx) => ctx.store.usersById.get(Number(f.creator_id)) || null },
-    FileDocValue: { created_at: (f) => isoSeconds(Date.parse(f.created_at)), creator: (f, _a, ctx) => ctx.store.usersById.get(Number(f.creator_id)) || null },
-    FileLinkValue: { created_at: (f) => isoSeconds(Date.parse(f.created_at)), creator: (f, _a, ctx) => ctx.store.usersById.get(Number(f.creator_id)) || null },
-    FileAssetInvalidValue: { created_at: (f) => isoSeconds(Date.parse(f.created_at)) },
+    FileAssetValue: { created_at: (f) => isoSeconds(fileMillis(f.created_at)), creator: (f, _a, ctx) => ctx.store.usersById.get(Number(f.creator_id)) || null },
+    FileDocValue: { created_at: (f) => isoSeconds(fileMillis(f.created_at)), creator: (f, _a, ctx) => ctx.store.usersById.get(Number(f.creator_id)) || null },
+    FileLinkValue: { created_at: (f) => isoSeconds(fileMillis(f.created_at)), creator: (f, _a, ctx) => ctx.store.usersById.get(Number(f.creator_id)) || null },
+    FileAssetInvalidValue: { created_at: (f) => isoSeconds(fileMillis(f.created_at)) },
   };
   for (const [typeName, fields] of Object.entries(typed)) out[typeName] = { ...common, ...fields };
   return out;

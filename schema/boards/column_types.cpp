@@ -188,6 +188,11 @@ Value docFile(const Cell& cell, const char* name) {
   return nonEmpty(*file, name);
 }
 
+Value linkText(const Cell& cell) {
+  Value shown = nonEmpty(cell, "link_text");
+  return isNull(shown) ? nonEmpty(cell, "link_url") : shown;
+}
+
 Value statusId(const Cell& cell) {
   if (isNull(text(cell))) return std::monostate{};  // no label (monday's "empty" label 5 has none)
   return integer(cell, "status_index");
@@ -311,9 +316,11 @@ std::vector<ColumnTypeInfo> makeTypes() {
        {{"", D::Bit, 0, "1 when checked, 0 when not", checkbox, K::Checkbox}}},
       {"rating", "... on RatingValue { rating_rating: rating }",
        {{"", D::Integer, 0, "rating (1 to the column's maximum); NULL when not rated", rating, K::Rating}}},
-      {"link", "... on LinkValue { link_url: url }",
+      // monday's `text` of a link is "<link text> - <url>" (REFERENCE §11.1): the link text is
+      // LinkValue.url_text. Filters go by contains_text, which finds it inside monday's text.
+      {"link", "... on LinkValue { link_url: url link_text: url_text }",
        {{"", D::Varchar, 1024, "URL", [](const Cell& c) { return nonEmpty(c, "link_url"); }, K::NotEmptyOnly},
-        {"_text", D::Varchar, 0, "display text (monday's text: the link text, else the URL)", text, K::Text},
+        {"_text", D::Varchar, 0, "display text (the link text, else the URL)", linkText, K::TextContains},
         kRawValue}},
       {"email", "... on EmailValue { email_email: email }",
        {{"", D::Varchar, 255, "e-mail address", [](const Cell& c) { return nonEmpty(c, "email_email"); },

@@ -212,6 +212,22 @@ TEST(ColumnTypes, WorldClockAndButtonAreReadFromTheirTypedFields) {
   EXPECT_EQ(std::get<std::string>(columnTypeInfo("button").parts[0].decode(cell)), "Approve");
 }
 
+// A recorded link cell: monday's text joins the link text and the URL with " - ".
+TEST(ColumnTypes, ALinksTextIsItsUrlTextNotMondaysJoinedText) {
+  const auto& link = columnTypeInfo("link");
+  ASSERT_EQ(link.parts[1].suffix, "_text");
+  rapidjson::Document cell;
+  cell.Parse(R"({"id":"link","text":"Spec - https://x.example/spec",)"
+             R"("value":"{\"url\":\"https://x.example/spec\",\"text\":\"Spec\"}",)"
+             R"("link_url":"https://x.example/spec","link_text":"Spec"})");
+  EXPECT_EQ(std::get<std::string>(link.parts[0].decode(cell)), "https://x.example/spec");
+  EXPECT_EQ(std::get<std::string>(link.parts[1].decode(cell)), "Spec");
+  cell.Parse(R"({"id":"link","text":"https://x.example/spec","link_url":"https://x.example/spec","link_text":""})");
+  EXPECT_EQ(std::get<std::string>(link.parts[1].decode(cell)), "https://x.example/spec");
+  cell.Parse(R"({"id":"link","text":"","value":null,"link_url":null,"link_text":null})");
+  EXPECT_TRUE(isNull(link.parts[1].decode(cell)));
+}
+
 TEST(BoardFilters, NumbersAndDatesBecomeRangesWidenedForTimeZones) {
   EXPECT_EQ(translated(FilterKind::Number, nullptr, ConstraintOp::Ge, {std::int64_t{10}}), "c greater_than_or_equals 10");
   EXPECT_EQ(translated(FilterKind::Number, nullptr, ConstraintOp::Eq, {std::string("2.5"), std::string("abc")}), "c any_of [2.5]");

@@ -193,7 +193,9 @@ const TEXT = {
   team: ({ raw }, store) => (raw && raw.team_id ? (store.teamsById.get(raw.team_id) || {}).name || '' : ''),
   checkbox: ({ raw }) => (raw && (raw.checked === true || raw.checked === 'true') ? 'v' : ''),
   rating: ({ raw }) => (raw && raw.rating ? String(raw.rating) : ''),
-  link: ({ raw }) => (raw ? raw.text || raw.url || '' : ''),
+  // Recorded from monday: text "https://somelink.nl - https://somelink.nl/" for
+  // {"url":"https://somelink.nl/","text":"https://somelink.nl"} (REFERENCE §11.1).
+  link: ({ raw }) => (raw && raw.url ? (raw.text ? `${raw.text} - ${raw.url}` : raw.url) : ''),
   email: ({ raw }) => (raw ? raw.text || raw.email || '' : ''),
   phone: ({ raw }) => (raw && raw.phone ? raw.phone : ''),
   country: ({ raw }) => (raw && raw.countryName ? raw.countryName : ''),

@@ -13,6 +13,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "driver/common/json.h"
+
 namespace monday::schema::boards {
 
 namespace {
@@ -57,6 +59,26 @@ Value rawValue(const Cell& cell) {
     return std::string(value->GetString(), value->GetStringLength());
   }
   return jsonText(*value);
+}
+
+// A cell's `value` parsed once more (monday sends it as a JSON string holding JSON). `unread`
+// gets the text when it is there but is not a JSON object, so the caller can pass it on and the
+// engine can say which cell could not be read instead of hiding it.
+rapidjson::Document storedValue(const Cell& cell, Value* unread = nullptr) {
+  rapidjson::Document parsed;
+  const auto* value = member(cell, "value");
+  if (!value) return parsed;
+  if (!value->IsString()) {
+    parsed.CopyFrom(*value, parsed.GetAllocator());
+  } else if (value->GetStringLength() > 0 &&
+             !parseJson(std::string_view(value->GetString(), value->GetStringLength()), parsed)) {
+    parsed.SetNull();
+  }
+  if (!parsed.IsObject()) {
+    if (unread) *unread = rawValue(cell);
+    parsed.SetNull();
+  }
+  return parsed;
 }
 
 Value integer(const Cell& cell, const char* name) {
@@ -141,6 +163,34 @@ Value textUnlessEmpty(const Cell& cell, const char* list_name, const char* text_
   if (emptyList(cell, list_name)) return std::monostate{};
   const auto* shown = member(cell, text_name);
   return shown ? stringOf(*shown) : std::string();
+}
+
+// date: from `value`, never from the typed fields or `text`. monday stores the date and time in
+// UTC there; `text` and the typed `time` show them in the caller's profile time zone, so the
+// typed `date` paired with the typed `time` names a moment that never was (REFERENCE §11.1).
+Value storedDay(const Cell& cell) {
+  Value unread;
+  const rapidjson::Document stored = storedValue(cell, &unread);
+  if (!stored.IsObject()) return unread;
+  return day(stored, "date");
+}
+
+Value storedTimeOfDay(const Cell& cell) {
+  const rapidjson::Document stored = storedValue(cell);
+  if (!stored.IsObject() || isNull(nonEmpty(stored, "date"))) return std::monostate{};
+  return nonEmpty(stored, "time");
+}
+
+// doc: monday's `text` of a doc column is always "" (REFERENCE §11.1); the doc is DocValue.file.
+Value docFile(const Cell& cell, const char* name) {
+  const auto* file = member(cell, "doc_file");
+  if (!file || !file->IsObject()) return std::monostate{};
+  return nonEmpty(*file, name);
+}
+
+Value linkText(const Cell& cell) {
+  Value shown = nonEmpty(cell, "link_text");
+  return isNull(shown) ? nonEmpty(cell, "link_url") : shown;
 }
 
 Value statusId(const Cell& cell) {
@@ -229,10 +279,9 @@ std::vector<ColumnTypeInfo> makeTypes() {
         {"_ids", D::Varchar, 0, "selected option ids, comma separated",
          [](const Cell& c) { return idList(c, "dropdown_values"); }},
         kRawValue}},
-      {"date", "... on DateValue { date_date: date date_time: time }",
-       {{"", D::Date, 0, "date (UTC)", [](const Cell& c) { return day(c, "date_date"); }, K::Date, true},
-        {"_time", D::Time, 0, "time of day (UTC); NULL when the date has no time",
-         [](const Cell& c) { return nonEmpty(c, "date_time"); }},
+      {"date", "",
+       {{"", D::Date, 0, "date (UTC)", storedDay, K::Date, true},
+        {"_time", D::Time, 0, "time of day (UTC); NULL when the date has no time", storedTimeOfDay},
         kRawValue}},
       {"timeline", "... on TimelineValue { timeline_from: from timeline_to: to }",
        {{"_from", D::Date, 0, "start date", [](const Cell& c) { return day(c, "timeline_from"); }, K::TimelineStart},
@@ -245,7 +294,9 @@ std::vector<ColumnTypeInfo> makeTypes() {
         kRawValue}},
       {"hour", "... on HourValue { hour_hour: hour hour_minute: minute }",
        {{"", D::Time, 0, "time of day", hour, K::Emptiness}, kRawValue}},
-      {"world_clock", "", {{"", D::Varchar, 64, "time zone", text}}},
+      // monday defines WorldClockValue.timezone; its `text` is only documented as "" when empty.
+      {"world_clock", "... on WorldClockValue { world_clock_timezone: timezone }",
+       {{"", D::Varchar, 64, "time zone", [](const Cell& c) { return nonEmpty(c, "world_clock_timezone"); }}}},
       {"people", "... on PeopleValue { people_entities: persons_and_teams { id kind } }",
        {{"", D::Varchar, 0, "names of the people and teams",
          [](const Cell& c) { return textUnlessEmpty(c, "people_entities", "text"); }, K::TextContains},
@@ -265,9 +316,11 @@ std::vector<ColumnTypeInfo> makeTypes() {
        {{"", D::Bit, 0, "1 when checked, 0 when not", checkbox, K::Checkbox}}},
       {"rating", "... on RatingValue { rating_rating: rating }",
        {{"", D::Integer, 0, "rating (1 to the column's maximum); NULL when not rated", rating, K::Rating}}},
-      {"link", "... on LinkValue { link_url: url }",
+      // monday's `text` of a link is "<link text> - <url>" (REFERENCE §11.1): the link text is
+      // LinkValue.url_text. Filters go by contains_text, which finds it inside monday's text.
+      {"link", "... on LinkValue { link_url: url link_text: url_text }",
        {{"", D::Varchar, 1024, "URL", [](const Cell& c) { return nonEmpty(c, "link_url"); }, K::NotEmptyOnly},
-        {"_text", D::Varchar, 0, "display text (monday's text: the link text, else the URL)", text, K::Text},
+        {"_text", D::Varchar, 0, "display text (the link text, else the URL)", linkText, K::TextContains},
         kRawValue}},
       {"email", "... on EmailValue { email_email: email }",
        {{"", D::Varchar, 255, "e-mail address", [](const Cell& c) { return nonEmpty(c, "email_email"); },
@@ -298,7 +351,14 @@ std::vector<ColumnTypeInfo> makeTypes() {
         {"_ids", D::Varchar, 0, "tag ids, comma separated", [](const Cell& c) { return idList(c, "tags_ids"); }},
         kRawValue}},
       {"file", "", {{"", D::LongVarchar, 0, "files (monday's text: their URLs)", text}, kRawValue}},
-      {"doc", "", {{"", D::Varchar, 1024, "document link (monday's text)", text}, kRawValue}},
+      {"doc", "... on DocValue { doc_file: file { url object_id } }",
+       {{"", D::Varchar, 1024, "document link (DocValue.file.url)", [](const Cell& c) { return docFile(c, "url"); }},
+        {"_object_id", D::BigInt, 0, "the doc's object_id (Docs.object_id)",
+         [](const Cell& c) -> Value {
+           const auto* file = member(c, "doc_file");
+           return file && file->IsObject() ? integer(*file, "object_id") : Value{};
+         }},
+        kRawValue}},
       {"direct_doc", "", {{"", D::Varchar, 1024, "document link (monday's text)", text}, kRawValue}},
       {"board_relation", "... on BoardRelationValue { relation_ids: linked_item_ids relation_display: display_value }",
        {{"", D::Varchar, 0, "names of the linked items (display_value)",
@@ -346,7 +406,9 @@ std::vector<ColumnTypeInfo> makeTypes() {
            return std::int64_t{running->GetBool() ? 1 : 0};
          }},
         kRawValue}},
-      {"button", "", {{"", D::Varchar, 0, "button label", text}}},
+      // The label is ButtonValue.label; `text` held it only in the retired column values v1.
+      {"button", "... on ButtonValue { button_label: label }",
+       {{"", D::Varchar, 0, "button label", [](const Cell& c) { return nonEmpty(c, "button_label"); }}}},
       {"group", "... on GroupValue { group_value_id: group_id }",
        {{"", D::Varchar, 0, "group title (monday's text)", text},
         {"_id", D::Varchar, 64, "group id", [](const Cell& c) { return nonEmpty(c, "group_value_id"); }}}},

@@ -158,6 +158,76 @@ TEST(ColumnTypes, DecodesTypedFragments) {
   EXPECT_EQ(std::get<std::string>(columnTypeInfo("hour").parts[0].decode(cell)), "09:05:00");
 }
 
+// monday keeps a date's date and time in UTC in `value`; `text` and the typed `time` are in the
+// caller's profile time zone (here New York, 4 hours behind in July), so they must not be read.
+TEST(ColumnTypes, ADateIsTheUtcMomentInItsValueNotTheTypedTimeInTheCallersZone) {
+  const auto& date = columnTypeInfo("date");
+  ASSERT_EQ(date.parts.size(), 3u);
+  rapidjson::Document cell;
+  cell.Parse(R"({"id":"date4","text":"2026-06-30 22:30",)"
+             R"("value":"{\"date\":\"2026-07-01\",\"time\":\"02:30:00\",\"changed_at\":\"2026-06-01T00:00:00.000Z\"}",)"
+             R"("date_date":"2026-07-01","date_time":"22:30:00"})");
+  EXPECT_EQ(std::get<std::string>(date.parts[0].decode(cell)), "2026-07-01");
+  EXPECT_EQ(std::get<std::string>(date.parts[1].decode(cell)), "02:30:00");
+
+  // monday's documented date-only shape has no "time" key; others carry "time":null.
+  cell.Parse(R"({"id":"date4","text":"2022-07-19","value":"{\"date\":\"2022-07-19\",\"icon\":null}"})");
+  EXPECT_EQ(std::get<std::string>(date.parts[0].decode(cell)), "2022-07-19");
+  EXPECT_TRUE(isNull(date.parts[1].decode(cell)));
+  cell.Parse(R"({"id":"date4","text":"","value":null})");
+  EXPECT_TRUE(isNull(date.parts[0].decode(cell)));
+  EXPECT_TRUE(isNull(date.parts[1].decode(cell)));
+
+  // A value that is not JSON is passed on, so the engine reads it as NULL with a warning naming it.
+  cell.Parse(R"({"id":"date4","text":"","value":"someday"})");
+  EXPECT_EQ(std::get<std::string>(date.parts[0].decode(cell)), "someday");
+  EXPECT_TRUE(isNull(date.parts[1].decode(cell)));
+  EXPECT_EQ(date.fragment, "") << "the typed fields are not needed";
+}
+
+// monday documents a doc column's `text` as always "": the doc is in DocValue.file.
+TEST(ColumnTypes, ADocIsReadFromDocValueFileNotFromItsEmptyText) {
+  const auto& doc = columnTypeInfo("doc");
+  ASSERT_EQ(doc.parts.size(), 3u);
+  EXPECT_NE(doc.fragment.find("... on DocValue"), std::string_view::npos);
+  rapidjson::Document cell;
+  cell.Parse(R"({"id":"monday_doc","text":"","value":null,)"
+             R"("doc_file":{"url":"https://x.monday.com/docs/5009001","object_id":"5009001"}})");
+  EXPECT_EQ(std::get<std::string>(doc.parts[0].decode(cell)), "https://x.monday.com/docs/5009001");
+  EXPECT_EQ(doc.parts[1].suffix, "_object_id");
+  EXPECT_EQ(std::get<std::int64_t>(doc.parts[1].decode(cell)), 5009001);
+  cell.Parse(R"({"id":"monday_doc","text":"","value":null,"doc_file":null})");
+  EXPECT_TRUE(isNull(doc.parts[0].decode(cell)));
+  EXPECT_TRUE(isNull(doc.parts[1].decode(cell)));
+}
+
+// Types whose value monday defines as a typed field are read from it, whatever `text` holds.
+TEST(ColumnTypes, WorldClockAndButtonAreReadFromTheirTypedFields) {
+  rapidjson::Document cell;
+  cell.Parse(R"({"id":"world_clock","text":"","value":null,"world_clock_timezone":"Europe/London"})");
+  EXPECT_EQ(std::get<std::string>(columnTypeInfo("world_clock").parts[0].decode(cell)), "Europe/London");
+  cell.Parse(R"({"id":"world_clock","text":"","value":null,"world_clock_timezone":null})");
+  EXPECT_TRUE(isNull(columnTypeInfo("world_clock").parts[0].decode(cell)));
+  cell.Parse(R"({"id":"button","text":"","value":null,"button_label":"Approve"})");
+  EXPECT_EQ(std::get<std::string>(columnTypeInfo("button").parts[0].decode(cell)), "Approve");
+}
+
+// A recorded link cell: monday's text joins the link text and the URL with " - ".
+TEST(ColumnTypes, ALinksTextIsItsUrlTextNotMondaysJoinedText) {
+  const auto& link = columnTypeInfo("link");
+  ASSERT_EQ(link.parts[1].suffix, "_text");
+  rapidjson::Document cell;
+  cell.Parse(R"({"id":"link","text":"Spec - https://x.example/spec",)"
+             R"("value":"{\"url\":\"https://x.example/spec\",\"text\":\"Spec\"}",)"
+             R"("link_url":"https://x.example/spec","link_text":"Spec"})");
+  EXPECT_EQ(std::get<std::string>(link.parts[0].decode(cell)), "https://x.example/spec");
+  EXPECT_EQ(std::get<std::string>(link.parts[1].decode(cell)), "Spec");
+  cell.Parse(R"({"id":"link","text":"https://x.example/spec","link_url":"https://x.example/spec","link_text":""})");
+  EXPECT_EQ(std::get<std::string>(link.parts[1].decode(cell)), "https://x.example/spec");
+  cell.Parse(R"({"id":"link","text":"","value":null,"link_url":null,"link_text":null})");
+  EXPECT_TRUE(isNull(link.parts[1].decode(cell)));
+}
+
 TEST(BoardFilters, NumbersAndDatesBecomeRangesWidenedForTimeZones) {
   EXPECT_EQ(translated(FilterKind::Number, nullptr, ConstraintOp::Ge, {std::int64_t{10}}), "c greater_than_or_equals 10");
   EXPECT_EQ(translated(FilterKind::Number, nullptr, ConstraintOp::Eq, {std::string("2.5"), std::string("abc")}), "c any_of [2.5]");

@@ -45,8 +45,8 @@ test('create_item writes each column type in monday\'s JSON form', async () => {
   assert.equal(item.group.id, 'new_group12345');
   assert.ok(BigInt(item.id) > 2n ** 32n);
   const expectText = {
-    status: 'Stuck', priority: 'High', date4: '2026-12-24 09:30', timeline: '2026-12-01 - 2026-12-15', numbers: '42.5', text: 'hello',
-    long_text: 'line one', person: 'Priya Natarajan, Engineering', dropdown: 'Design, Legal', checkbox: 'v', link: 'Example', email: 'A',
+    status: 'Stuck', priority: 'High', date4: '2026-12-24 04:30' /* 09:30 UTC in New York */, timeline: '2026-12-01 - 2026-12-15', numbers: '42.5', text: 'hello',
+    long_text: 'line one', person: 'Priya Natarajan, Engineering', dropdown: 'Design, Legal', checkbox: 'v', link: 'Example - https://example.com', email: 'A',
     phone: '+12025550169', country: 'Germany', location: 'NYC', rating: '4', hour: '16:42', week: '2026-12-07 - 2026-12-13',
     world_clock: 'Europe/London', tags: 'urgent', connect_boards: null,
   };

@@ -109,7 +109,23 @@ function formatDuration(seconds) {
   return `${pad2(h)}:${pad2(m)}:${pad2(s)}`;
 }
 
-// Dates are rendered in UTC: the sandbox has no per-user time zone (assumption).
+// A date column keeps its date and time in UTC (`value`) and shows them in the time zone of the
+// caller's monday profile (`text`, DateValue.time); REFERENCE §11.1. `viewer` is the user the
+// token acts as; without one, UTC.
+export function inViewerZone(date, time, viewer) {
+  const zone = viewer && viewer.time_zone_identifier;
+  if (!zone || !time) return { date, time };
+  const moment = new Date(`${date}T${time.length === 5 ? `${time}:00` : time}Z`);
+  if (Number.isNaN(moment.getTime())) return { date, time };
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    }).formatToParts(moment).map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}:${parts.second}` };
+}
+
+// Logs (creation_log, last_updated) are rendered in UTC (assumption: no source for their text).
 function utcStamp(ms) {
   return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
 }
@@ -154,9 +170,11 @@ const TEXT = {
     const opts = dropdownOptions(col);
     return raw.ids.map((id) => (opts.find((o) => o.id === id) || {}).label).filter(Boolean).join(', ');
   },
-  date: ({ raw }) => {
+  date: ({ raw }, _store, viewer) => {
     if (!raw || !raw.date) return '';
-    return raw.time ? `${raw.date} ${raw.time.slice(0, 5)}` : raw.date;
+    if (!raw.time) return raw.date;
+    const shown = inViewerZone(raw.date, raw.time, viewer);
+    return `${shown.date} ${shown.time.slice(0, 5)}`;
   },
   timeline: ({ raw }) => (raw && raw.from && raw.to ? `${raw.from} - ${raw.to}` : ''),
   week: ({ raw }) => (raw && raw.week && raw.week.startDate ? `${raw.week.startDate} - ${raw.week.endDate}` : ''),
@@ -175,7 +193,9 @@ const TEXT = {
   team: ({ raw }, store) => (raw && raw.team_id ? (store.teamsById.get(raw.team_id) || {}).name || '' : ''),
   checkbox: ({ raw }) => (raw && (raw.checked === true || raw.checked === 'true') ? 'v' : ''),
   rating: ({ raw }) => (raw && raw.rating ? String(raw.rating) : ''),
-  link: ({ raw }) => (raw ? raw.text || raw.url || '' : ''),
+  // Recorded from monday: text "https://somelink.nl - https://somelink.nl/" for
+  // {"url":"https://somelink.nl/","text":"https://somelink.nl"} (REFERENCE §11.1).
+  link: ({ raw }) => (raw && raw.url ? (raw.text ? `${raw.text} - ${raw.url}` : raw.url) : ''),
   email: ({ raw }) => (raw ? raw.text || raw.email || '' : ''),
   phone: ({ raw }) => (raw && raw.phone ? raw.phone : ''),
   country: ({ raw }) => (raw && raw.countryName ? raw.countryName : ''),
@@ -195,7 +215,9 @@ const TEXT = {
           }),
         )
       : '',
-  doc: ({ raw }) => (raw && raw.files && raw.files[0] ? raw.files[0].linkToFile || '' : ''),
+  // monday: a doc column's text "Always returns \"\"" (REFERENCE §11.1); the doc is DocValue.file.
+  doc: () => '',
+
   direct_doc: ({ raw }) => (raw && raw.files && raw.files[0] ? raw.files[0].linkToFile || '' : ''),
   board_relation: () => null,
   dependency: () => null,
@@ -234,11 +256,11 @@ export function progressPercent({ item }, store) {
   return Math.round((100 * done) / statusCols.length);
 }
 
-export function cellText(cell, store) {
+export function cellText(cell, store, viewer = null) {
   const t = cell.col.type;
   if (TEXT_ALWAYS_NULL.has(t)) return null;
   const fn = TEXT[t] || TEXT.unsupported;
-  const out = fn(cell, store);
+  const out = fn(cell, store, viewer);
   if (TEXT_NULL_WHEN_EMPTY.has(t) && (out === '' || out == null)) return null;
   return out;
 }

@@ -2,6 +2,7 @@
 // column values with monday's `text` and `value`), for tests to compare with.
 
 import { cellText, cellValue, isoSeconds, columnRevision } from './column-types.mjs';
+import { TOKEN_USERS } from '../tokens.mjs';
 
 const s = (id) => (id == null ? null : String(id));
 
@@ -20,7 +21,9 @@ export function itemView(item, board, store) {
     parent_item_id: s(item.parent_id),
     column_values: board.columns.filter((c) => c.type !== 'name').map((col) => {
       const cell = { col, item, raw: item.values[col.id] ?? null };
-      return { id: col.id, type: col.type, text: cellText(cell, store), value: cellValue(cell) };
+      // `text` as the admin token reads it: date columns show the time in its user's time zone.
+      const viewer = store.usersById.get(TOKEN_USERS.admin);
+      return { id: col.id, type: col.type, text: cellText(cell, store, viewer), value: cellValue(cell) };
     }),
     subitem_ids: item.subitem_ids.map(s),
   };
@@ -29,7 +32,7 @@ export function itemView(item, board, store) {
 export function buildDataset(store) {
   const a = store.account;
   return {
-    meta: { seed: store.seed, scale: store.scale, note: 'Times are UTC. Item order is board display order.' },
+    meta: { seed: store.seed, scale: store.scale, note: 'Times are UTC, except date columns\' text: as the admin token reads it, in its user\'s time zone. Item order is board display order.' },
     account: { id: s(a.id), name: a.name, slug: a.slug, tier: a.tier, plan: a.plan, country_code: a.country_code },
     users: store.users.map((u) => ({
       id: s(u.id), name: u.name, email: u.email, title: u.title, kind: u.kind, status: u.status, enabled: u.enabled,

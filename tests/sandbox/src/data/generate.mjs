@@ -649,7 +649,8 @@ class Generator {
       const cell = item.values[c.id] || { files: [] };
       cell.files.push({
         name, assetId: asset.id, isImage: geometry ? 'true' : 'false', fileType: 'ASSET',
-        createdAt: isoMs(asset.created_at), createdBy: String(asset.uploaded_by),
+        // monday's documented files value: createdAt in epoch milliseconds, a number (REFERENCE §11.1).
+        createdAt: asset.created_at, createdBy: String(asset.uploaded_by),
       });
       item.values[c.id] = cell;
     });

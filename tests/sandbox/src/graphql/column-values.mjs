@@ -3,9 +3,11 @@
 
 import {
   TYPENAME, cellText, cellValue, isoSeconds, labelStyle, statusLabelById, dropdownOptions, linkedIds, relationDisplay,
-  mirrorItems, mirrorDisplay, formulaDisplay,
+  mirrorItems, mirrorDisplay, formulaDisplay, inViewerZone,
 } from '../data/column-types.mjs';
 
+// A file's createdAt: epoch milliseconds in monday's files value, ISO text in older cells.
+const fileMillis = (at) => (typeof at === 'number' ? at : Date.parse(at));
 const changedAt = ({ raw }) => (raw && raw.changed_at ? isoSeconds(Date.parse(raw.changed_at)) : null);
 const users = (store, ids) => ids.map((id) => store.usersById.get(Number(id))).filter(Boolean);
 const visibleItems = (ctx, ids) => ids.map((id) => ctx.store.visibleItem(id, ctx.user)).filter(Boolean);
@@ -13,7 +15,7 @@ const visibleItems = (ctx, ids) => ids.map((id) => ctx.store.visibleItem(id, ctx
 const common = {
   id: (c) => c.col.id,
   type: (c) => c.col.type,
-  text: (c, _a, ctx) => cellText(c, ctx.store),
+  text: (c, _a, ctx) => cellText(c, ctx.store, ctx.user),
   value: (c) => cellValue(c),
   column: (c) => c.col,
   is_leaf: () => true,
@@ -61,7 +63,8 @@ const typed = {
   },
   DateValue: {
     date: (c) => (c.raw ? c.raw.date ?? null : null),
-    time: (c) => (c.raw ? c.raw.time ?? null : null),
+    // In the caller's profile time zone, unlike `value` (UTC) and `date` (REFERENCE §11.1).
+    time: (c, _a, ctx) => (c.raw && c.raw.date && c.raw.time ? inViewerZone(c.raw.date, c.raw.time, ctx.user).time : null),
     icon: (c) => (c.raw ? c.raw.icon ?? null : null),
     updated_at: changedAt,
   },
@@ -217,10 +220,10 @@ export function columnValueResolvers() {
     MirroredValue: {
       __resolveType: (v) => (v && v.col ? TYPENAME[v.col.type] || 'UnsupportedValue' : v && v.columns ? 'Board' : 'Group'),
     },
-    FileAssetValue: { created_at: (f) => isoSeconds(Date.parse(f.created_at)), creator: (f, _a, ctx) => ctx.store.usersById.get(Number(f.creator_id)) || null },
-    FileDocValue: { created_at: (f) => isoSeconds(Date.parse(f.created_at)), creator: (f, _a, ctx) => ctx.store.usersById.get(Number(f.creator_id)) || null },
-    FileLinkValue: { created_at: (f) => isoSeconds(Date.parse(f.created_at)), creator: (f, _a, ctx) => ctx.store.usersById.get(Number(f.creator_id)) || null },
-    FileAssetInvalidValue: { created_at: (f) => isoSeconds(Date.parse(f.created_at)) },
+    FileAssetValue: { created_at: (f) => isoSeconds(fileMillis(f.created_at)), creator: (f, _a, ctx) => ctx.store.usersById.get(Number(f.creator_id)) || null },
+    FileDocValue: { created_at: (f) => isoSeconds(fileMillis(f.created_at)), creator: (f, _a, ctx) => ctx.store.usersById.get(Number(f.creator_id)) || null },
+    FileLinkValue: { created_at: (f) => isoSeconds(fileMillis(f.created_at)), creator: (f, _a, ctx) => ctx.store.usersById.get(Number(f.creator_id)) || null },
+    FileAssetInvalidValue: { created_at: (f) => isoSeconds(fileMillis(f.created_at)) },
   };
   for (const [typeName, fields] of Object.entries(typed)) out[typeName] = { ...common, ...fields };
   return out;

@@ -647,7 +647,7 @@ export const mutationResolvers = {
     if (col.type !== 'file') throw new ApiError('ColumnValueException', `Column ${col.id} is not a file column`, { errorData: { column_id: col.id, column_type: col.type } });
     const asset = addAsset(ctx, args.file, { item_id: item.id, column_id: col.id });
     const cell = item.values[col.id] || { files: [] };
-    cell.files.push({ name: asset.name, assetId: asset.id, isImage: /^image\//.test(asset.mimetype || '') ? 'true' : 'false', fileType: 'ASSET', createdAt: new Date(asset.created_at).toISOString(), createdBy: String(ctx.user.id) });
+    cell.files.push({ name: asset.name, assetId: asset.id, isImage: /^image\//.test(asset.mimetype || '') ? 'true' : 'false', fileType: 'ASSET', createdAt: new Date(asset.created_at).getTime(), createdBy: String(ctx.user.id) });
     item.values[col.id] = cell;
     touch(ctx, board, item);
     return asset;

@@ -5,6 +5,7 @@
 
 #include "driver/client/audit_response.h"
 #include "driver/config/settings.h"
+#include "driver/net/url.h"
 
 namespace monday::client {
 
@@ -24,22 +25,6 @@ void replaceAll(std::string& text, std::string_view from, std::string_view to) {
 }
 
 }  // namespace
-
-std::string percentEncode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-        c == '_' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0x0F]);
-    }
-  }
-  return out;
-}
 
 AuditRestClient::AuditRestClient(const config::Settings& settings, std::shared_ptr<log::Logger> logger)
     : endpoint_(settings.audit_domain + "/audit-api/get-logs"),
@@ -76,7 +61,7 @@ rapidjson::Document AuditRestClient::getLogs(int page, int per_page, const std::
   net::HttpRequest request;
   request.method = "GET";
   request.url = endpoint_ + "?page=" + std::to_string(page) + "&per_page=" + std::to_string(per_page);
-  if (!filters_json.empty()) request.url += "&filters=" + percentEncode(filters_json);
+  if (!filters_json.empty()) request.url += "&filters=" + net::percentEncode(filters_json);
   request.headers = {{"Accept", "application/json"}, {"Authorization", "Bearer " + token_}};
 
   std::mt19937 jitter_source(std::random_device{}());

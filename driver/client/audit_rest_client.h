@@ -54,7 +54,4 @@ class AuditRestClient {
   long long requests_ = 0;
 };
 
-// RFC 3986 percent-encoding of a query-string value (everything but A-Z a-z 0-9 - . _ ~).
-std::string percentEncode(std::string_view text);
-
 }  // namespace monday::client

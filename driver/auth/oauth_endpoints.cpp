@@ -38,6 +38,12 @@ std::string safeDescription(std::string text, std::initializer_list<std::string_
   return text;
 }
 
+// Messages about reaching the server name AuthURL, not the API's APIURL.
+net::TransportOptions authServerOptions(net::TransportOptions options) {
+  options.property_names.url = "AuthURL";
+  return options;
+}
+
 const char* purposeName(int purpose) {
   switch (purpose) {
     case 0: return "authorization_code";
@@ -59,8 +65,10 @@ std::int64_t unixNow() {
 }
 
 OAuthEndpoints::OAuthEndpoints(const config::OAuthSettings& settings, net::TransportOptions tls, std::chrono::seconds timeout,
-                               std::shared_ptr<log::Logger> logger)
-    : settings_(settings), logger_(std::move(logger)), http_(std::move(tls), timeout) {}
+                               std::shared_ptr<log::Logger> logger, const net::Seams& seams)
+    : settings_(settings),
+      logger_(std::move(logger)),
+      http_(authServerOptions(std::move(tls)), timeout, seams) {}
 
 OAuthEndpoints::~OAuthEndpoints() = default;
 
@@ -83,11 +91,14 @@ net::HttpResponse OAuthEndpoints::post(std::string_view path, const std::string&
   request.url = settings_.auth_url + std::string(path);
   request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}, {"Accept", "application/json"}};
   request.body = body;
+  return sendOnce(request, purpose);
+}
+
+net::HttpResponse OAuthEndpoints::sendOnce(const net::HttpRequest& request, Purpose purpose) {
   net::HttpResponse response;
   try {
     response = http_.send(request);
   } catch (const Error& error) {
-    // The transport's advice names APIURL; here it is AuthURL that points at the server.
     throw Error(error.state(), "Cannot reach monday's OAuth server: " + error.message() +
                                    " (The OAuth server is AuthURL: " + settings_.auth_url + ".)");
   }

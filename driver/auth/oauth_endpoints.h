@@ -14,6 +14,7 @@
 #include "driver/common/error.h"
 #include "driver/config/auth_settings.h"
 #include "driver/net/http_client.h"
+#include "driver/net/seams.h"
 
 namespace monday::log {
 class Logger;
@@ -42,7 +43,7 @@ class GrantRevoked : public Error {
 class OAuthEndpoints {
  public:
   OAuthEndpoints(const config::OAuthSettings& settings, net::TransportOptions tls, std::chrono::seconds timeout,
-                 std::shared_ptr<log::Logger> logger);
+                 std::shared_ptr<log::Logger> logger, const net::Seams& seams = {});
   ~OAuthEndpoints();
 
   // <AuthURL>/oauth2/authorize?client_id&redirect_uri&response_type=code&state[&scope]
@@ -63,6 +64,7 @@ class OAuthEndpoints {
  private:
   enum class Purpose { Exchange, Refresh, Revoke };
   net::HttpResponse post(std::string_view path, const std::string& body, Purpose purpose);
+  net::HttpResponse sendOnce(const net::HttpRequest& request, Purpose purpose);
   TokenSet readTokens(const net::HttpResponse& response, Purpose purpose, std::string_view previous_refresh_token,
                       std::initializer_list<std::string_view> sent_secrets);
 

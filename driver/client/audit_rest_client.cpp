@@ -18,20 +18,21 @@ constexpr int kMaxTransientAttempts = 3;
 constexpr std::chrono::seconds kLongestWait{120};
 constexpr std::chrono::minutes kPacingWindow{1};
 
-void replaceAll(std::string& text, std::string_view from, std::string_view to) {
-  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
-  }
+// The audit log's server is the one Domain names, not APIURL: messages say so.
+net::TransportOptions auditServerOptions(net::TransportOptions options) {
+  options.property_names.url = "Domain";
+  return options;
 }
 
 }  // namespace
 
-AuditRestClient::AuditRestClient(const config::Settings& settings, std::shared_ptr<log::Logger> logger)
+AuditRestClient::AuditRestClient(const config::Settings& settings, std::shared_ptr<log::Logger> logger,
+                                 const net::Seams& seams)
     : endpoint_(settings.audit_domain + "/audit-api/get-logs"),
       token_(settings.api_token),
       default_timeout_(settings.timeout_seconds),
       logger_(std::move(logger)),
-      http_(settings.transport(), std::chrono::seconds(settings.timeout_seconds)),
+      http_(auditServerOptions(settings.transport()), std::chrono::seconds(settings.timeout_seconds), seams),
       pacer_(static_cast<std::size_t>(settings.audit_requests_per_minute), kPacingWindow) {}
 
 AuditRestClient::~AuditRestClient() = default;
@@ -48,15 +49,6 @@ long long AuditRestClient::requestCount() const {
   return requests_;
 }
 
-void AuditRestClient::sleepFor(std::chrono::milliseconds wait) {
-  // Small steps, so SQLCancel is honoured while we wait.
-  const auto until = std::chrono::steady_clock::now() + wait;
-  while (std::chrono::steady_clock::now() < until) {
-    if (http_.cancelled()) throw Error(sqlstate::kOperationCanceled, "The operation was cancelled.");
-    std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(std::chrono::milliseconds(100), wait));
-  }
-}
-
 rapidjson::Document AuditRestClient::getLogs(int page, int per_page, const std::string& filters_json) {
   net::HttpRequest request;
   request.method = "GET";
@@ -68,22 +60,14 @@ rapidjson::Document AuditRestClient::getLogs(int page, int per_page, const std::
   int rate_limited = 0;
   int transient_failures = 0;
   for (;;) {
-    if (auto delay = pacer_.delayAt(RequestPacer::Clock::now()); delay.count() > 0) {
+    if (auto delay = pacer_.delayAt(http_.clock().now()); delay.count() > 0) {
       logger_->write(log::Level::Info, "retry",
                      "audit-log API: pacing under AuditRequestsPerMinute, waiting " +
                          std::to_string(delay.count()) + " ms");
-      sleepFor(delay);
+      http_.wait(delay);
     }
-    pacer_.recordAt(RequestPacer::Clock::now());
-    net::HttpResponse response;
-    try {
-      response = http_.send(request);
-    } catch (Error& error) {
-      // The transport's hints name APIURL; for the audit log the address comes from Domain.
-      std::string message = error.message();
-      replaceAll(message, "the APIURL property", "the Domain property");
-      throw Error(error.state(), message, error.nativeCode());
-    }
+    pacer_.recordAt(http_.clock().now());
+    net::HttpResponse response = http_.send(request);
     {
       std::lock_guard lock(count_mutex_);
       ++requests_;
@@ -119,7 +103,7 @@ rapidjson::Document AuditRestClient::getLogs(int page, int per_page, const std::
         logger_->write(log::Level::Info, "retry",
                        "audit-log API: HTTP " + std::to_string(response.status) + ", waiting " +
                            std::to_string(wait.count()) + " ms before retrying page " + std::to_string(page));
-        sleepFor(wait);
+        http_.wait(wait);
         break;
       }
     }

@@ -16,6 +16,7 @@
 #include "driver/client/request_pacer.h"
 #include "driver/log/logger.h"
 #include "driver/net/http_client.h"
+#include "driver/net/seams.h"
 
 namespace monday::config {
 struct Settings;
@@ -25,7 +26,9 @@ namespace monday::client {
 
 class AuditRestClient {
  public:
-  AuditRestClient(const config::Settings& settings, std::shared_ptr<log::Logger> logger);
+  // `seams`: the connection's network and clock (ApiClient::seams()); libcurl and the system
+  // clocks by default.
+  AuditRestClient(const config::Settings& settings, std::shared_ptr<log::Logger> logger, const net::Seams& seams = {});
   ~AuditRestClient();
 
   // One page of audit-log entries. `filters_json` is the JSON object for the `filters` parameter
@@ -42,8 +45,6 @@ class AuditRestClient {
   const std::string& endpoint() const { return endpoint_; }
 
  private:
-  void sleepFor(std::chrono::milliseconds wait);
-
   std::string endpoint_;  // https://<account>.monday.com/audit-api/get-logs
   std::string token_;     // secret: only ever put into the Authorization header
   std::chrono::seconds default_timeout_;

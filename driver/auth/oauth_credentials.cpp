@@ -23,7 +23,7 @@ OAuthCredentials::OAuthCredentials(const config::Settings& settings, std::shared
     : settings_(settings.oauth),
       logger_(std::move(logger)),
       endpoints_(settings.oauth, settings.transport(), std::chrono::seconds(settings.timeout_seconds),
-                 logger_, seams) {
+                 settings.retryLimits(), logger_, seams) {
   if (settings_.initiate == InitiateOAuth::Off) {
     tokens_.access_token = settings_.access_token;
     tokens_.refresh_token = settings_.refresh_token;

@@ -1,7 +1,5 @@
 #include "driver/client/audit_rest_client.h"
 
-#include <random>
-#include <thread>
 
 #include "driver/client/audit_response.h"
 #include "driver/config/settings.h"
@@ -11,11 +9,6 @@ namespace monday::client {
 
 namespace {
 
-// A long scan may meet the minute limit on every page, so 429s are waited out many times; only a
-// request that keeps being refused (another tool using up the limit) ends in an error.
-constexpr int kMaxRateLimitedAttempts = 8;
-constexpr int kMaxTransientAttempts = 3;
-constexpr std::chrono::seconds kLongestWait{120};
 constexpr std::chrono::minutes kPacingWindow{1};
 
 // The audit log's server is the one Domain names, not APIURL: messages say so.
@@ -31,6 +24,8 @@ AuditRestClient::AuditRestClient(const config::Settings& settings, std::shared_p
     : endpoint_(settings.audit_domain + "/audit-api/get-logs"),
       token_(settings.api_token),
       default_timeout_(settings.timeout_seconds),
+      retry_limits_(settings.retryLimits()),
+      jitter_(seams.jitter),
       logger_(std::move(logger)),
       http_(auditServerOptions(settings.transport()), std::chrono::seconds(settings.timeout_seconds), seams),
       pacer_(static_cast<std::size_t>(settings.audit_requests_per_minute), kPacingWindow) {}
@@ -56,17 +51,10 @@ rapidjson::Document AuditRestClient::getLogs(int page, int per_page, const std::
   if (!filters_json.empty()) request.url += "&filters=" + net::percentEncode(filters_json);
   request.headers = {{"Accept", "application/json"}, {"Authorization", "Bearer " + token_}};
 
-  std::mt19937 jitter_source(std::random_device{}());
-  int rate_limited = 0;
-  int transient_failures = 0;
+  net::RetryPolicy retries(retry_limits_, jitter_);
   for (;;) {
-    if (auto delay = pacer_.delayAt(http_.clock().now()); delay.count() > 0) {
-      logger_->write(log::Level::Info, "retry",
-                     "audit-log API: pacing under AuditRequestsPerMinute, waiting " +
-                         std::to_string(delay.count()) + " ms");
-      http_.wait(delay);
-    }
-    pacer_.recordAt(http_.clock().now());
+    const int attempt = retries.beginAttempt();
+    pace(retries);
     net::HttpResponse response = http_.send(request);
     {
       std::lock_guard lock(count_mutex_);
@@ -88,26 +76,40 @@ rapidjson::Document AuditRestClient::getLogs(int page, int per_page, const std::
         logger_->write(log::Level::Error, "api", outcome.error->state() + " " + outcome.error->message());
         throw *outcome.error;
       case AuditOutcome::Kind::RetryAfter: {
-        const int attempts = outcome.transient_server_error ? ++transient_failures : ++rate_limited;
-        const int allowed = outcome.transient_server_error ? kMaxTransientAttempts : kMaxRateLimitedAttempts;
-        if (attempts >= allowed) {
+        const auto wait = retries.retryAfter(
+            outcome.transient_server_error ? net::RetryCause::ServerError : net::RetryCause::Limit, outcome.wait);
+        if (!wait) {
           logger_->write(log::Level::Error, "api",
-                         "audit-log API: giving up after " + std::to_string(attempts) + " attempts: " +
+                         "audit-log API: giving up after " + std::to_string(attempt) + " attempts: " +
                              outcome.error->message());
           throw *outcome.error;
         }
-        std::chrono::milliseconds wait = outcome.transient_server_error
-                                             ? std::chrono::milliseconds(1000LL << (attempts - 1))
-                                             : std::chrono::milliseconds(std::min(outcome.wait, kLongestWait));
-        wait += std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 250)(jitter_source));
         logger_->write(log::Level::Info, "retry",
                        "audit-log API: HTTP " + std::to_string(response.status) + ", waiting " +
-                           std::to_string(wait.count()) + " ms before retrying page " + std::to_string(page));
-        http_.wait(wait);
+                           std::to_string(wait->count()) + " ms before retrying page " + std::to_string(page));
+        http_.wait(*wait);
         break;
       }
     }
   }
+}
+
+void AuditRestClient::pace(net::RetryPolicy& retries) {
+  // Pacing is a wait for monday's limit before sending, like the GraphQL client's budget wait:
+  // it counts against MaxRetryWait, and a delay that does not fit is not waited.
+  if (const auto delay = pacer_.delayAt(http_.clock().now()); delay.count() > 0) {
+    if (retries.allowWait(delay)) {
+      logger_->write(log::Level::Info, "retry",
+                     "audit-log API: pacing under AuditRequestsPerMinute, waiting " + std::to_string(delay.count()) +
+                         " ms");
+      http_.wait(delay);
+    } else {
+      logger_->write(log::Level::Info, "retry",
+                     "audit-log API: pacing under AuditRequestsPerMinute would need " +
+                         std::to_string(delay.count()) + " ms, more than MaxRetryWait allows; sending now");
+    }
+  }
+  pacer_.recordAt(http_.clock().now());
 }
 
 }  // namespace monday::client

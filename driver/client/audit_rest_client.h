@@ -1,8 +1,9 @@
 #pragma once
 // monday's audit-log REST API for one connection: GET <Domain>/audit-api/get-logs with the audit
 // token as a Bearer token (REFERENCE §8). Owns its own HTTPS connection (another host than the
-// GraphQL API), paces itself under the 50-requests-a-minute limit and waits out HTTP 429, so a
-// long scan slows down instead of failing.
+// GraphQL API), paces itself under the 50-requests-a-minute limit and waits out HTTP 429 and
+// server errors with the connection's retry policy (MaxRetries, MaxRetryWait), so a long scan
+// slows down instead of failing.
 
 #include <chrono>
 #include <memory>
@@ -16,6 +17,7 @@
 #include "driver/client/request_pacer.h"
 #include "driver/log/logger.h"
 #include "driver/net/http_client.h"
+#include "driver/net/retry_policy.h"
 #include "driver/net/seams.h"
 
 namespace monday::config {
@@ -45,9 +47,14 @@ class AuditRestClient {
   const std::string& endpoint() const { return endpoint_; }
 
  private:
+  // Waits, if the pacer says so and MaxRetryWait leaves room, before the next request.
+  void pace(net::RetryPolicy& retries);
+
   std::string endpoint_;  // https://<account>.monday.com/audit-api/get-logs
   std::string token_;     // secret: only ever put into the Authorization header
   std::chrono::seconds default_timeout_;
+  net::RetryLimits retry_limits_;  // MaxRetries, MaxRetryWait
+  net::Jitter jitter_;
   std::shared_ptr<log::Logger> logger_;
   net::HttpClient http_;
   RequestPacer pacer_;

@@ -2,7 +2,7 @@
 // What INSERT, UPDATE and DELETE on a table mean in monday: each SQL row becomes one or more
 // GraphQL mutation calls (create_item, update_group ...). A table declares its writes as data
 // beside its columns (TableDef::writes); the engine batches the calls of many rows into aliased
-// requests (driver/engine/mutation_batch.h), so a table only says what one row turns into.
+// requests (driver/client/mutation_batch.h), so a table only says what one row turns into.
 
 #include <cstdint>
 #include <functional>
@@ -11,28 +11,18 @@
 #include <variant>
 #include <vector>
 
+#include "driver/client/mutation_call.h"
 #include "driver/common/value.h"
 
 namespace monday::schema {
 
 struct TableDef;
 
-// A GraphQL argument value. IDs and JSON travel as strings (monday's JSON scalar takes a
-// JSON-encoded string), enums as their name.
-using ArgumentValue = std::variant<std::string, std::int64_t, double, bool>;
-
-struct MutationArgument {
-  std::string name;  // argument name, e.g. "board_id"
-  std::string type;  // GraphQL type of the variable carrying it, e.g. "ID!", "JSON", "BoardKind!"
-  ArgumentValue value;
-};
-
-// One mutation field invocation, e.g. create_item(board_id: …, item_name: …) { id }.
-struct MutationCall {
-  std::string field;
-  std::vector<MutationArgument> arguments;  // every value travels as a variable
-  std::string selection = "id";              // "" for fields returning a scalar (update_board)
-};
+// The calls a row turns into are the client's (driver/client/mutation_call.h): the batching
+// that sends them lives there, below the tables.
+using client::ArgumentValue;
+using client::MutationArgument;
+using client::MutationCall;
 
 // One row of a table as SQL sees it, with typed accessors for building mutation arguments.
 // Accessors throw monday::Error (22018 / 23000) with a message naming the table and column.

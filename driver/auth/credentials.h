@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "driver/net/seams.h"
+
 namespace monday::config {
 struct Settings;
 }
@@ -48,7 +50,9 @@ class ApiTokenCredentials final : public Credentials {
 
 // The handler for settings.auth_scheme. For OAuth this may run the authorization (browser,
 // OAuthVerifier exchange, refresh of saved tokens), so it can throw 28000, 08001 or HYT00.
+// `seams` is the network and clock OAuth's token endpoint is reached through.
 std::unique_ptr<Credentials> makeCredentials(const config::Settings& settings,
-                                             std::shared_ptr<log::Logger> logger = nullptr);
+                                             std::shared_ptr<log::Logger> logger = nullptr,
+                                             const net::Seams& seams = {});
 
 }  // namespace monday::auth

@@ -8,14 +8,16 @@
 #include <utility>
 #include <vector>
 
+#include "driver/net/url.h"
+
 namespace monday::auth {
 
 std::string base64UrlEncode(std::string_view bytes);
 // nullopt when `text` is not base64url (padding '=' is accepted and ignored).
 std::optional<std::string> base64UrlDecode(std::string_view text);
 
-// RFC 3986 unreserved characters stay, everything else becomes %XX.
-std::string percentEncode(std::string_view text);
+// OAuth's URLs and form bodies use the driver's one percent-encoder.
+using net::percentEncode;
 // '+' becomes a space (form encoding); a bad %XX sequence is kept as it is.
 std::string percentDecode(std::string_view text);
 

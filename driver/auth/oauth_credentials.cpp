@@ -18,11 +18,12 @@ bool isOAuth21(const config::OAuthSettings& s) { return s.flow == OAuthFlow::OAu
 
 }  // namespace
 
-OAuthCredentials::OAuthCredentials(const config::Settings& settings, std::shared_ptr<log::Logger> logger)
+OAuthCredentials::OAuthCredentials(const config::Settings& settings, std::shared_ptr<log::Logger> logger,
+                                   const net::Seams& seams)
     : settings_(settings.oauth),
       logger_(std::move(logger)),
       endpoints_(settings.oauth, settings.transport(), std::chrono::seconds(settings.timeout_seconds),
-                 logger_) {
+                 settings.retryLimits(), logger_, seams) {
   if (settings_.initiate == InitiateOAuth::Off) {
     tokens_.access_token = settings_.access_token;
     tokens_.refresh_token = settings_.refresh_token;

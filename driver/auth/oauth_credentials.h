@@ -27,7 +27,8 @@ class OAuthCredentials final : public Credentials {
  public:
   // Gets tokens as InitiateOAuth says (may open the browser and wait). Throws monday::Error
   // 28000, 08001 or HYT00.
-  OAuthCredentials(const config::Settings& settings, std::shared_ptr<log::Logger> logger);
+  OAuthCredentials(const config::Settings& settings, std::shared_ptr<log::Logger> logger,
+                   const net::Seams& seams = {});
   ~OAuthCredentials() override;
 
   std::string authorizationHeader() override;

@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "driver/auth/encoding.h"
 #include "driver/auth/jwt.h"
@@ -38,6 +39,25 @@ std::string safeDescription(std::string text, std::initializer_list<std::string_
   return text;
 }
 
+// A 429 (the server's limit) and a 5xx are worth asking again; any other answer is final.
+std::optional<net::RetryCause> retryCauseOf(const net::HttpResponse& response) {
+  if (response.status == 429) return net::RetryCause::Limit;
+  if (response.status >= 500 && response.status <= 599) return net::RetryCause::ServerError;
+  return std::nullopt;
+}
+
+// Retry-After in seconds, clamped (a server's number must not overflow a duration); a second
+// when the header is missing or unreadable.
+std::chrono::milliseconds retryAfterOf(const net::HttpResponse& response) {
+  return std::chrono::seconds(clampedDecimal(response.header("retry-after"), 0, kMaxServerWaitSeconds).value_or(1));
+}
+
+// Messages about reaching the server name AuthURL, not the API's APIURL.
+net::TransportOptions authServerOptions(net::TransportOptions options) {
+  options.property_names.url = "AuthURL";
+  return options;
+}
+
 const char* purposeName(int purpose) {
   switch (purpose) {
     case 0: return "authorization_code";
@@ -59,8 +79,12 @@ std::int64_t unixNow() {
 }
 
 OAuthEndpoints::OAuthEndpoints(const config::OAuthSettings& settings, net::TransportOptions tls, std::chrono::seconds timeout,
-                               std::shared_ptr<log::Logger> logger)
-    : settings_(settings), logger_(std::move(logger)), http_(std::move(tls), timeout) {}
+                               net::RetryLimits retry_limits, std::shared_ptr<log::Logger> logger, const net::Seams& seams)
+    : settings_(settings),
+      retry_limits_(retry_limits),
+      jitter_(seams.jitter),
+      logger_(std::move(logger)),
+      http_(authServerOptions(std::move(tls)), timeout, seams) {}
 
 OAuthEndpoints::~OAuthEndpoints() = default;
 
@@ -83,11 +107,46 @@ net::HttpResponse OAuthEndpoints::post(std::string_view path, const std::string&
   request.url = settings_.auth_url + std::string(path);
   request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}, {"Accept", "application/json"}};
   request.body = body;
+  if (purpose == Purpose::Exchange) {
+    // An authorization code works once: a second exchange could only be refused and would hide
+    // the first answer. Sent once, on a fresh connection, which libcurl never resends on.
+    request.send_once = true;
+    return sendOnce(request, purpose);
+  }
+  // Refresh and revoke may be sent again: a refresh that never arrived left the refresh token
+  // valid, and one that arrived but whose answer was lost fails the same way without a retry.
+  net::RetryPolicy retries(retry_limits_, jitter_);
+  for (;;) {
+    const int attempt = retries.beginAttempt();
+    std::optional<std::chrono::milliseconds> wait;
+    std::string why;
+    try {
+      net::HttpResponse response = sendOnce(request, purpose);
+      const auto cause = retryCauseOf(response);
+      if (cause) wait = retries.retryAfter(*cause, retryAfterOf(response));
+      // Out of retries, the last answer says what went wrong (readTokens reports it).
+      if (!wait) return response;
+      why = "HTTP " + std::to_string(response.status);
+    } catch (const Error& error) {
+      if (error.state() != sqlstate::kCommunicationLinkFailure) throw;
+      wait = retries.retryAfter(net::RetryCause::LinkLost);
+      if (!wait) throw;
+      why = "connection lost";
+    }
+    if (logger_) {
+      logger_->write(log::Level::Info, "retry",
+                     std::string("oauth grant=") + purposeName(static_cast<int>(purpose)) + " attempt=" +
+                         std::to_string(attempt) + " " + why + ", waiting " + std::to_string(wait->count()) + " ms");
+    }
+    http_.wait(*wait);
+  }
+}
+
+net::HttpResponse OAuthEndpoints::sendOnce(const net::HttpRequest& request, Purpose purpose) {
   net::HttpResponse response;
   try {
     response = http_.send(request);
   } catch (const Error& error) {
-    // The transport's advice names APIURL; here it is AuthURL that points at the server.
     throw Error(error.state(), "Cannot reach monday's OAuth server: " + error.message() +
                                    " (The OAuth server is AuthURL: " + settings_.auth_url + ".)");
   }

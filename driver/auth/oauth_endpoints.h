@@ -14,6 +14,8 @@
 #include "driver/common/error.h"
 #include "driver/config/auth_settings.h"
 #include "driver/net/http_client.h"
+#include "driver/net/retry_policy.h"
+#include "driver/net/seams.h"
 
 namespace monday::log {
 class Logger;
@@ -41,8 +43,10 @@ class GrantRevoked : public Error {
 
 class OAuthEndpoints {
  public:
+  // `retry_limits` (MaxRetries, MaxRetryWait) bound the resending of refresh and revoke
+  // requests; the code exchange is never resent.
   OAuthEndpoints(const config::OAuthSettings& settings, net::TransportOptions tls, std::chrono::seconds timeout,
-                 std::shared_ptr<log::Logger> logger);
+                 net::RetryLimits retry_limits, std::shared_ptr<log::Logger> logger, const net::Seams& seams = {});
   ~OAuthEndpoints();
 
   // <AuthURL>/oauth2/authorize?client_id&redirect_uri&response_type=code&state[&scope]
@@ -51,9 +55,10 @@ class OAuthEndpoints {
                                std::string_view code_challenge) const;
 
   // Throws monday::Error 28000 when monday refuses (the message says what to do), 08001 when
-  // the OAuth server cannot be reached or answers nonsense.
+  // the OAuth server cannot be reached or answers nonsense. Sent once: a code is single-use.
   TokenSet exchangeCode(const std::string& code, const std::string& redirect_uri, const std::string& code_verifier);
   // OAuth 2.1 only. A 28000 whose message says to authorize again when the grant is gone.
+  // Resent after a dropped connection, a 5xx or a 429, as MaxRetries and MaxRetryWait allow.
   TokenSet refresh(const std::string& refresh_token);
   // OAuth 2.1 only; `hint` is "access_token" or "refresh_token".
   void revoke(const std::string& token, std::string_view hint);
@@ -63,10 +68,13 @@ class OAuthEndpoints {
  private:
   enum class Purpose { Exchange, Refresh, Revoke };
   net::HttpResponse post(std::string_view path, const std::string& body, Purpose purpose);
+  net::HttpResponse sendOnce(const net::HttpRequest& request, Purpose purpose);
   TokenSet readTokens(const net::HttpResponse& response, Purpose purpose, std::string_view previous_refresh_token,
                       std::initializer_list<std::string_view> sent_secrets);
 
   config::OAuthSettings settings_;
+  net::RetryLimits retry_limits_;
+  net::Jitter jitter_;
   std::shared_ptr<log::Logger> logger_;
   net::HttpClient http_;
 };

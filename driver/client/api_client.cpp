@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <random>
 #include <thread>
 
 #include "driver/auth/credentials.h"
@@ -20,9 +19,6 @@ namespace {
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
-// A read gives up at its third transient server error (5xx, garbage, a dropped connection),
-// whatever MaxRetries says: a server that fails three times in a row is having an outage.
-constexpr int kMaxTransientAttempts = 3;
 // Budget waits end a little after monday's reset time: its seconds are rounded.
 constexpr milliseconds kBudgetWaitMargin{250};
 
@@ -148,20 +144,19 @@ bool isMutationDocument(std::string_view document) {
   return false;
 }
 
-ApiClient::ApiClient(const config::Settings& settings, std::shared_ptr<log::Logger> logger)
+ApiClient::ApiClient(const config::Settings& settings, std::shared_ptr<log::Logger> logger, net::Seams seams)
     : endpoint_(settings.api_url),
       api_version_(settings.api_version),
       default_timeout_(settings.timeout_seconds),
-      max_retries_(settings.max_retries),
-      max_retry_wait_(settings.max_retry_wait_seconds),
-      credentials_(auth::makeCredentials(settings, logger)),
+      retry_limits_(settings.retryLimits()),
+      seams_(std::move(seams)),
+      credentials_(auth::makeCredentials(settings, logger, seams_)),
       logger_(std::move(logger)),
-      http_(settings.transport(), std::chrono::seconds(settings.timeout_seconds)),
+      http_(settings.transport(), std::chrono::seconds(settings.timeout_seconds), seams_),
       transport_(settings.transport()),
       max_concurrent_requests_(std::max(1, settings.max_concurrent_requests)),
       cache_ttl_(settings.cache_ttl_seconds),
       cache_max_bytes_(static_cast<std::size_t>(settings.cache_max_mb) * 1024 * 1024) {}
-
 
 namespace {
 thread_local bool pooled_connections_only = false;
@@ -179,7 +174,7 @@ net::HttpClient* ApiClient::borrowHttp() {
     client = idle_.back();
     idle_.pop_back();
   } else {
-    pool_.push_back(std::make_unique<net::HttpClient>(transport_, http_.timeout()));
+    pool_.push_back(std::make_unique<net::HttpClient>(transport_, http_.timeout(), seams_));
     client = pool_.back().get();
   }
   if (client != &http_) {
@@ -243,7 +238,7 @@ BudgetSnapshot ApiClient::budget() const {
   // owners, and a temporary copy would count as one more.
   std::lock_guard lock(usage_mutex_);
   if (!budget_) return {};
-  return budget_->snapshot(std::chrono::steady_clock::now(), std::chrono::system_clock::now());
+  return budget_->snapshot(seams_.clock->now(), seams_.clock->wallNow());
 }
 
 ApiBudget& ApiClient::budgetFor(const std::string& authorization) {
@@ -277,15 +272,6 @@ void ApiClient::record(const UsageCounters& delta) {
   if (budget_) budget_->add(delta);
 }
 
-void ApiClient::pause(milliseconds wait) {
-  const auto until = std::chrono::steady_clock::now() + wait;
-  while (std::chrono::steady_clock::now() < until) {
-    if (http_.cancelled()) throw Error(sqlstate::kOperationCanceled, "The operation was cancelled.");
-    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
-        milliseconds(100), until - std::chrono::steady_clock::now()));
-  }
-}
-
 rapidjson::Document ApiClient::query(std::string_view document, const rapidjson::Value& variables) {
   return send(document, variables, isMutationDocument(document) ? Mode::Mutation : Mode::Read);
 }
@@ -298,215 +284,247 @@ rapidjson::Document ApiClient::mutateBatch(std::string_view document, const rapi
   return send(document, variables, Mode::MutationBatch);
 }
 
+// What one call of send() sends, and what it has spent so far.
+struct ApiClient::Call {
+  Mode mode;
+  std::string operation;
+  std::string_view document;          // as given, for the trace log
+  const rapidjson::Value& variables;  // as given, for the trace log
+  net::RetryPolicy retries;
+  net::HttpRequest request;
+  std::string authorization;
+  ApiBudget* budget = nullptr;
+  long long estimate = 0;              // points this attempt is expected to cost
+  std::string cache_key;               // "" when the answer is not cached
+  bool credentials_refreshed = false;  // a rejected credential is refreshed once per call
+
+  bool mutation() const { return mode != Mode::Read; }
+};
+
 rapidjson::Document ApiClient::send(std::string_view document, const rapidjson::Value& variables, Mode mode) {
-  const bool mutation = mode != Mode::Read;
-  const std::string operation = operationName(document);
-  const std::string full_document = withComplexityField(document);
+  Call call{.mode = mode,
+            .operation = operationName(document),
+            .document = document,
+            .variables = variables,
+            .retries = net::RetryPolicy(retry_limits_, seams_.jitter)};
+  prepare(call);
+  if (auto cached = cachedAnswer(call)) return std::move(*cached);
+  for (;;) {
+    call.retries.beginAttempt();
+    waitForBudget(call);
+    std::optional<net::HttpResponse> response = exchange(call);
+    if (!response) continue;  // the connection dropped and the wait before resending is over
+    ApiOutcome outcome = observe(call, *response);
+    switch (outcome.kind) {
+      case ApiOutcome::Kind::Data:
+        storeInCache(call, outcome.document);
+        return std::move(outcome.document);
+      case ApiOutcome::Kind::Failed:
+        if (refreshedCredentials(call, outcome)) continue;
+        if (call.mode == Mode::MutationBatch && outcome.limit == Limit::None && hasFieldResults(outcome.document)) {
+          return std::move(outcome.document);  // the caller reads which aliases ran
+        }
+        throw failure(call, outcome);
+      case ApiOutcome::Kind::RetryAfter:
+        waitBeforeRetry(call, outcome);
+        break;
+    }
+  }
+}
+
+void ApiClient::prepare(Call& call) {
+  const std::string full_document = withComplexityField(call.document);
   std::string body = "{\"query\":";
   {
     rapidjson::Value text(rapidjson::StringRef(full_document.data(), full_document.size()));
     body += jsonText(text);
   }
   body += ",\"variables\":";
-  body += variables.IsObject() ? jsonText(variables) : std::string("{}");
+  body += call.variables.IsObject() ? jsonText(call.variables) : std::string("{}");
   body += "}";
 
-  net::HttpRequest request;
-  request.url = endpoint_;
-  const std::string authorization = authorizationHeader();
-  request.headers = {{"Content-Type", "application/json"},
-                     {"Accept", "application/json"},
-                     {"API-Version", api_version_},
-                     {"Authorization", authorization}};
-  request.send_once = mutation;
-  ApiBudget& budget = budgetFor(authorization);
+  call.authorization = authorizationHeader();
+  call.request.url = endpoint_;
+  call.request.headers = {{"Content-Type", "application/json"},
+                          {"Accept", "application/json"},
+                          {"API-Version", api_version_},
+                          {"Authorization", call.authorization}};
+  call.request.send_once = call.mutation();
+  call.budget = &budgetFor(call.authorization);
+  if (cache_ttl_.count() > 0 && !call.mutation()) call.cache_key = api_version_ + '\n' + body;
+  call.request.body = std::move(body);
+}
 
+std::optional<rapidjson::Document> ApiClient::cachedAnswer(const Call& call) {
   // CacheTTL: an identical read within the TTL is answered from memory; a write empties the
   // cache of every connection sharing the token, so the next read sees the change.
-  std::string cache_key;
-  if (cache_ttl_.count() > 0) {
-    ResponseCache& cache = cacheFor(authorization);
-    if (mutation) {
-      cache.clear();
-    } else {
-      cache_key = api_version_ + '\n' + body;
-      if (auto hit = cache.find(cache_key, cache_ttl_, std::chrono::steady_clock::now())) {
-        rapidjson::Document cached;
-        if (parseJson(*hit, cached) && cached.IsObject()) {
-          logger_->write(log::Level::Info, "api", "op=" + operation + " answered from the cache");
-          return cached;
-        }
-      }
-    }
+  if (cache_ttl_.count() <= 0) return std::nullopt;
+  ResponseCache& cache = cacheFor(call.authorization);
+  if (call.mutation()) {
+    cache.clear();
+    return std::nullopt;
   }
-  request.body = std::move(body);
+  auto hit = cache.find(call.cache_key, cache_ttl_, seams_.clock->now());
+  if (!hit) return std::nullopt;
+  rapidjson::Document cached;
+  if (!parseJson(*hit, cached) || !cached.IsObject()) return std::nullopt;
+  logger_->write(log::Level::Info, "api", "op=" + call.operation + " answered from the cache");
+  return cached;
+}
 
-  const milliseconds max_wait = std::chrono::duration_cast<milliseconds>(max_retry_wait_);
-  milliseconds waited{0};
-  std::mt19937 jitter_source(std::random_device{}());
-  auto jitter = [&] { return milliseconds(std::uniform_int_distribution<int>(0, 250)(jitter_source)); };
+void ApiClient::storeInCache(const Call& call, const rapidjson::Document& answer) {
+  if (call.cache_key.empty()) return;
+  cacheFor(call.authorization).store(call.cache_key, jsonText(answer), cache_max_bytes_, seams_.clock->now());
+}
 
-  bool credentials_refreshed = false;
-  // Backoff grows with the failures of one kind, not with every attempt: three limit answers
-  // followed by a 500 wait 1 s for the 500, not 8.
-  int transient_failures = 0;
-  int lock_answers = 0;
-  auto backoffAfter = [](int failures) { return milliseconds(seconds(1LL << std::min(failures - 1, 4))); };
-  for (int attempt = 1;; ++attempt) {
-    // 1. Wait first if monday's last numbers say this call would exhaust the budget: waiting
-    //    until the window resets costs the same time as a 429 would, without the rejected call.
-    const long long estimate = budget.estimate(operation, mutation);
-    if (const milliseconds budget_wait = budget.waitBefore(estimate, std::chrono::steady_clock::now());
-        budget_wait > milliseconds(0)) {
-      const milliseconds wait = budget_wait + kBudgetWaitMargin;
-      if (waited + wait <= max_wait) {
-        logger_->write(log::Level::Info, "wait",
-                       "op=" + operation + " expected cost " + std::to_string(estimate) +
-                           " exceeds the budget left; waiting " + secondsText(wait) + "s for the window to reset");
-        pause(wait);
-        waited += wait;
-        record(UsageCounters{.waits = 1, .waited = wait, .budget_waits = 1, .budget_waited = wait});
-      } else {
-        logger_->write(log::Level::Info, "wait",
-                       "op=" + operation + " would need " + secondsText(wait) +
-                           "s for the budget to reset, more than MaxRetryWait allows; sending now");
-      }
-    }
-
-    // 2. Send. The estimate is reserved while in flight so other connections of the token see it.
-    budget.reserve(estimate);
-    net::HttpResponse response;
-    try {
-      HttpLease http(*this);
-      response = http->send(request);
-    } catch (const Error& error) {
-      budget.release(estimate);
-      record(UsageCounters{.requests = 1, .retries = attempt > 1 ? 1 : 0});
-      const bool link_lost = error.state() == sqlstate::kCommunicationLinkFailure;
-      if (mutation && (link_lost || error.state() == sqlstate::kTimeout || error.state() == sqlstate::kOperationCanceled)) {
-        throw MutationOutcomeUnknown(error.state(), error.message(), error.nativeCode());
-      }
-      // A read whose connection dropped (a stale keep-alive connection, a proxy hiccup) is
-      // simply asked again.
-      const milliseconds backoff = backoffAfter(++transient_failures);
-      if (!link_lost || attempt > max_retries_ || transient_failures >= kMaxTransientAttempts ||
-          waited + backoff > max_wait) {
-        throw;
-      }
-      logger_->write(log::Level::Info, "retry", "op=" + operation + " attempt=" + std::to_string(attempt) +
-                                                    " waiting " + secondsText(backoff) + "s: " + error.message());
-      pause(backoff);
-      waited += backoff;
-      record(UsageCounters{.waits = 1, .waited = backoff});
-      continue;
-    }
-    budget.release(estimate);
-    ApiOutcome outcome = readApiResponse(response);
-    budget.observe(outcome, operation, std::chrono::steady_clock::now(), std::chrono::system_clock::now());
-    record(UsageCounters{.requests = 1,
-                         .retries = attempt > 1 ? 1 : 0,
-                         .complexity = outcome.complexity ? outcome.complexity->query : 0,
-                         .limit_answers = outcome.limit != Limit::None ? 1 : 0,
-                         .elapsed = response.elapsed});
-
-    if (logger_->enabled(log::Level::Info)) {
-      std::string line = "POST " + endpoint_ + " op=" + operation + " status=" + std::to_string(response.status) +
-                         " ms=" + std::to_string(response.elapsed.count());
-      if (outcome.complexity) {
-        line += " complexity=" + std::to_string(outcome.complexity->query) +
-                " budget_left=" + std::to_string(outcome.complexity->after) +
-                " reset_in=" + std::to_string(outcome.complexity->reset_in_seconds) + "s";
-      }
-      if (outcome.limit != Limit::None) line += " limit=\"" + std::string(limitName(outcome.limit)) + "\"";
-      if (!outcome.request_id.empty()) line += " request_id=" + outcome.request_id;
-      logger_->write(log::Level::Info, "api", line);
-    }
-    if (logger_->enabled(log::Level::Trace) && attempt == 1) {
-      // Verbosity=3: the document and its values as sent. They are the user's data; credentials
-      // travel in headers, which are never logged.
-      logger_->write(log::Level::Trace, "api",
-                     "op=" + operation + " query=" + std::string(document) +
-                         " variables=" + (variables.IsObject() ? jsonText(variables) : "{}"));
-    }
-
-    switch (outcome.kind) {
-      case ApiOutcome::Kind::Data:
-        if (!cache_key.empty()) {
-          cacheFor(authorization).store(cache_key, jsonText(outcome.document), cache_max_bytes_,
-                                        std::chrono::steady_clock::now());
-        }
-        return std::move(outcome.document);
-      case ApiOutcome::Kind::Failed: {
-        Error error = outcome.error ? *outcome.error : Error(sqlstate::kGeneralError, "monday API call failed.");
-        if (error.state() == sqlstate::kInvalidAuthorization) {
-          // A rejected credential: an OAuth token that expired or was replaced mid-session is
-          // refreshed and the call sent once more (monday rejects before running anything, so
-          // mutations are safe to resend). A final rejection gets the handler's advice.
-          if (!credentials_refreshed) {
-            credentials_refreshed = true;
-            bool refreshed = false;
-            {
-              std::lock_guard lock(credentials_mutex_);
-              refreshed = credentials_->refreshAfterRejection();
-            }
-            if (refreshed) {
-              for (auto& [name, value] : request.headers) {
-                if (name == "Authorization") value = authorizationHeader();
-              }
-              logger_->write(log::Level::Info, "auth", "op=" + operation + " credentials refreshed after a rejection; sending again");
-              continue;
-            }
-          }
-          std::optional<std::string> advice;
-          {
-            std::lock_guard lock(credentials_mutex_);
-            advice = credentials_->rejectionMessage();
-          }
-          if (advice) error = Error(error.state(), *advice, error.nativeCode());
-        }
-        if (mode == Mode::MutationBatch && outcome.limit == Limit::None && hasFieldResults(outcome.document)) {
-          return std::move(outcome.document);  // the caller reads which aliases ran
-        }
-        if (mutation && outcome.limit == Limit::None) {
-          error = Error(error.state(), error.message() + appliedPart(outcome.document), error.nativeCode());
-        }
-        logger_->write(log::Level::Error, "api", error.state() + " " + error.message());
-        throw error;
-      }
-      case ApiOutcome::Kind::RetryAfter: {
-        const Error& reason = *outcome.error;
-        if (mutation && !outcome.rejected_unexecuted) {
-          MutationOutcomeUnknown error(reason.state(), reason.message(), reason.nativeCode());
-          logger_->write(log::Level::Error, "api", error.state() + " " + error.message());
-          throw error;
-        }
-        // Server errors and locks get an exponential backoff; limits get what monday asked.
-        milliseconds wait = outcome.wait;
-        if (outcome.transient_server_error) wait = backoffAfter(++transient_failures);
-        if (outcome.limit == Limit::Locked) wait = std::max(wait, backoffAfter(++lock_answers));
-        if (attempt > max_retries_ || transient_failures >= kMaxTransientAttempts || waited + wait > max_wait) {
-          std::string text = reason.message();
-          if (outcome.limit != Limit::None) {
-            text += " monday asked to wait " + secondsText(outcome.wait) + "s; the driver gave up after " +
-                    std::to_string(attempt) + " attempt(s) and " + secondsText(waited) +
-                    "s of waiting (MaxRetries=" + std::to_string(max_retries_) +
-                    ", MaxRetryWait=" + std::to_string(max_retry_wait_.count()) +
-                    "s). Run the statement again later, fetch less at once, or raise MaxRetryWait.";
-          }
-          logger_->write(log::Level::Error, "api", "giving up after " + std::to_string(attempt) + " attempts: " + text);
-          throw Error(reason.state(), text, reason.nativeCode());
-        }
-        const milliseconds pause_for = wait + jitter();
-        logger_->write(log::Level::Info, "retry",
-                       "op=" + operation + " attempt=" + std::to_string(attempt) + " waiting " +
-                           secondsText(pause_for) + "s: " + reason.message());
-        pause(pause_for);
-        waited += pause_for;
-        record(UsageCounters{.waits = 1, .waited = pause_for});
-        break;
-      }
-    }
+void ApiClient::waitForBudget(Call& call) {
+  // Wait first if monday's last numbers say this call would exhaust the budget: waiting until
+  // the window resets costs the same time as a 429 would, without the rejected call.
+  call.estimate = call.budget->estimate(call.operation, call.mutation());
+  const milliseconds budget_wait = call.budget->waitBefore(call.estimate, seams_.clock->now());
+  if (budget_wait <= milliseconds(0)) return;
+  const milliseconds wait = budget_wait + kBudgetWaitMargin;
+  if (!call.retries.allowWait(wait)) {
+    logger_->write(log::Level::Info, "wait",
+                   "op=" + call.operation + " would need " + secondsText(wait) +
+                       "s for the budget to reset, more than MaxRetryWait allows; sending now");
+    return;
   }
+  logger_->write(log::Level::Info, "wait",
+                 "op=" + call.operation + " expected cost " + std::to_string(call.estimate) +
+                     " exceeds the budget left; waiting " + secondsText(wait) + "s for the window to reset");
+  http_.wait(wait);
+  record(UsageCounters{.waits = 1, .waited = wait, .budget_waits = 1, .budget_waited = wait});
+}
+
+std::optional<net::HttpResponse> ApiClient::exchange(Call& call) {
+  const int attempt = call.retries.attempts();
+  // The estimate is reserved while in flight so other connections of the token see it.
+  call.budget->reserve(call.estimate);
+  net::HttpResponse response;
+  try {
+    HttpLease http(*this);
+    response = http->send(call.request);
+  } catch (const Error& error) {
+    call.budget->release(call.estimate);
+    record(UsageCounters{.requests = 1, .retries = attempt > 1 ? 1 : 0});
+    const bool link_lost = error.state() == sqlstate::kCommunicationLinkFailure;
+    if (call.mutation() &&
+        (link_lost || error.state() == sqlstate::kTimeout || error.state() == sqlstate::kOperationCanceled)) {
+      throw MutationOutcomeUnknown(error.state(), error.message(), error.nativeCode());
+    }
+    // A read whose connection dropped (a stale keep-alive connection, a proxy hiccup) is simply
+    // asked again.
+    const std::optional<milliseconds> wait = link_lost ? call.retries.retryAfter(net::RetryCause::LinkLost) : std::nullopt;
+    if (!wait) throw;
+    logger_->write(log::Level::Info, "retry", "op=" + call.operation + " attempt=" + std::to_string(attempt) +
+                                                  " waiting " + secondsText(*wait) + "s: " + error.message());
+    http_.wait(*wait);
+    record(UsageCounters{.waits = 1, .waited = *wait});
+    return std::nullopt;
+  }
+  call.budget->release(call.estimate);
+  return response;
+}
+
+ApiOutcome ApiClient::observe(const Call& call, const net::HttpResponse& response) {
+  ApiOutcome outcome = readApiResponse(response, seams_.clock->wallNow());
+  call.budget->observe(outcome, call.operation, seams_.clock->now(), seams_.clock->wallNow());
+  record(UsageCounters{.requests = 1,
+                       .retries = call.retries.attempts() > 1 ? 1 : 0,
+                       .complexity = outcome.complexity ? outcome.complexity->query : 0,
+                       .limit_answers = outcome.limit != Limit::None ? 1 : 0,
+                       .elapsed = response.elapsed});
+
+  if (logger_->enabled(log::Level::Info)) {
+    std::string line = "POST " + endpoint_ + " op=" + call.operation + " status=" + std::to_string(response.status) +
+                       " ms=" + std::to_string(response.elapsed.count());
+    if (outcome.complexity) {
+      line += " complexity=" + std::to_string(outcome.complexity->query) +
+              " budget_left=" + std::to_string(outcome.complexity->after) +
+              " reset_in=" + std::to_string(outcome.complexity->reset_in_seconds) + "s";
+    }
+    if (outcome.limit != Limit::None) line += " limit=\"" + std::string(limitName(outcome.limit)) + "\"";
+    if (!outcome.request_id.empty()) line += " request_id=" + outcome.request_id;
+    logger_->write(log::Level::Info, "api", line);
+  }
+  if (logger_->enabled(log::Level::Trace) && call.retries.attempts() == 1) {
+    // Verbosity=3: the document and its values as sent. They are the user's data; credentials
+    // travel in headers, which are never logged.
+    logger_->write(log::Level::Trace, "api",
+                   "op=" + call.operation + " query=" + std::string(call.document) +
+                       " variables=" + (call.variables.IsObject() ? jsonText(call.variables) : "{}"));
+  }
+  return outcome;
+}
+
+bool ApiClient::refreshedCredentials(Call& call, const ApiOutcome& outcome) {
+  // A rejected credential: an OAuth token that expired or was replaced mid-session is refreshed
+  // and the call sent once more (monday rejects before running anything, so mutations are safe
+  // to resend).
+  if (!outcome.error || outcome.error->state() != sqlstate::kInvalidAuthorization || call.credentials_refreshed) {
+    return false;
+  }
+  call.credentials_refreshed = true;
+  {
+    std::lock_guard lock(credentials_mutex_);
+    if (!credentials_->refreshAfterRejection()) return false;
+  }
+  for (auto& [name, value] : call.request.headers) {
+    if (name == "Authorization") value = authorizationHeader();
+  }
+  logger_->write(log::Level::Info, "auth", "op=" + call.operation + " credentials refreshed after a rejection; sending again");
+  return true;
+}
+
+Error ApiClient::failure(const Call& call, const ApiOutcome& outcome) {
+  Error error = outcome.error ? *outcome.error : Error(sqlstate::kGeneralError, "monday API call failed.");
+  if (error.state() == sqlstate::kInvalidAuthorization) {
+    // A final rejection gets the credential handler's advice.
+    std::optional<std::string> advice;
+    {
+      std::lock_guard lock(credentials_mutex_);
+      advice = credentials_->rejectionMessage();
+    }
+    if (advice) error = Error(error.state(), *advice, error.nativeCode());
+  }
+  if (call.mutation() && outcome.limit == Limit::None) {
+    error = Error(error.state(), error.message() + appliedPart(outcome.document), error.nativeCode());
+  }
+  logger_->write(log::Level::Error, "api", error.state() + " " + error.message());
+  return error;
+}
+
+void ApiClient::waitBeforeRetry(Call& call, const ApiOutcome& outcome) {
+  const Error& reason = *outcome.error;
+  if (call.mutation() && !outcome.rejected_unexecuted) {
+    MutationOutcomeUnknown error(reason.state(), reason.message(), reason.nativeCode());
+    logger_->write(log::Level::Error, "api", error.state() + " " + error.message());
+    throw error;
+  }
+  // Server errors and locks get an exponential backoff; limits get what monday asked.
+  const net::RetryCause cause = outcome.transient_server_error    ? net::RetryCause::ServerError
+                                : outcome.limit == Limit::Locked ? net::RetryCause::Locked
+                                                                 : net::RetryCause::Limit;
+  const int attempt = call.retries.attempts();
+  const std::optional<milliseconds> wait = call.retries.retryAfter(cause, outcome.wait);
+  if (!wait) {
+    std::string text = reason.message();
+    if (outcome.limit != Limit::None) {
+      text += " monday asked to wait " + secondsText(outcome.wait) + "s; the driver gave up after " +
+              std::to_string(attempt) + " attempt(s) and " + secondsText(call.retries.waited()) +
+              "s of waiting (MaxRetries=" + std::to_string(retry_limits_.max_retries) +
+              ", MaxRetryWait=" + std::to_string(std::chrono::duration_cast<seconds>(retry_limits_.max_wait).count()) +
+              "s). Run the statement again later, fetch less at once, or raise MaxRetryWait.";
+    }
+    logger_->write(log::Level::Error, "api", "giving up after " + std::to_string(attempt) + " attempts: " + text);
+    throw Error(reason.state(), text, reason.nativeCode());
+  }
+  logger_->write(log::Level::Info, "retry",
+                 "op=" + call.operation + " attempt=" + std::to_string(attempt) + " waiting " + secondsText(*wait) +
+                     "s: " + reason.message());
+  http_.wait(*wait);
+  record(UsageCounters{.waits = 1, .waited = *wait});
 }
 
 }  // namespace monday::client

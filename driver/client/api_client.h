@@ -25,6 +25,8 @@
 #include "driver/client/response_cache.h"
 #include "driver/log/logger.h"
 #include "driver/net/http_client.h"
+#include "driver/net/retry_policy.h"
+#include "driver/net/seams.h"
 
 namespace monday::config {
 struct Settings;
@@ -40,7 +42,9 @@ using ApiUsage = UsageCounters;
 
 class ApiClient {
  public:
-  ApiClient(const config::Settings& settings, std::shared_ptr<log::Logger> logger);
+  // `seams` is the network and clock of every HTTP client of the connection (OAuth's too); the
+  // default is libcurl and the system clocks.
+  ApiClient(const config::Settings& settings, std::shared_ptr<log::Logger> logger, net::Seams seams = {});
   ~ApiClient();
 
   // Runs a read-only GraphQL document. `variables` must be a JSON object (or null). Waits out
@@ -113,16 +117,33 @@ class ApiClient {
 
   const std::string& endpoint() const { return endpoint_; }
   log::Logger& logger() { return *logger_; }
+  // For the connection's other clients (the audit log's REST client).
+  const net::Seams& seams() const { return seams_; }
   // The connection's credential handler (the OAuth procedures reach their connection's tokens here).
   auth::Credentials& credentials() { return *credentials_; }
 
  private:
   enum class Mode { Read, Mutation, MutationBatch };
+  // send() in steps; Call (api_client.cpp) is what one call sends and has spent so far.
+  struct Call;
   rapidjson::Document send(std::string_view document, const rapidjson::Value& variables, Mode mode);
+  void prepare(Call& call);
+  std::optional<rapidjson::Document> cachedAnswer(const Call& call);
+  void storeInCache(const Call& call, const rapidjson::Document& answer);
+  // Waits until the budget's window resets when the call would not fit in what is left.
+  void waitForBudget(Call& call);
+  // One send; nullopt when the connection dropped on a read and the wait before resending is over.
+  std::optional<net::HttpResponse> exchange(Call& call);
+  // Reads the answer, tells the budget what monday said, counts and logs it.
+  ApiOutcome observe(const Call& call, const net::HttpResponse& response);
+  // True when a rejected credential was refreshed and the call should be sent again.
+  bool refreshedCredentials(Call& call, const ApiOutcome& outcome);
+  Error failure(const Call& call, const ApiOutcome& outcome);
+  // Waits out a limit or transient error, or throws when the call may not (or should no longer)
+  // be sent again.
+  void waitBeforeRetry(Call& call, const ApiOutcome& outcome);
   ApiBudget& budgetFor(const std::string& authorization);
   ResponseCache& cacheFor(const std::string& authorization);
-  // Sleeps `wait` in small steps so SQLCancel is honoured; throws HY008 when cancelled.
-  void pause(std::chrono::milliseconds wait);
   void record(const UsageCounters& delta);
   // The HTTPS connection a request of this thread uses: the connection's own when free, else one
   // from the pool (created on demand), returned when the lease ends.
@@ -147,8 +168,8 @@ class ApiClient {
   std::string endpoint_;
   std::string api_version_;
   std::chrono::seconds default_timeout_;
-  int max_retries_;
-  std::chrono::seconds max_retry_wait_;
+  net::RetryLimits retry_limits_;  // MaxRetries, MaxRetryWait
+  net::Seams seams_;
   std::unique_ptr<auth::Credentials> credentials_;
   std::shared_ptr<log::Logger> logger_;
   net::HttpClient http_;

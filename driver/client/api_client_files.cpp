@@ -62,8 +62,8 @@ rapidjson::Document ApiClient::uploadFile(std::string_view document, const rapid
     }
     throw;
   }
-  ApiOutcome outcome = readApiResponse(response);
-  budget.observe(outcome, operation, std::chrono::steady_clock::now(), std::chrono::system_clock::now());
+  ApiOutcome outcome = readApiResponse(response, seams_.clock->wallNow());
+  budget.observe(outcome, operation, seams_.clock->now(), seams_.clock->wallNow());
   record(UsageCounters{.requests = 1,
                        .complexity = outcome.complexity ? outcome.complexity->query : 0,
                        .limit_answers = outcome.limit != Limit::None ? 1 : 0,

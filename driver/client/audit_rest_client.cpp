@@ -1,52 +1,33 @@
 #include "driver/client/audit_rest_client.h"
 
-#include <random>
-#include <thread>
 
 #include "driver/client/audit_response.h"
 #include "driver/config/settings.h"
+#include "driver/net/url.h"
 
 namespace monday::client {
 
 namespace {
 
-// A long scan may meet the minute limit on every page, so 429s are waited out many times; only a
-// request that keeps being refused (another tool using up the limit) ends in an error.
-constexpr int kMaxRateLimitedAttempts = 8;
-constexpr int kMaxTransientAttempts = 3;
-constexpr std::chrono::seconds kLongestWait{120};
 constexpr std::chrono::minutes kPacingWindow{1};
 
-void replaceAll(std::string& text, std::string_view from, std::string_view to) {
-  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
-  }
+// The audit log's server is the one Domain names, not APIURL: messages say so.
+net::TransportOptions auditServerOptions(net::TransportOptions options) {
+  options.property_names.url = "Domain";
+  return options;
 }
 
 }  // namespace
 
-std::string percentEncode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-        c == '_' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0x0F]);
-    }
-  }
-  return out;
-}
-
-AuditRestClient::AuditRestClient(const config::Settings& settings, std::shared_ptr<log::Logger> logger)
+AuditRestClient::AuditRestClient(const config::Settings& settings, std::shared_ptr<log::Logger> logger,
+                                 const net::Seams& seams)
     : endpoint_(settings.audit_domain + "/audit-api/get-logs"),
       token_(settings.api_token),
       default_timeout_(settings.timeout_seconds),
+      retry_limits_(settings.retryLimits()),
+      jitter_(seams.jitter),
       logger_(std::move(logger)),
-      http_(settings.transport(), std::chrono::seconds(settings.timeout_seconds)),
+      http_(auditServerOptions(settings.transport()), std::chrono::seconds(settings.timeout_seconds), seams),
       pacer_(static_cast<std::size_t>(settings.audit_requests_per_minute), kPacingWindow) {}
 
 AuditRestClient::~AuditRestClient() = default;
@@ -63,42 +44,18 @@ long long AuditRestClient::requestCount() const {
   return requests_;
 }
 
-void AuditRestClient::sleepFor(std::chrono::milliseconds wait) {
-  // Small steps, so SQLCancel is honoured while we wait.
-  const auto until = std::chrono::steady_clock::now() + wait;
-  while (std::chrono::steady_clock::now() < until) {
-    if (http_.cancelled()) throw Error(sqlstate::kOperationCanceled, "The operation was cancelled.");
-    std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(std::chrono::milliseconds(100), wait));
-  }
-}
-
 rapidjson::Document AuditRestClient::getLogs(int page, int per_page, const std::string& filters_json) {
   net::HttpRequest request;
   request.method = "GET";
   request.url = endpoint_ + "?page=" + std::to_string(page) + "&per_page=" + std::to_string(per_page);
-  if (!filters_json.empty()) request.url += "&filters=" + percentEncode(filters_json);
+  if (!filters_json.empty()) request.url += "&filters=" + net::percentEncode(filters_json);
   request.headers = {{"Accept", "application/json"}, {"Authorization", "Bearer " + token_}};
 
-  std::mt19937 jitter_source(std::random_device{}());
-  int rate_limited = 0;
-  int transient_failures = 0;
+  net::RetryPolicy retries(retry_limits_, jitter_);
   for (;;) {
-    if (auto delay = pacer_.delayAt(RequestPacer::Clock::now()); delay.count() > 0) {
-      logger_->write(log::Level::Info, "retry",
-                     "audit-log API: pacing under AuditRequestsPerMinute, waiting " +
-                         std::to_string(delay.count()) + " ms");
-      sleepFor(delay);
-    }
-    pacer_.recordAt(RequestPacer::Clock::now());
-    net::HttpResponse response;
-    try {
-      response = http_.send(request);
-    } catch (Error& error) {
-      // The transport's hints name APIURL; for the audit log the address comes from Domain.
-      std::string message = error.message();
-      replaceAll(message, "the APIURL property", "the Domain property");
-      throw Error(error.state(), message, error.nativeCode());
-    }
+    const int attempt = retries.beginAttempt();
+    pace(retries);
+    net::HttpResponse response = http_.send(request);
     {
       std::lock_guard lock(count_mutex_);
       ++requests_;
@@ -119,26 +76,40 @@ rapidjson::Document AuditRestClient::getLogs(int page, int per_page, const std::
         logger_->write(log::Level::Error, "api", outcome.error->state() + " " + outcome.error->message());
         throw *outcome.error;
       case AuditOutcome::Kind::RetryAfter: {
-        const int attempts = outcome.transient_server_error ? ++transient_failures : ++rate_limited;
-        const int allowed = outcome.transient_server_error ? kMaxTransientAttempts : kMaxRateLimitedAttempts;
-        if (attempts >= allowed) {
+        const auto wait = retries.retryAfter(
+            outcome.transient_server_error ? net::RetryCause::ServerError : net::RetryCause::Limit, outcome.wait);
+        if (!wait) {
           logger_->write(log::Level::Error, "api",
-                         "audit-log API: giving up after " + std::to_string(attempts) + " attempts: " +
+                         "audit-log API: giving up after " + std::to_string(attempt) + " attempts: " +
                              outcome.error->message());
           throw *outcome.error;
         }
-        std::chrono::milliseconds wait = outcome.transient_server_error
-                                             ? std::chrono::milliseconds(1000LL << (attempts - 1))
-                                             : std::chrono::milliseconds(std::min(outcome.wait, kLongestWait));
-        wait += std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 250)(jitter_source));
         logger_->write(log::Level::Info, "retry",
                        "audit-log API: HTTP " + std::to_string(response.status) + ", waiting " +
-                           std::to_string(wait.count()) + " ms before retrying page " + std::to_string(page));
-        sleepFor(wait);
+                           std::to_string(wait->count()) + " ms before retrying page " + std::to_string(page));
+        http_.wait(*wait);
         break;
       }
     }
   }
+}
+
+void AuditRestClient::pace(net::RetryPolicy& retries) {
+  // Pacing is a wait for monday's limit before sending, like the GraphQL client's budget wait:
+  // it counts against MaxRetryWait, and a delay that does not fit is not waited.
+  if (const auto delay = pacer_.delayAt(http_.clock().now()); delay.count() > 0) {
+    if (retries.allowWait(delay)) {
+      logger_->write(log::Level::Info, "retry",
+                     "audit-log API: pacing under AuditRequestsPerMinute, waiting " + std::to_string(delay.count()) +
+                         " ms");
+      http_.wait(delay);
+    } else {
+      logger_->write(log::Level::Info, "retry",
+                     "audit-log API: pacing under AuditRequestsPerMinute would need " +
+                         std::to_string(delay.count()) + " ms, more than MaxRetryWait allows; sending now");
+    }
+  }
+  pacer_.recordAt(http_.clock().now());
 }
 
 }  // namespace monday::client

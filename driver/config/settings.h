@@ -3,6 +3,7 @@
 // a connection string and/or a DSN; every check that can fail before touching the network
 // happens here, with a message that names the property and what to do.
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "driver/config/auth_settings.h"
 #include "driver/config/connection_string.h"
 #include "driver/net/http_client.h"
+#include "driver/net/retry_policy.h"
 
 namespace monday::config {
 
@@ -54,8 +56,18 @@ struct Settings {
   // ReadOnly: no statement or procedure may change monday data.
   bool read_only = false;
 
-  // The transport options every HTTP client of this connection uses (TLS trust, proxy).
-  net::TransportOptions transport() const { return {ssl_server_cert, proxy}; }
+  // The transport options every HTTP client of this connection uses (TLS trust, proxy), with
+  // the properties its messages name. Clients of another server than APIURL (the audit log's
+  // Domain, OAuth's AuthURL) name theirs instead.
+  net::TransportOptions transport() const {
+    return {.ca_file = ssl_server_cert,
+            .proxy = proxy,
+            .property_names = {.url = "APIURL", .timeout = "Timeout", .ca_file = "SSLServerCert"}};
+  }
+  // MaxRetries and MaxRetryWait, for every client's retry policy.
+  net::RetryLimits retryLimits() const {
+    return {.max_retries = max_retries, .max_wait = std::chrono::seconds(max_retry_wait_seconds)};
+  }
 
   // Non-fatal findings (unknown or repeated keys, values changed), reported as
   // SQL_SUCCESS_WITH_INFO (01S00, 01S02) and written to the log.

@@ -16,11 +16,18 @@
 #include <utility>
 #include <vector>
 
+#include "driver/client/mutation_batch.h"
 #include "driver/common/value.h"
-#include "driver/engine/mutation_batch.h"
 #include "schema/table.h"
 
 namespace monday::engine {
+
+// The batching is the client's (GraphQL, no SQLite); the engine only decides when rows go out.
+using client::kMaxCallsPerRequest;
+using client::kPointsPerMutation;
+using client::MutationBatch;
+using client::RowFate;
+using client::WriteVerb;
 
 class SessionState;
 

@@ -39,4 +39,8 @@ std::string displayOrigin(std::string_view url);
 // displayOrigin plus the path: still no userinfo, query (signed URLs carry keys there) or fragment.
 std::string displayWithoutQuery(std::string_view url);
 
+// RFC 3986: the unreserved characters (A-Z a-z 0-9 - . _ ~) stay, every other byte becomes %XX.
+// The one encoder for query-string values (the audit log's filters) and form bodies (OAuth).
+std::string percentEncode(std::string_view text);
+
 }  // namespace monday::net

@@ -66,7 +66,7 @@ AuditLogConnection openAuditLog(const config::Settings& settings, client::ApiCli
   AuditLogConnection connection;
   std::shared_ptr<AuditLogApi> api;
   if (settings.audit_source == config::AuditLogSource::Rest) {
-    connection.rest = std::make_shared<client::AuditRestClient>(settings, logger);
+    connection.rest = std::make_shared<client::AuditRestClient>(settings, logger, graphql.seams());
     connection.endpoint = hostOf(settings.audit_domain);
     connection.account_slug = slugOf(connection.endpoint);
     logger->write(log::Level::Info, "connect",

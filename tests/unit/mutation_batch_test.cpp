@@ -5,11 +5,12 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "driver/client/mutation_batch.h"
 #include "driver/client/mutation_outcome.h"
-#include "driver/engine/mutation_batch.h"
+#include "schema/mutation.h"
 
 using namespace monday;
-using namespace monday::engine;
+using namespace monday::client;
 
 namespace {
 

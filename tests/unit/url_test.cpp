@@ -63,5 +63,12 @@ TEST(Url, MessagesShowNeitherUserinfoNorQuery) {
   EXPECT_EQ(displayOrigin("https://127.0.0.1:8443/v2"), "https://127.0.0.1:8443");
 }
 
+TEST(Url, PercentEncodingKeepsOnlyUnreservedCharacters) {
+  // The audit log's filters are JSON in a query string: every quote, brace and colon is encoded.
+  EXPECT_EQ(percentEncode(R"({"events":["login"]})"), "%7B%22events%22%3A%5B%22login%22%5D%7D");
+  EXPECT_EQ(percentEncode("AZaz09-._~"), "AZaz09-._~");
+  EXPECT_EQ(percentEncode(std::string_view("\0\xff", 2)), "%00%FF");
+}
+
 }  // namespace
 }  // namespace monday::net

@@ -1,4 +1,4 @@
-#include "driver/engine/mutation_batch.h"
+#include "driver/client/mutation_batch.h"
 
 #include <algorithm>
 #include <map>
@@ -6,7 +6,7 @@
 #include "driver/client/mutation_outcome.h"
 #include "driver/common/json.h"
 
-namespace monday::engine {
+namespace monday::client {
 
 namespace {
 
@@ -68,7 +68,7 @@ std::string describe(const FieldError& error) {
   return text + (error.message.empty() ? std::string("(no message)") : error.message);
 }
 
-void addVariable(rapidjson::Document& variables, const std::string& name, const schema::ArgumentValue& value) {
+void addVariable(rapidjson::Document& variables, const std::string& name, const ArgumentValue& value) {
   auto& allocator = variables.GetAllocator();
   rapidjson::Value key(name.c_str(), allocator);
   rapidjson::Value json;
@@ -86,13 +86,13 @@ void addVariable(rapidjson::Document& variables, const std::string& name, const 
 
 }  // namespace
 
-std::string aliasedMutationDocument(std::string_view operation, const std::vector<const schema::MutationCall*>& calls,
+std::string aliasedMutationDocument(std::string_view operation, const std::vector<const MutationCall*>& calls,
                                     rapidjson::Document& variables) {
   variables.SetObject();
   std::string declarations;
   std::string body;
   for (std::size_t k = 0; k < calls.size(); ++k) {
-    const schema::MutationCall& call = *calls[k];
+    const MutationCall& call = *calls[k];
     const std::string alias = "m" + std::to_string(k);
     body += " " + alias + ": " + call.field;
     if (!call.arguments.empty()) {
@@ -148,7 +148,7 @@ MutationBatch::MutationBatch(WriteVerb verb, std::string table_name, std::size_t
   }
 }
 
-void MutationBatch::add(std::size_t group, std::vector<schema::MutationCall> calls) {
+void MutationBatch::add(std::size_t group, std::vector<MutationCall> calls) {
   rows_.push_back({group, RowFate::Queued, {}});
   if (calls.empty()) {  // nothing to change in monday (e.g. UPDATE SET x = x)
     rows_.back().fate = RowFate::Applied;
@@ -239,7 +239,7 @@ std::string MutationBatch::appliedSummary() const {
 }
 
 void MutationBatch::sendRequest(std::vector<Pending> request) {
-  std::vector<const schema::MutationCall*> calls;
+  std::vector<const MutationCall*> calls;
   std::vector<std::size_t> call_owner;  // index into `request`
   std::vector<std::size_t> request_rows;
   for (std::size_t r = 0; r < request.size(); ++r) {
@@ -376,4 +376,4 @@ void MutationBatch::sendRequest(std::vector<Pending> request) {
   throw Error(state, message, first_error ? first_error->status : 0);
 }
 
-}  // namespace monday::engine
+}  // namespace monday::client

@@ -18,9 +18,9 @@
 #include <rapidjson/document.h>
 
 #include "driver/common/error.h"
-#include "schema/mutation.h"
+#include "driver/client/mutation_call.h"
 
-namespace monday::engine {
+namespace monday::client {
 
 enum class WriteVerb { Insert, Update, Delete };
 
@@ -45,7 +45,7 @@ class MutationBatch {
   // Queues the calls of the next row (rows are numbered from 1 in the order they are added;
   // `group` is the ODBC parameter set the row came from). Sends a request when it is full.
   // Throws monday::Error describing every row's state when a request fails.
-  void add(std::size_t group, std::vector<schema::MutationCall> calls);
+  void add(std::size_t group, std::vector<MutationCall> calls);
   // Sends every queued row. Throws like add().
   void flush();
   // Forgets queued rows that were not sent (the statement failed before they could be).
@@ -78,7 +78,7 @@ class MutationBatch {
  private:
   struct Pending {
     std::size_t row = 0;  // index into rows_
-    std::vector<schema::MutationCall> calls;
+    std::vector<MutationCall> calls;
   };
   void sendRequest(std::vector<Pending> request);
 
@@ -95,11 +95,11 @@ class MutationBatch {
 
 // Building blocks, public for unit tests.
 // The aliased document for `calls`: aliases m0, m1 …; variable $m<k>_<argument> per argument.
-std::string aliasedMutationDocument(std::string_view operation, const std::vector<const schema::MutationCall*>& calls,
+std::string aliasedMutationDocument(std::string_view operation, const std::vector<const MutationCall*>& calls,
                                     rapidjson::Document& variables);
 // "1–3, 7, 9–10" for 1-based row numbers (sorted, unique).
 std::string rowRanges(const std::vector<std::size_t>& rows);
 // The SQLSTATE a monday error code means for a written row.
 std::string_view writeErrorState(std::string_view monday_code);
 
-}  // namespace monday::engine
+}  // namespace monday::client

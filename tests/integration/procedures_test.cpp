@@ -445,6 +445,137 @@ TEST_F(Procedures, ExecuteGraphQLReturnsListElementsAndValuesAsRows) {
   EXPECT_NE(graphql_error.message.find("no_such_field"), std::string::npos) << graphql_error.message;
 }
 
+TEST_F(Procedures, LikeAndUnlikeAnUpdate) {
+  const Rows like = query(connection_, std::string("SELECT update_id, likes FROM LikeUpdate(") + kUpdate + ")");
+  ASSERT_EQ(like.size(), 1u);
+  EXPECT_EQ(text(like, 0, 0), kUpdate);
+  EXPECT_EQ(text(like, 0, 1), "[{\"creator_id\":\"10000001\",\"reaction_type\":\"like\"}]");
+  // The like is the connection's user's (10000001), seen by a later read of the update.
+  const Rows liked = query(connection_, std::string("SELECT json_extract(json, '$.likes[0].creator_id') FROM "
+                                                    "ExecuteGraphQL('{ updates(ids: [") + kUpdate + "]) { likes { creator_id } } }')");
+  EXPECT_EQ(text(liked), "10000001");
+  const Rows unliked = query(connection_, std::string("EXEC UnlikeUpdate @UpdateId = ") + kUpdate);
+  ASSERT_EQ(unliked.size(), 1u);
+  EXPECT_EQ(text(unliked, 0, 0), kUpdate);
+  EXPECT_EQ(text(unliked, 0, 3), "[]");
+  EXPECT_EQ(text(query(connection_, std::string("SELECT json_array_length(json, '$.likes') FROM ExecuteGraphQL('{ "
+                                                "updates(ids: [") + kUpdate + "]) { likes { id } } }')")),
+            "0");
+  const Diagnostic bad = failure("{call LikeUpdate('30000000x')}");
+  EXPECT_EQ(bad.state, "22018");
+  EXPECT_NE(bad.message.find("UpdateId expects a monday id"), std::string::npos) << bad.message;
+}
+
+TEST_F(Procedures, PinAndUnpinAnUpdate) {
+  const std::string item = text(query(connection_, std::string("SELECT item_id FROM Updates WHERE id = ") + kUpdate));
+  const Rows pinned = query(connection_, std::string("CALL PinUpdate(") + kUpdate + ")");
+  ASSERT_EQ(pinned.size(), 1u);
+  EXPECT_EQ(text(pinned, 0, 1), item);
+  EXPECT_EQ(text(pinned, 0, 4), "[{\"item_id\":\"" + item + "\"}]");
+  const Rows unpinned = query(connection_, std::string("EXEC UnpinUpdate ") + kUpdate + ", " + item);
+  EXPECT_EQ(text(unpinned, 0, 4), "[]");
+  EXPECT_EQ(text(query(connection_, std::string("SELECT json_array_length(json, '$.pinned_to_top') FROM ExecuteGraphQL('{ "
+                                                "updates(ids: [") + kUpdate + "]) { pinned_to_top { item_id } } }')")),
+            "0");
+}
+
+TEST_F(Procedures, ClearItemUpdatesEmptiesTheItemsUpdates) {
+  const std::string item = text(query(connection_, std::string("SELECT item_id FROM Updates WHERE id = ") + kUpdate));
+  ASSERT_NE(text(query(connection_, "SELECT COUNT(*) FROM Updates WHERE item_id = " + item)), "0");
+  const Rows cleared = query(connection_, "EXEC ClearItemUpdates @ItemId = " + item);
+  ASSERT_EQ(cleared.size(), 1u);
+  EXPECT_EQ(text(cleared, 0, 0), item);
+  EXPECT_EQ(text(cleared, 0, 4), "active");
+  EXPECT_EQ(text(query(connection_, "SELECT COUNT(*) FROM Updates WHERE item_id = " + item)), "0");
+  const Diagnostic unknown = failure("EXEC ClearItemUpdates 1");
+  EXPECT_EQ(unknown.state, "HY000");
+}
+
+TEST_F(Procedures, CreateRenameAndDeleteAColumn) {
+  const Rows created = query(connection_, std::string("EXEC CreateColumn @BoardId = ") + kSales +
+                                              ", @Title = 'Notes from ODBC', @ColumnType = 'TEXT', @Description = 'n', "
+                                              "@ColumnId = 'odbc_notes', @AfterColumnId = 'name'");
+  ASSERT_EQ(created.size(), 1u);
+  EXPECT_EQ(text(created, 0, 0), kSales);
+  EXPECT_EQ(text(created, 0, 1), "odbc_notes");
+  EXPECT_EQ(text(created, 0, 2), "Notes from ODBC");
+  EXPECT_EQ(text(created, 0, 3), "text");
+  EXPECT_EQ(text(created, 0, 4), "n");
+  EXPECT_EQ(text(created, 0, 5), "0");
+  const Rows column = query(connection_, std::string("SELECT id, type, title FROM Columns WHERE board_id = ") + kSales +
+                                             " AND id = 'odbc_notes'");
+  ASSERT_EQ(column.size(), 1u);
+  EXPECT_EQ(text(column, 0, 1), "text");
+  EXPECT_EQ(text(column, 0, 2), "Notes from ODBC");
+  const Rows status = query(connection_, std::string("{call CreateColumn(") + kSales +
+                                             ", 'Stage', 'status', NULL, '{\"labels\": {\"1\": \"Won\"}}')}");
+  EXPECT_EQ(text(status, 0, 3), "status");
+  EXPECT_NE(text(query(connection_, std::string("SELECT settings FROM Columns WHERE board_id = ") + kSales +
+                                        " AND id = '" + text(status, 0, 1) + "'")).find("Won"),
+            std::string::npos);
+
+  std::size_t before = requestCount();
+  const Diagnostic bad_type = failure(std::string("EXEC CreateColumn ") + kSales + ", 'x', 'spreadsheet'");
+  EXPECT_EQ(bad_type.state, "22018");
+  EXPECT_NE(bad_type.message.find("ColumnType 'spreadsheet' is not a monday column type"), std::string::npos)
+      << bad_type.message;
+  const Diagnostic bad_defaults = failure(std::string("EXEC CreateColumn ") + kSales + ", 'x', 'status', NULL, '[1'");
+  EXPECT_EQ(bad_defaults.state, "22018");
+  EXPECT_NE(bad_defaults.message.find("Defaults must be a JSON object"), std::string::npos) << bad_defaults.message;
+  EXPECT_EQ(requestCount(), before) << "bad input must be refused before monday is asked";
+
+  const std::string id = "odbc_notes";
+  const Rows renamed = query(connection_, std::string("EXEC ChangeColumnMetadata ") + kSales + ", '" + id +
+                                              "', 'title', 'Renamed by ODBC'");
+  ASSERT_EQ(renamed.size(), 1u);
+  EXPECT_EQ(text(renamed, 0, 0), kSales);
+  EXPECT_EQ(text(renamed, 0, 1), id);
+  EXPECT_EQ(text(renamed, 0, 2), "Renamed by ODBC");
+  EXPECT_EQ(text(renamed, 0, 3), "text");
+  query(connection_, std::string("EXECUTE ChangeColumnMetadata @BoardId = ") + kSales + ", @ColumnId = '" + id +
+                         "', @ColumnProperty = 'DESCRIPTION', @Value = 'set through ODBC'");
+  const Rows back = query(connection_, std::string("SELECT title, description FROM Columns WHERE board_id = ") +
+                                           kSales + " AND id = '" + id + "'");
+  EXPECT_EQ(text(back, 0, 0), "Renamed by ODBC");
+  EXPECT_EQ(text(back, 0, 1), "set through ODBC");
+
+  before = requestCount();
+  const Diagnostic bad_property =
+      failure(std::string("EXEC ChangeColumnMetadata ") + kSales + ", '" + id + "', 'width', '10'");
+  EXPECT_EQ(bad_property.state, "22018");
+  EXPECT_NE(bad_property.message.find("ColumnProperty 'width' is not one of title, description"), std::string::npos)
+      << bad_property.message;
+  EXPECT_EQ(requestCount(), before) << "a bad ColumnProperty must be refused before monday is asked";
+
+  const Rows deleted = query(connection_, std::string("{call DeleteColumn(") + kSales + ", '" + id + "')}");
+  ASSERT_EQ(deleted.size(), 1u);
+  EXPECT_EQ(text(deleted, 0, 1), id);
+  EXPECT_EQ(text(deleted, 0, 5), "1");
+  EXPECT_EQ(text(query(connection_, std::string("SELECT COUNT(*) FROM Columns WHERE board_id = ") + kSales +
+                                        " AND id = '" + id + "'")),
+            "0");
+  const Diagnostic name_column = failure(std::string("EXEC DeleteColumn ") + kSales + ", 'name'");
+  EXPECT_EQ(name_column.state, "HY000");
+  EXPECT_NE(name_column.message.find("name column cannot be deleted"), std::string::npos) << name_column.message;
+}
+
+TEST_F(Procedures, GetAccountReturnsTheSeededAccount) {
+  // tests/sandbox/src/data/generate.mjs seeds this account.
+  const Rows account = query(connection_, "EXEC GetAccount");
+  ASSERT_EQ(account.size(), 1u);
+  const std::vector<std::string> expected = {"9000001", "Sandbox Co", "sandbox", "enterprise", "100", "yearly",
+                                             "enterprise", "9", "US", "monday"};
+  for (std::size_t column = 0; column < expected.size(); ++column) {
+    EXPECT_EQ(text(account, 0, column), expected[column]) << "column " << column;
+  }
+  EXPECT_GT(std::stoi(text(account, 0, 10)), 0);
+  EXPECT_EQ(text(account, 0, 11), "<none>");  // no logo
+  EXPECT_EQ(text(account, 0, 12), "1");
+  EXPECT_EQ(text(account, 0, 13), "core");
+  EXPECT_EQ(text(account, 0, 16), "2021-03-14");
+  EXPECT_EQ(text(query(connection_, "SELECT slug FROM GetAccount()")), "sandbox");
+}
+
 // --- mutations are never sent twice ------------------------------------------------------------
 
 TEST_F(Procedures, AMutationThatMayHaveRunIsNotRetried) {
@@ -461,6 +592,19 @@ TEST_F(Procedures, AMutationThatMayHaveRunIsNotRetried) {
   EXPECT_EQ(text(query(connection_, std::string("SELECT COUNT(*) FROM Items WHERE board_id = ") + kSales +
                                         " AND name = 'Acme Corp'")),
             "1");
+}
+
+TEST_F(Procedures, ANewMutatingProcedureWhoseAnswerIsLostIsNotResent) {
+  const std::string item = text(query(connection_, std::string("SELECT item_id FROM Updates WHERE id = ") + kUpdate));
+  ASSERT_EQ(sandboxControl("/__sandbox/faults", "{\"kind\": \"http500\", \"count\": 1, \"path\": \"/v2\"}"), 200);
+  const std::size_t before = requestCount();
+  const Diagnostic error = failure("EXEC ClearItemUpdates " + item);
+  EXPECT_NE(error.message.find("may or may not have been applied"), std::string::npos) << error.message;
+  std::size_t sent = 0;
+  for (const auto& request : requestsSince(before)) {
+    if (std::string(request["path"].GetString()) == "/v2") ++sent;
+  }
+  EXPECT_EQ(sent, 1u);
 }
 
 TEST_F(Procedures, AFailedUploadIsNotRetried) {
@@ -493,6 +637,12 @@ TEST_F(Procedures, ReadOnlyRefusesMutatingProceduresBeforeCallingMonday) {
       << describe(read_only.lastDiagnostics());
   const std::size_t before = requestCount();
   for (const std::string& call : {std::string("EXEC ArchiveItem ") + kSalesItem, std::string("{call DuplicateBoard(") + kSales + ")}",
+                                 std::string("EXEC LikeUpdate ") + kUpdate, std::string("EXEC UnlikeUpdate ") + kUpdate,
+                                 std::string("EXEC PinUpdate ") + kUpdate, std::string("EXEC UnpinUpdate ") + kUpdate,
+                                 std::string("EXEC ClearItemUpdates ") + kSalesItem,
+                                 std::string("EXEC DeleteColumn ") + kSales + ", 'status'",
+                                 std::string("EXEC ChangeColumnMetadata ") + kSales + ", 'status', 'title', 'x'",
+                                 std::string("EXEC CreateColumn ") + kSales + ", 'x', 'text'",
                                  std::string("EXEC ExecuteGraphQL 'mutation { archive_item(item_id: 9000000091) { id } }'")}) {
     SCOPED_TRACE(call);
     const Diagnostic refused = failure(read_only, call);
@@ -500,7 +650,8 @@ TEST_F(Procedures, ReadOnlyRefusesMutatingProceduresBeforeCallingMonday) {
     EXPECT_NE(refused.message.find("read-only (ReadOnly=true)"), std::string::npos) << refused.message;
   }
   EXPECT_EQ(requestCount(), before) << "a refused procedure must not reach monday";
-  // Reading still works.
+  // Reading still works, GetAccount included.
+  EXPECT_EQ(text(query(read_only, "{call GetAccount()}"), 0, 1), "Sandbox Co");
   const Rows me = query(read_only, "SELECT json_extract(json, '$.id') FROM ExecuteGraphQL('{ me { id } }')");
   EXPECT_EQ(text(me), "10000001");
   EXPECT_EQ(text(query(connection_, std::string("SELECT COUNT(*) FROM Items WHERE id = ") + kSalesItem)), "1");
@@ -569,7 +720,9 @@ TEST_F(Procedures, SQLProceduresListsTheRegistry) {
   for (const auto& row : rows) by_name[row[2].value_or("")] = row;
   for (const char* wanted : {"AddFileToColumn", "AddFileToUpdate", "ArchiveBoard", "ArchiveGroup", "ArchiveItem",
                              "CreateNotification", "DownloadAsset", "DuplicateBoard", "DuplicateGroup", "DuplicateItem",
-                             "ExecuteGraphQL", "MoveItemToBoard", "MoveItemToGroup"}) {
+                             "ExecuteGraphQL", "MoveItemToBoard", "MoveItemToGroup", "LikeUpdate", "UnlikeUpdate",
+                             "PinUpdate", "UnpinUpdate", "ClearItemUpdates", "CreateColumn", "DeleteColumn",
+                             "ChangeColumnMetadata", "GetAccount"}) {
     EXPECT_EQ(by_name.count(wanted), 1u) << wanted;
   }
   const auto& duplicate = by_name["DuplicateItem"];

@@ -23,7 +23,9 @@ TEST(ProcedureRegistry, HasEveryDataProcedureInNameOrder) {
   for (const auto& procedure : allProcedures()) names.push_back(procedure->name);
   for (const char* wanted : {"AddFileToColumn", "AddFileToUpdate", "ArchiveBoard", "ArchiveGroup", "ArchiveItem",
                              "CreateNotification", "DownloadAsset", "DuplicateBoard", "DuplicateGroup",
-                             "DuplicateItem", "ExecuteGraphQL", "MoveItemToBoard", "MoveItemToGroup"}) {
+                             "DuplicateItem", "ExecuteGraphQL", "MoveItemToBoard", "MoveItemToGroup", "LikeUpdate",
+                             "UnlikeUpdate", "PinUpdate", "UnpinUpdate", "ClearItemUpdates", "CreateColumn",
+                             "DeleteColumn", "ChangeColumnMetadata", "GetAccount"}) {
     EXPECT_NE(std::find(names.begin(), names.end(), wanted), names.end()) << wanted;
   }
   for (std::size_t i = 1; i < names.size(); ++i) EXPECT_LT(lowered(names[i - 1]), lowered(names[i]));

@@ -29,6 +29,7 @@ export class Store {
       reply: Math.max(ID_BASES.REPLY_BASE, ...this.replies.map((u) => u.id)) + 1,
       asset: Math.max(ID_BASES.ASSET_BASE, ...this.assets.map((u) => u.id)) + 1,
       tag: Math.max(...this.tags.map((t) => t.id)) + 1,
+      like: 700000001, // seeded updates carry no likes
       webhook: Math.max(ID_BASES.WEBHOOK_BASE, ...this.webhooks.map((w) => w.id)) + 1,
       view: ID_BASES.VIEW_BASE + 9_000_000,
       serial: 1,

@@ -26,6 +26,12 @@ function itemOf(ctx, id, board = null) {
   return it;
 }
 
+function visibleUpdate(ctx, id) {
+  const u = ctx.store.updatesById.get(n(id));
+  if (!u || !ctx.store.visibleItem(u.item_id, ctx.user)) throw new ApiError('InvalidUpdateIdException', `Update ${id} was not found`, { errorData: {} });
+  return u;
+}
+
 function groupOf(board, groupId) {
   const g = board.groups.find((x) => x.id === groupId && !x.deleted);
   if (!g) throw new ApiError('InvalidGroupIdException', `Group ${groupId} was not found on board ${board.id}`, { errorData: { group_id: groupId } });
@@ -601,6 +607,50 @@ export const mutationResolvers = {
     if (u.creator_id !== ctx.user.id && ctx.user.kind !== 'admin') throw new ApiError('UserUnauthorizedException', 'User unauthorized to perform action', { statusCode: 403 });
     store.updates.splice(store.updates.indexOf(u), 1);
     store.updatesById.delete(u.id);
+    return u;
+  },
+
+  // monday answers with the item; its updates (and their replies) are gone from then on.
+  clear_item_updates(_s, args, ctx) {
+    const store = ctx.store;
+    const item = itemOf(ctx, args.item_id);
+    for (const u of store.updates.filter((x) => x.item_id === item.id)) {
+      store.updates.splice(store.updates.indexOf(u), 1);
+      store.updatesById.delete(u.id);
+    }
+    return item;
+  },
+
+  // One like per user and update: liking again changes only the reaction.
+  like_update(_s, args, ctx) {
+    const u = visibleUpdate(ctx, args.update_id);
+    const now = Date.now();
+    u.likes ??= [];
+    const mine = u.likes.find((l) => l.creator_id === ctx.user.id);
+    if (mine) Object.assign(mine, { reaction_type: args.reaction_type ?? mine.reaction_type, updated_at: now });
+    else u.likes.push({ id: ctx.store.next.like++, creator_id: ctx.user.id, reaction_type: args.reaction_type ?? 'like', created_at: now, updated_at: now });
+    return u;
+  },
+
+  unlike_update(_s, args, ctx) {
+    const u = visibleUpdate(ctx, args.update_id);
+    u.likes = (u.likes ?? []).filter((l) => l.creator_id !== ctx.user.id);
+    return u;
+  },
+
+  // An update is pinned on its own item unless item_id names another one it shows on.
+  pin_to_top(_s, args, ctx) {
+    const u = visibleUpdate(ctx, args.id);
+    const itemId = args.item_id != null ? itemOf(ctx, args.item_id).id : u.item_id;
+    u.pinned_item_ids ??= [];
+    if (!u.pinned_item_ids.includes(itemId)) u.pinned_item_ids.push(itemId);
+    return u;
+  },
+
+  unpin_from_top(_s, args, ctx) {
+    const u = visibleUpdate(ctx, args.id);
+    const itemId = args.item_id != null ? itemOf(ctx, args.item_id).id : u.item_id;
+    u.pinned_item_ids = (u.pinned_item_ids ?? []).filter((id) => id !== itemId);
     return u;
   },
 

@@ -398,8 +398,8 @@ const postFields = {
   created_at: (u) => iso(u.created_at),
   updated_at: (u) => iso(u.updated_at),
   edited_at: (u) => iso(u.edited_at),
-  likes: () => [],
-  pinned_to_top: () => [],
+  likes: (u) => (u.likes ?? []).map((l) => ({ ...l, id: String(l.id), creator_id: String(l.creator_id), created_at: iso(l.created_at), updated_at: iso(l.updated_at) })),
+  pinned_to_top: (u) => (u.pinned_item_ids ?? []).map((id) => ({ item_id: String(id) })),
   viewers: () => [],
 };
 

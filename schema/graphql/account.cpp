@@ -37,7 +37,7 @@ TableDef makeAccountTable() {
        .description = "Version of the plan."},
   };
   table.primary_key = {"id"};
-  table.scan = [](ScanContext& context, const ScanRequest&) { return scanRootObject(context, "Account", "account"); };
+  table.scan = [](ScanContext& context, const ScanRequest&) { return scanRootPath(context, "Account", "account"); };
   table.estimate = [](const ScanShape&) { return ScanEstimate{1, 1}; };
   return table;
 }

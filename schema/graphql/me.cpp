@@ -10,7 +10,7 @@ TableDef makeMeTable() {
   table.description = "The user the connection's token belongs to (one row, the same columns as Users).";
   table.columns = makeUsersTable().columns;
   table.primary_key = {"id"};
-  table.scan = [](ScanContext& context, const ScanRequest&) { return scanRootObject(context, "Me", "me"); };
+  table.scan = [](ScanContext& context, const ScanRequest&) { return scanRootPath(context, "Me", "me"); };
   table.estimate = [](const ScanShape&) { return ScanEstimate{1, 1}; };
   return table;
 }

@@ -32,6 +32,17 @@ class EmptySource final : public RowSource {
 
 }  // namespace
 
+rapidjson::Document variablesWith(const std::shared_ptr<const rapidjson::Document>& extra) {
+  rapidjson::Document variables(rapidjson::kObjectType);
+  auto& allocator = variables.GetAllocator();
+  if (extra && extra->IsObject()) {
+    for (const auto& member : extra->GetObject()) {
+      variables.AddMember(rapidjson::Value(member.name, allocator), rapidjson::Value(member.value, allocator), allocator);
+    }
+  }
+  return variables;
+}
+
 std::unique_ptr<RowSource> emptySource() { return std::make_unique<EmptySource>(); }
 
 std::vector<std::string> idValues(const std::vector<Value>& values) {
@@ -94,13 +105,8 @@ struct RootPager {
 
   std::optional<ObjectPage> operator()() {
     if (finished) return std::nullopt;
-    rapidjson::Document variables(rapidjson::kObjectType);
+    rapidjson::Document variables = variablesWith(query.variables);
     auto& allocator = variables.GetAllocator();
-    if (query.variables && query.variables->IsObject()) {
-      for (const auto& member : query.variables->GetObject()) {
-        variables.AddMember(rapidjson::Value(member.name, allocator), rapidjson::Value(member.value, allocator), allocator);
-      }
-    }
     int limit = query.page_size;
     const bool whole_chunk = !chunks.empty() && query.argument->one_row_per_value;
     if (!chunks.empty()) {
@@ -264,20 +270,46 @@ ScanEstimate estimateRootList(const ScanShape& shape, const RootList& list, doub
   return {rows, list.page_size > 0 ? std::max(1.0, std::ceil(rows / list.page_size)) : 1.0};
 }
 
-std::unique_ptr<RowSource> scanRootObject(ScanContext& context, const std::string& operation, const std::string& field) {
-  const std::string document = "query " + operation + " { " + field + " { " + selectionFor(context.table.columns) + " } }";
+std::unique_ptr<RowSource> scanRootPath(ScanContext& context, const std::string& operation, const std::string& path,
+                                        const std::string& holder_fields) {
+  std::vector<std::string> fields;
+  for (std::size_t start = 0; start <= path.size();) {
+    const std::size_t dot = std::min(path.find('.', start), path.size());
+    fields.push_back(path.substr(start, dot - start));
+    start = dot + 1;
+  }
+  std::string document = "query " + operation + " {";
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i + 1 == fields.size() && !holder_fields.empty()) document += " " + holder_fields;
+    document += " " + fields[i] + " {";
+  }
+  document += " " + selectionFor(context.table.columns);
+  for (std::size_t i = 0; i <= fields.size(); ++i) document += " }";
   auto done = std::make_shared<bool>(false);
   ScanContext copy = context;
-  return std::make_unique<PagedSource>([copy, document, field, done]() mutable -> std::optional<Page> {
+  return std::make_unique<PagedSource>([copy, document, fields, done]() mutable -> std::optional<Page> {
     if (*done) return std::nullopt;
     *done = true;
     rapidjson::Document variables(rapidjson::kObjectType);
     auto response = std::make_shared<rapidjson::Document>(copy.api.query(document, variables));
     Page page;
     page.document = response;
-    const auto& data = (*response)["data"];
-    auto found = data.FindMember(field.c_str());
-    if (found != data.MemberEnd() && found->value.IsObject()) page.rows.push_back({&found->value, nullptr});
+    // A null anywhere on the way (monday answers null for what the token may not read) is no rows.
+    const rapidjson::Value* holder = nullptr;
+    const rapidjson::Value* value = &(*response)["data"];
+    for (const auto& field : fields) {
+      if (!value->IsObject()) return page;
+      auto found = value->FindMember(field.c_str());
+      if (found == value->MemberEnd()) return page;
+      holder = value;
+      value = &found->value;
+    }
+    if (value->IsObject()) page.rows.push_back({value, holder});
+    if (value->IsArray()) {
+      for (const auto& element : value->GetArray()) {
+        if (element.IsObject()) page.rows.push_back({&element, holder});
+      }
+    }
     return page;
   });
 }

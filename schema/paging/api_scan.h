@@ -35,6 +35,10 @@ class PagedSource final : public RowSource {
   bool done_ = false;
 };
 
+// A fresh variables object holding a copy of `extra`'s members (none when it is null): the
+// variables a table adds to every page request of an items scan.
+rapidjson::Document variablesWith(const std::shared_ptr<const rapidjson::Document>& extra);
+
 // A source with no rows (e.g. `id = 'abc'` can match no monday id).
 std::unique_ptr<RowSource> emptySource();
 
@@ -112,8 +116,12 @@ std::unique_ptr<RowSource> objectRows(ObjectPager objects);
 // Only the rows `keep` accepts (e.g. the items of an items(ids:) lookup that are subitems).
 std::unique_ptr<RowSource> keepRows(std::unique_ptr<RowSource> source, std::function<bool(const RowView&)> keep);
 
-// One object at the root (`me`, `account`): a table of one row.
-std::unique_ptr<RowSource> scanRootObject(ScanContext& context, const std::string& operation, const std::string& field);
+// What one argument-less request finds at a path of fields from the root: `me` or `account` (an
+// object: a table of one row), `account.products` or `platform_api.daily_analytics.by_day` (a list:
+// a row per element). `holder_fields` are asked of the object holding the last field, and "^"
+// columns read them (e.g. daily_analytics' `last_updated` beside each day of `by_day`).
+std::unique_ptr<RowSource> scanRootPath(ScanContext& context, const std::string& operation, const std::string& path,
+                                        const std::string& holder_fields = "");
 
 // Rows nested under boards: `boards(ids:, limit:, page:, state: all) { id <field> { selection } }`.
 // Each row's parent is its board, so "^id" columns read the board id.

@@ -41,17 +41,6 @@ long long costOf(const rapidjson::Document& response) {
   return static_cast<long long>(std::clamp(query->value.GetDouble(), 0.0, 1e12));
 }
 
-rapidjson::Document variablesWith(const std::shared_ptr<const rapidjson::Document>& extra) {
-  rapidjson::Document variables(rapidjson::kObjectType);
-  auto& allocator = variables.GetAllocator();
-  if (extra && extra->IsObject()) {
-    for (const auto& member : extra->GetObject()) {
-      variables.AddMember(rapidjson::Value(member.name, allocator), rapidjson::Value(member.value, allocator), allocator);
-    }
-  }
-  return variables;
-}
-
 // The walk's state, shared by the chains it hands out (they may outlive one call).
 class Walk : public std::enable_shared_from_this<Walk> {
  public:

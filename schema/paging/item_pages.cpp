@@ -11,17 +11,6 @@ namespace {
 
 constexpr int kBoardsPerListing = 100;
 
-rapidjson::Document variablesWith(const std::shared_ptr<const rapidjson::Document>& extra) {
-  rapidjson::Document variables(rapidjson::kObjectType);
-  auto& allocator = variables.GetAllocator();
-  if (extra && extra->IsObject()) {
-    for (const auto& member : extra->GetObject()) {
-      variables.AddMember(rapidjson::Value(member.name, allocator), rapidjson::Value(member.value, allocator), allocator);
-    }
-  }
-  return variables;
-}
-
 std::string withDeclarations(const std::string& own, const std::string& extra) {
   return "(" + own + (extra.empty() ? "" : ", " + extra) + ")";
 }

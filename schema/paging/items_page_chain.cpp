@@ -19,17 +19,6 @@ std::string lowerAscii(std::string_view text) {
   return out;
 }
 
-rapidjson::Document variablesWith(const std::shared_ptr<const rapidjson::Document>& extra) {
-  rapidjson::Document variables(rapidjson::kObjectType);
-  auto& allocator = variables.GetAllocator();
-  if (extra && extra->IsObject()) {
-    for (const auto& member : extra->GetObject()) {
-      variables.AddMember(rapidjson::Value(member.name, allocator), rapidjson::Value(member.value, allocator), allocator);
-    }
-  }
-  return variables;
-}
-
 // A decimal id that fits in 64 bits, or nullopt.
 std::optional<std::uint64_t> numericId(std::string_view id) {
   if (id.empty() || id.size() > 19) return std::nullopt;

@@ -18,8 +18,8 @@ namespace {
 using Rows = std::vector<std::vector<std::optional<std::string>>>;
 using Tuples = std::multiset<std::vector<std::string>>;
 
-const char* const kEntityTables[] = {"Account", "ActivityLogs", "Assets", "BoardUsers", "BoardViews", "ColumnValues",
-                                     "DocBlocks", "Docs", "Folders", "Me", "Replies", "Subitems", "Tags", "TeamUsers",
+const char* const kEntityTables[] = {"Account", "AccountProducts", "AccountRoles", "ActivityLogs", "Assets", "BoardDependencies", "BoardUsers", "BoardViews", "ColumnValues",
+                                     "DocBlocks", "Docs", "Favorites", "Folders", "ManagedColumns", "Me", "PlatformDailyLimit", "PlatformUsageByApp", "PlatformUsageByDay", "PlatformUsageByUser", "Replies", "Subitems", "Tags", "TeamUsers",
                                      "Teams", "Updates", "Webhooks", "WorkspaceUsers"};
 
 std::string str(const rapidjson::Value& object, const char* name) {
@@ -173,6 +173,150 @@ TEST_F(EntityTables, AccountAndMeAreTheTokensAccountAndUser) {
   EXPECT_EQ(tuples(me), (Tuples{{str(avery, "id"), str(avery, "name"), str(avery, "email"), str(avery, "status")}}));
   // Me has the columns of Users and agrees with it.
   EXPECT_EQ(tuples(run("SELECT u.name FROM Me m JOIN Users u ON u.id = m.id")), (Tuples{{str(avery, "name")}}));
+}
+
+TEST_F(EntityTables, AccountRolesAndProductsMatchTheSeededAccount) {
+  Tuples roles, products;
+  for (const auto& r : dataset()["account_roles"].GetArray()) roles.insert({str(r, "id"), str(r, "name"), str(r, "roleType")});
+  for (const auto& p : dataset()["account"]["products"].GetArray()) {
+    products.insert({str(p, "id"), str(p, "kind"), str(p, "tier"), str(p, "default_workspace_id")});
+  }
+  ASSERT_GE(roles.size(), 5u);
+  ASSERT_FALSE(products.empty());
+  std::size_t before = requestCount();
+  EXPECT_EQ(tuples(run("SELECT id, name, role_type FROM AccountRoles")), roles);
+  EXPECT_EQ(tuples(run("SELECT id, kind, tier, default_workspace_id FROM AccountProducts")), products);
+  auto documents = documentsSince(before);
+  ASSERT_EQ(documents.size(), 2u);  // one request each: neither list pages
+  EXPECT_NE(documents[0].find("account_roles"), std::string::npos);
+  EXPECT_NE(documents[1].find("account { products {"), std::string::npos);
+  // The default workspace of a product is a workspace Workspaces lists.
+  EXPECT_EQ(tuples(run("SELECT w.id FROM AccountProducts p JOIN Workspaces w ON w.id = p.default_workspace_id")).size(),
+            products.size());
+}
+
+TEST_F(EntityTables, PlatformUsageAndDailyLimitMatchTheSeededAnalytics) {
+  const auto& usage = dataset()["platform_usage"];
+  const std::string updated = sqlTime(str(usage, "last_updated"));
+  std::map<std::string, std::string> user_names;
+  for (const auto& u : dataset()["users"].GetArray()) user_names[str(u, "id")] = str(u, "name");
+
+  Tuples days, users, apps;
+  for (const auto& d : usage["by_day"].GetArray()) days.insert({str(d, "day"), str(d, "usage"), updated});
+  for (const auto& u : usage["by_user"].GetArray()) {
+    users.insert({str(u, "user_id"), user_names.at(str(u, "user_id")), str(u, "usage")});
+  }
+  bool removed_app = false;
+  for (const auto& a : usage["by_app"].GetArray()) {
+    apps.insert({str(a, "api_app_id"), str(a, "app_id"), str(a, "app_name"), str(a, "usage")});
+    removed_app |= str(a, "app_id") == "NULL";
+  }
+  ASSERT_EQ(days.size(), 14u);
+  ASSERT_EQ(users.size(), 6u);
+  ASSERT_TRUE(removed_app) << "the seeded analytics should hold an app monday no longer names";
+
+  EXPECT_EQ(tuples(run("SELECT day, usage, last_updated FROM PlatformUsageByDay")), days);
+  EXPECT_EQ(tuples(run("SELECT user_id, user_name, usage FROM PlatformUsageByUser")), users);
+  // An app monday answers null for keeps its row: its id and name are NULL, its usage is there.
+  EXPECT_EQ(tuples(run("SELECT api_app_id, app_id, app_name, usage FROM PlatformUsageByApp")), apps);
+  // Analysts total the days and join the users.
+  std::int64_t total = 0;
+  for (const auto& d : usage["by_day"].GetArray()) total += d["usage"].GetInt64();
+  EXPECT_EQ(tuples(run("SELECT SUM(usage) FROM PlatformUsageByDay")), (Tuples{{std::to_string(total)}}));
+  EXPECT_EQ(tuples(run("SELECT COUNT(*) FROM PlatformUsageByUser p JOIN Users u ON u.id = p.user_id")),
+            (Tuples{{std::to_string(users.size())}}));
+
+  // The sandbox enforces its default daily limit of 25,000 calls and sells no add-on.
+  EXPECT_EQ(tuples(run("SELECT base, total, addon_active, addon_quantity FROM PlatformDailyLimit")),
+            (Tuples{{"25000", "25000", "0", "0"}}));
+}
+
+TEST_F(EntityTables, FavoritesAreTheTokenUsersOwnList) {
+  const std::string admin = str(dataset()["users"][0], "id");
+  Tuples mine;
+  for (const auto& f : dataset()["favorites"].GetArray()) {
+    if (str(f, "user_id") != admin) continue;
+    mine.insert({str(f, "id"), str(f, "object_id"), str(f, "object_type"), str(f, "folder_id"),
+                 f["created_at"].IsNull() ? "NULL" : sqlTime(str(f, "created_at"))});
+  }
+  ASSERT_GE(mine.size(), 4u);
+  ASSERT_LT(mine.size(), dataset()["favorites"].Size()) << "another user's favorites should be seeded too";
+  EXPECT_EQ(tuples(run("SELECT id, object_id, object_type, folder_id, created_at FROM Favorites")), mine);
+  // The favorite boards join to Boards by object id.
+  std::size_t boards = 0;
+  for (const auto& t : mine) boards += t[2] == "Board";
+  EXPECT_EQ(tuples(run("SELECT COUNT(*) FROM Favorites f JOIN Boards b ON b.id = f.object_id WHERE f.object_type = 'Board'")),
+            (Tuples{{std::to_string(boards)}}));
+  // Listed in the order of their positions, fractional ones included.
+  auto positions = run("SELECT position FROM Favorites ORDER BY position");
+  ASSERT_EQ(positions.size(), mine.size());
+  EXPECT_EQ(positions[1][0].value_or(""), "65450.5");
+}
+
+TEST_F(EntityTables, ManagedColumnsMatchAndTheirIdsArePushed) {
+  Tuples all;
+  std::string active_id;
+  for (const auto& c : dataset()["managed_columns"].GetArray()) {
+    all.insert({str(c, "id"), str(c, "title"), str(c, "state"), str(c, "revision"), str(c, "created_by"),
+                sqlTime(str(c, "updated_at"))});
+    if (str(c, "state") == "active") active_id = str(c, "id");
+  }
+  ASSERT_GE(all.size(), 2u);
+  EXPECT_EQ(tuples(run("SELECT id, title, state, revision, created_by, updated_at FROM ManagedColumns")), all);
+
+  std::size_t before = requestCount();
+  auto active = run("SELECT id, settings_json FROM ManagedColumns WHERE id = '" + active_id + "'");
+  ASSERT_EQ(active.size(), 1u);
+  EXPECT_NE(active[0][1].value_or("").find("\"Delivered\""), std::string::npos);
+  auto requests = requestsSince(before);
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(variablesText(requests[0]), "id=" + active_id + ",;");
+  // A state monday does not know is no rows, not an error.
+  EXPECT_TRUE(run("SELECT id FROM ManagedColumns WHERE state = 'archived'").empty());
+}
+
+TEST_F(EntityTables, BoardDependenciesAreEveryEdgeAndBoardIdIsPushed) {
+  Tuples edges;
+  std::string board_with_edges;
+  std::size_t boards_with_column = 0;
+  for (const auto& b : dataset()["boards"].GetArray()) {
+    bool has_column = false;
+    for (const auto& c : b["columns"].GetArray()) has_column |= str(c, "type") == "dependency";
+    boards_with_column += has_column;
+    for (const auto& e : b["dependencies"].GetArray()) {
+      edges.insert({str(b, "id"), str(e, "item_id"), str(e, "source_item_id"), str(e, "dependency_type"), str(e, "lag")});
+      board_with_edges = str(b, "id");
+    }
+  }
+  ASSERT_GE(edges.size(), 5u);
+  ASSERT_GE(boards_with_column, 2u);
+  std::set<std::string> types;
+  for (const auto& e : edges) types.insert(e[3]);
+  EXPECT_GE(types.size(), 2u) << "the seeded edges should have several dependency types";
+
+  std::size_t before = requestCount();
+  EXPECT_EQ(tuples(run("SELECT board_id, item_id, predecessor_item_id, dependency_type, lag FROM BoardDependencies")), edges);
+  // The board list, then one request for every board with a dependency column (fewer than ten).
+  auto documents = documentsSince(before);
+  ASSERT_EQ(documents.size(), 2u);
+  EXPECT_NE(documents[0].find("columns(types: [dependency])"), std::string::npos);
+  EXPECT_NE(documents[1].find("include_items_without_predecessors: false"), std::string::npos);
+
+  Tuples one;
+  for (const auto& e : edges) {
+    if (e[0] == board_with_edges) one.insert(e);
+  }
+  before = requestCount();
+  EXPECT_EQ(tuples(run("SELECT board_id, item_id, predecessor_item_id, dependency_type, lag FROM BoardDependencies "
+                       "WHERE board_id = " + board_with_edges)),
+            one);
+  auto requests = requestsSince(before);
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(variablesText(requests[0]), "b0=" + board_with_edges + ";p0=;");
+  // Each edge joins to the items on both of its ends.
+  EXPECT_EQ(tuples(run("SELECT COUNT(*) FROM BoardDependencies d JOIN Items i ON i.id = d.item_id "
+                       "JOIN Items p ON p.id = d.predecessor_item_id WHERE d.board_id = " + board_with_edges)),
+            (Tuples{{std::to_string(one.size())}}));
 }
 
 // --- root lists ----------------------------------------------------------------------------------

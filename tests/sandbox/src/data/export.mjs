@@ -33,7 +33,26 @@ export function buildDataset(store) {
   const a = store.account;
   return {
     meta: { seed: store.seed, scale: store.scale, note: 'Times are UTC, except date columns\' text: as the admin token reads it, in its user\'s time zone. Item order is board display order.' },
-    account: { id: s(a.id), name: a.name, slug: a.slug, tier: a.tier, plan: a.plan, country_code: a.country_code },
+    account: {
+      id: s(a.id), name: a.name, slug: a.slug, tier: a.tier, plan: a.plan, country_code: a.country_code,
+      products: (a.products || []).map((p) => ({ id: s(p.id), kind: p.kind, tier: p.tier, default_workspace_id: s(p.default_workspace_id) })),
+    },
+    favorites: store.favorites.map((f) => ({
+      id: s(f.id), user_id: s(f.user_id), object_id: s(f.object.id), object_type: f.object.type, folder_id: s(f.folderId),
+      position: f.position, created_at: f.createdAt,
+    })),
+    managed_columns: store.managedColumns.map((c) => ({
+      id: c.id, title: c.title, description: c.description, state: c.state, revision: c.revision, created_by: s(c.created_by),
+      updated_by: s(c.updated_by), created_at: c.created_at, updated_at: c.updated_at, settings_json: JSON.stringify(c.settings_json),
+    })),
+    account_roles: store.accountRoles.map((r) => ({ id: s(r.id), name: r.name, roleType: r.roleType })),
+    // platform_api.daily_analytics; users and apps as the API names them (app null when removed).
+    platform_usage: store.platformUsage && {
+      last_updated: store.platformUsage.last_updated,
+      by_day: store.platformUsage.by_day,
+      by_user: store.platformUsage.by_user.map((u) => ({ user_id: s(u.user_id), usage: u.usage })),
+      by_app: store.platformUsage.by_app.map((x) => ({ api_app_id: s(x.api_app_id), app_id: s(x.app?.id), app_name: x.app?.name ?? null, usage: x.usage })),
+    },
     users: store.users.map((u) => ({
       id: s(u.id), name: u.name, email: u.email, title: u.title, kind: u.kind, status: u.status, enabled: u.enabled,
       country_code: u.country_code, time_zone_identifier: u.time_zone_identifier, created_at: isoSeconds(u.created_at),
@@ -66,6 +85,12 @@ export function buildDataset(store) {
       columns: b.columns.map(columnView),
       groups: b.groups.map((g) => ({ id: g.id, title: g.title, color: g.color, position: g.position, archived: g.archived, deleted: g.deleted })),
       items: store.orderedItems(b).map((i) => itemView(i, b, store)),
+      // What board_dependencies answers: the active items' predecessor edges (dependency column).
+      dependencies: store.orderedItems(b).filter((i) => i.state === 'active').flatMap((i) => {
+        const column = b.columns.find((c) => c.type === 'dependency');
+        const links = (column && i.values[column.id] && i.values[column.id].links) || [];
+        return links.map((l) => ({ item_id: s(i.id), source_item_id: s(l.id), dependency_type: ['FS', 'SS', 'FF', 'SF'][l.type] ?? 'FS', lag: l.lag }));
+      }),
     })),
     updates: store.updates.map((u) => ({
       id: s(u.id), item_id: s(u.item_id), creator_id: s(u.creator_id), body: u.body, text_body: u.text_body,

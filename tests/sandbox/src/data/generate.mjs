@@ -6,7 +6,7 @@ import { ACCOUNT_ID } from '../config.mjs';
 import {
   PEOPLE, UTC_OFFSETS, COUNTRIES, PLACES, TIME_ZONES, TAGS, TEAMS, VERBS, NOUNS, COMPANIES, WORDS, NON_ASCII_ITEMS,
 } from './fixtures.mjs';
-import { defaultSettings, docUrl } from './column-types.mjs';
+import { defaultSettings, docUrl, isoSeconds } from './column-types.mjs';
 
 const DAY = 86_400_000;
 const EPOCH = Date.UTC(2026, 0, 5); // first creation date in the data
@@ -219,6 +219,7 @@ class Generator {
     this.w = {
       account: null, users: [], teams: [], tags: [], workspaces: [], folders: [], boards: [], items: new Map(),
       updates: [], replies: [], assets: [], docs: [], webhooks: [], activityLogs: new Map(),
+      accountRoles: [], platformUsage: null, favorites: [], managedColumns: [],
     };
   }
 
@@ -233,6 +234,7 @@ class Generator {
 
   build(scale) {
     this.account();
+    this.roles();
     this.people();
     this.workspaces();
     this.docs();
@@ -260,6 +262,9 @@ class Generator {
     this.updatesAndAssets();
     this.webhooks(ids);
     for (const b of this.w.boards) this.activity(b);
+    this.platformUsage();
+    this.favorites(ids);
+    this.managedColumns();
     if (scale === 'large') this.large();
     return this.w;
   }
@@ -272,6 +277,80 @@ class Generator {
       plan: { max_users: 100, period: 'yearly', tier: 'enterprise', version: 9 },
       products: [{ id: 9_100_001, kind: 'core', tier: 'enterprise', default_workspace_id: WS_BASE + 1 }],
     };
+  }
+
+  // The account's roles: the four every account has, as monday's account-roles page lists them
+  // (ids 1-4, roleType "basic_role"), and one custom role, which Enterprise plans allow.
+  roles() {
+    this.w.accountRoles = [
+      { id: 1, name: 'admin', roleType: 'basic_role' }, { id: 2, name: 'member', roleType: 'basic_role' },
+      { id: 3, name: 'view_only', roleType: 'basic_role' }, { id: 4, name: 'guest', roleType: 'basic_role' },
+      { id: 1_000_017, name: 'Finance auditor', roleType: 'custom_role' },
+    ];
+  }
+
+  // platform_api.daily_analytics as monday's platform-api pages describe it: usage per day over
+  // the past 14 days, and the top six users and top six apps over those days. Arithmetic, not the
+  // PRNG, so adding it changes no other seeded value. One app is null (AppType is nullable: an
+  // app since removed).
+  platformUsage() {
+    const days = Array.from({ length: 14 }, (_, i) => {
+      const day = LAST_UPDATE - (13 - i) * DAY;
+      const weekday = new Date(day).getUTCDay();
+      return { day: isoDate(day), usage: (weekday === 0 || weekday === 6 ? 1_200 : 6_400) + ((i * 7_919) % 2_300) };
+    });
+    const total = days.reduce((sum, d) => sum + d.usage, 0);
+    const share = [0.31, 0.22, 0.14, 0.09, 0.05, 0.02];
+    const users = [1, 4, 2, 7, 3, 9].map((n, i) => ({ user_id: this.userId(n), usage: Math.floor(total * share[i]) }));
+    const apps = [
+      [10_140_001, 'Sandbox ODBC reports'], [10_140_002, 'Slack integration'], [10_140_003, 'Jira sync'],
+      [10_140_004, 'Time tracker pro'], [10_140_005, null], [10_140_006, 'Invoice robot'],
+    ].map(([id, name], i) => ({
+      api_app_id: id + 50_000, app: name === null ? null : { id, name, api_app_id: id + 50_000 }, usage: Math.floor(total * share[i] * 0.8),
+    }));
+    this.w.platformUsage = { last_updated: isoMs(LAST_UPDATE + 10 * 60_000), by_day: days, by_user: users, by_app: apps };
+  }
+
+  // Each user's favorites (the left-side Favorites list), shaped as monday's favorites page shows
+  // them: the object as {id, type}, a float position, and createdAt/updatedAt that can be null.
+  favorites(ids) {
+    const at = (days) => isoSeconds(LAST_UPDATE - days * DAY);
+    const favorite = (n, userN, type, objectId, position, created, folderId = null) => ({
+      id: 14_000_000 + n, user_id: this.userId(userN), accountId: ACCOUNT_ID, object: { id: objectId, type },
+      folderId, position, createdAt: created, updatedAt: created,
+    });
+    this.w.favorites = [
+      favorite(1, 1, 'Board', ids.tracker, 65_400, at(120)),
+      favorite(2, 1, 'Board', ids.sales, 65_450.5, at(90), 14_100_001),
+      favorite(3, 1, 'Folder', FOLDER_BASE + 1, 65_500, at(60)),
+      favorite(4, 1, 'Workspace', WS_BASE + 2, 65_600, at(30)),
+      favorite(5, 1, 'Dashboard', 13_000_001, 65_700, null),
+      favorite(6, 2, 'Board', ids.bugs, 65_400, at(10)),
+    ];
+  }
+
+  // Account-level managed columns (API 2025-07+): a status and a dropdown column whose labels only
+  // their owners may change; one of them deactivated.
+  managedColumns() {
+    const at = (days) => isoSeconds(LAST_UPDATE - days * DAY);
+    this.w.managedColumns = [
+      {
+        id: '5d0a7c1e-2f4b-4e8a-9b61-0c3d2e1f4a01', title: 'Delivery status', description: 'Company-wide delivery stages.',
+        type: 'status', state: 'active', revision: 3, created_by: this.userId(1), updated_by: this.userId(4),
+        created_at: at(200), updated_at: at(20),
+        settings_json: { labels: [
+          { id: 0, label: 'Planned', color: 'bright-blue', index: 0, is_done: false },
+          { id: 1, label: 'In delivery', color: 'working_orange', index: 1, is_done: false },
+          { id: 2, label: 'Delivered', color: 'done-green', index: 2, is_done: true },
+        ] },
+      },
+      {
+        id: '5d0a7c1e-2f4b-4e8a-9b61-0c3d2e1f4a02', title: 'Region', description: null,
+        type: 'dropdown', state: 'inactive', revision: 1, created_by: this.userId(1), updated_by: this.userId(1),
+        created_at: at(150), updated_at: at(150),
+        settings_json: { labels: [{ id: 1, label: 'EMEA' }, { id: 2, label: 'AMER' }, { id: 3, label: 'APAC' }] },
+      },
+    ];
   }
 
   people() {

@@ -182,6 +182,41 @@ const Query = {
 
   me: (_s, _a, ctx) => ctx.user,
   account: (_s, _a, ctx) => ctx.store.account,
+  account_roles: (_s, _a, ctx) => ctx.store.accountRoles,
+  // A user's favorites are their own: each token sees its user's list.
+  favorites: (_s, _a, ctx) => ctx.store.favorites.filter((f) => f.user_id === ctx.user.id),
+  // Every item of a board with its predecessor edges, a page at a time (limit 25 by default, at
+  // most 500): the edges are the board's dependency column, typed FS/SS/FF/SF as its links' 0-3.
+  board_dependencies(_s, args, ctx) {
+    const limit = args.limit ?? 25;
+    const page = args.page ?? 1;
+    if (limit < 1 || limit > 500) throw badArgument('limit must be between 1 and 500', { limit, max: 500 });
+    if (page < 1) throw badArgument('page must be 1 or more', { page });
+    const board = ctx.store.boardsById.get(n(args.board_id));
+    if (!board || !ctx.store.canSee(board, ctx.user)) return null;
+    const column = board.columns.find((c) => c.type === 'dependency');
+    const TYPES = ['FS', 'SS', 'FF', 'SF'];
+    let items = ctx.store.orderedItems(board).filter((i) => i.state === 'active').map((i) => {
+      const links = (column && i.values[column.id] && i.values[column.id].links) || [];
+      return {
+        item_id: i.id,
+        predecessors: links.map((l) => ({ source_item_id: l.id, dependency_type: TYPES[l.type] ?? 'FS', lag: l.lag })),
+      };
+    });
+    if (args.include_items_without_predecessors === false) items = items.filter((i) => i.predecessors.length);
+    return { items: items.slice((page - 1) * limit, page * limit), total_count: items.length };
+  },
+  managed_column(_s, args, ctx) {
+    let list = ctx.store.managedColumns;
+    if (args.id) list = list.filter((c) => args.id.includes(c.id));
+    if (args.state) list = list.filter((c) => args.state.includes(c.state));
+    return list;
+  },
+  // The daily limit is the one this sandbox enforces (--daily-limit); no add-on is bought.
+  platform_api: (_s, _a, ctx) => ({
+    daily_limit: { base: ctx.config.dailyLimit, total: ctx.config.dailyLimit, addon: { is_active: false, quantity: 0 } },
+    daily_analytics: ctx.store.platformUsage,
+  }),
   complexity: (_s, _a, ctx) => ctx.complexity,
   version: (_s, _a, ctx) => ctx.version,
   versions: () => listVersions(),
@@ -444,4 +479,9 @@ const Webhook = {
   config: (w) => w.config,
 };
 
-export const objectResolvers = { Query, Board, Group, Column, Item, User, Team, Workspace, Folder, Account, Document, DocumentBlock, Update, Reply, Asset, BoardView, ActivityLogType, Webhook };
+// A top user of the API: the seeded usage names the user by id.
+const PlatformApiDailyAnalyticsByUser = {
+  user: (u, _a, ctx) => ctx.store.usersById.get(u.user_id) ?? null,
+};
+
+export const objectResolvers = { Query, Board, Group, Column, Item, User, Team, Workspace, Folder, Account, Document, DocumentBlock, Update, Reply, Asset, BoardView, ActivityLogType, Webhook, PlatformApiDailyAnalyticsByUser };

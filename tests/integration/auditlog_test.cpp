@@ -423,3 +423,22 @@ TEST_F(AuditLogConnectErrors, GraphqlSourceNeedsApiVersion202507) {
   EXPECT_EQ(d.state, "08001");
   EXPECT_NE(d.message.find("2025-07"), std::string::npos) << d.message;
 }
+
+// The GraphQL schema offers the same catalogue as a table, so an analyst on an ordinary
+// connection needs no Schema=AuditLog one to read it; a member's token is refused, not empty.
+TEST(AuditEventCatalogue, TheGraphqlSchemasTableEqualsTheAuditSchemasCatalogue) {
+  Environment env;
+  Connection audit(env), graphql(env), member(env);
+  ASSERT_TRUE(SQL_SUCCEEDED(audit.driverConnect(graphqlConnectionString()))) << describe(audit.lastDiagnostics());
+  ASSERT_TRUE(SQL_SUCCEEDED(graphql.connectDsn("monday-sandbox"))) << describe(graphql.lastDiagnostics());
+  const auto expected = query(audit, "SELECT name, description, metadata_details FROM AuditEvents ORDER BY name");
+  ASSERT_GE(expected.size(), 20u);
+  EXPECT_EQ(query(graphql, "SELECT name, description, metadata_details FROM AuditEventCatalogue ORDER BY name"), expected);
+
+  ASSERT_TRUE(SQL_SUCCEEDED(member.connectDsn("monday-sandbox-member"))) << describe(member.lastDiagnostics());
+  Statement statement(member);
+  EXPECT_FALSE(SQL_SUCCEEDED(statement.execDirect("SELECT name FROM AuditEventCatalogue")));
+  const auto d = statement.diagnostics();
+  ASSERT_FALSE(d.empty());
+  EXPECT_NE(d.front().message.find("admin"), std::string::npos) << d.front().message;
+}

@@ -18,9 +18,12 @@ namespace {
 using Rows = std::vector<std::vector<std::optional<std::string>>>;
 using Tuples = std::multiset<std::vector<std::string>>;
 
-const char* const kEntityTables[] = {"Account", "AccountProducts", "AccountRoles", "ActivityLogs", "Assets", "BoardDependencies", "BoardUsers", "BoardViews", "ColumnValues",
-                                     "DocBlocks", "Docs", "Favorites", "Folders", "ManagedColumns", "Me", "PlatformDailyLimit", "PlatformUsageByApp", "PlatformUsageByDay", "PlatformUsageByUser", "Replies", "Subitems", "Tags", "TeamUsers",
-                                     "Teams", "Updates", "Webhooks", "WorkspaceUsers"};
+const char* const kEntityTables[] = {"Account", "AccountProducts", "AccountRoles", "ActivityLogs", "Assets",
+                                     "AuditEventCatalogue", "BoardDependencies", "BoardUsers", "BoardViews",
+                                     "ColumnValues", "DocBlocks", "Docs", "Favorites", "Folders", "ManagedColumns",
+                                     "Me", "PlatformDailyLimit", "PlatformUsageByApp", "PlatformUsageByDay",
+                                     "PlatformUsageByUser", "Replies", "Subitems", "Tags", "TeamUsers", "Teams",
+                                     "Updates", "UpdateViewers", "Webhooks", "WorkspaceUsers"};
 
 std::string str(const rapidjson::Value& object, const char* name) {
   auto it = object.FindMember(name);
@@ -317,6 +320,35 @@ TEST_F(EntityTables, BoardDependenciesAreEveryEdgeAndBoardIdIsPushed) {
   EXPECT_EQ(tuples(run("SELECT COUNT(*) FROM BoardDependencies d JOIN Items i ON i.id = d.item_id "
                        "JOIN Items p ON p.id = d.predecessor_item_id WHERE d.board_id = " + board_with_edges)),
             (Tuples{{std::to_string(one.size())}}));
+}
+
+TEST_F(EntityTables, UpdateViewersPageThroughEveryViewerAndKeepDepartedUsers) {
+  std::map<std::string, std::string> user_names;
+  for (const auto& u : dataset()["users"].GetArray()) user_names[str(u, "id")] = str(u, "name");
+  Tuples viewers;
+  std::string busiest;
+  std::size_t most = 0, departed = 0;
+  for (const auto& u : dataset()["updates"].GetArray()) {
+    for (const auto& v : u["viewers"].GetArray()) {
+      auto name = user_names.find(str(v, "user_id"));
+      departed += name == user_names.end();
+      viewers.insert({str(u, "id"), str(v, "user_id"), str(v, "medium"), name == user_names.end() ? "NULL" : name->second});
+    }
+    if (u["viewers"].Size() > most) most = u["viewers"].Size(), busiest = str(u, "id");
+  }
+  ASSERT_GT(most, 100u) << "one update should have more viewers than one page of viewers(limit: 100)";
+  ASSERT_GT(departed, 0u);
+  EXPECT_EQ(tuples(run("SELECT update_id, user_id, medium, user_name FROM UpdateViewers")), viewers);
+
+  // One update: updates(ids:) with its first page of viewers, then its second page alone.
+  std::size_t before = requestCount();
+  EXPECT_EQ(run("SELECT user_id FROM UpdateViewers WHERE update_id = " + busiest).size(), most);
+  EXPECT_EQ(requestCount() - before, 2u);
+  // Who saw it by email, as an analyst would ask.
+  std::size_t by_email = 0;
+  for (const auto& v : viewers) by_email += v[0] == busiest && v[2] == "email";
+  EXPECT_EQ(tuples(run("SELECT COUNT(*) FROM UpdateViewers WHERE update_id = " + busiest + " AND medium = 'email'")),
+            (Tuples{{std::to_string(by_email)}}));
 }
 
 // --- root lists ----------------------------------------------------------------------------------

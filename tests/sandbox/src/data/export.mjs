@@ -95,6 +95,7 @@ export function buildDataset(store) {
     updates: store.updates.map((u) => ({
       id: s(u.id), item_id: s(u.item_id), creator_id: s(u.creator_id), body: u.body, text_body: u.text_body,
       created_at: isoSeconds(u.created_at), reply_ids: u.reply_ids.map(s),
+      viewers: (u.viewers || []).map((v) => ({ user_id: s(v.user_id), medium: v.medium })),
     })),
     replies: store.replies.map((r) => ({ id: s(r.id), update_id: s(r.update_id), creator_id: s(r.creator_id), body: r.body, created_at: isoSeconds(r.created_at) })),
     assets: store.assets.map((x) => ({

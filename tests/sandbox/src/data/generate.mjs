@@ -265,6 +265,7 @@ class Generator {
     this.platformUsage();
     this.favorites(ids);
     this.managedColumns();
+    this.updateViewers();
     if (scale === 'large') this.large();
     return this.w;
   }
@@ -351,6 +352,20 @@ class Generator {
         settings_json: { labels: [{ id: 1, label: 'EMEA' }, { id: 2, label: 'AMER' }, { id: 3, label: 'APAC' }] },
       },
     ];
+  }
+
+  // Who has seen each update, and through which channel (monday's viewers page names "web",
+  // "mobile" and "email"). Arithmetic, not the PRNG, so no other seeded value moves; the first
+  // update has 120 viewers, more than one page of viewers(limit: 100).
+  updateViewers() {
+    const users = this.w.users.filter((u) => u.status === 'ACTIVE').map((u) => u.id);
+    const MEDIUMS = ['web', 'mobile', 'email'];
+    this.w.updates.forEach((u, i) => {
+      const count = i === 0 ? 120 : i % 4;
+      u.viewers = Array.from({ length: count }, (_, j) => ({
+        user_id: j < users.length ? users[(i * 3 + j) % users.length] : USER_BASE + 50_000 + j, medium: MEDIUMS[(i + j) % 3],
+      }));
+    });
   }
 
   people() {

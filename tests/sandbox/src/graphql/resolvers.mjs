@@ -435,7 +435,12 @@ const postFields = {
   edited_at: (u) => iso(u.edited_at),
   likes: (u) => (u.likes ?? []).map((l) => ({ ...l, id: String(l.id), creator_id: String(l.creator_id), created_at: iso(l.created_at), updated_at: iso(l.updated_at) })),
   pinned_to_top: (u) => (u.pinned_item_ids ?? []).map((id) => ({ item_id: String(id) })),
-  viewers: () => [],
+  viewers: (u, args) => paginate(u.viewers ?? [], args.limit, args.page).map((v) => ({ user_id: String(v.user_id), medium: v.medium })),
+};
+
+// A viewer who has since left the account has no User: monday answers user null.
+const Watcher = {
+  user: (w, _a, ctx) => ctx.store.usersById.get(Number(w.user_id)) ?? null,
 };
 
 const Update = {
@@ -484,4 +489,4 @@ const PlatformApiDailyAnalyticsByUser = {
   user: (u, _a, ctx) => ctx.store.usersById.get(u.user_id) ?? null,
 };
 
-export const objectResolvers = { Query, Board, Group, Column, Item, User, Team, Workspace, Folder, Account, Document, DocumentBlock, Update, Reply, Asset, BoardView, ActivityLogType, Webhook, PlatformApiDailyAnalyticsByUser };
+export const objectResolvers = { Query, Board, Group, Column, Item, User, Team, Workspace, Folder, Account, Document, DocumentBlock, Update, Reply, Asset, BoardView, ActivityLogType, Webhook, PlatformApiDailyAnalyticsByUser, Watcher };

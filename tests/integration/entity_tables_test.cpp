@@ -20,9 +20,9 @@ using Tuples = std::multiset<std::vector<std::string>>;
 
 const char* const kEntityTables[] = {"Account", "AccountProducts", "AccountRoles", "ActivityLogs", "Assets",
                                      "AuditEventCatalogue", "BoardDependencies", "BoardUsers", "BoardViews",
-                                     "ColumnValues", "DocBlocks", "Docs", "Favorites", "Folders", "ManagedColumns",
+                                     "ColumnValues", "CustomActivities", "DocBlocks", "Docs", "Favorites", "Folders", "ManagedColumns",
                                      "Me", "PlatformDailyLimit", "PlatformUsageByApp", "PlatformUsageByDay",
-                                     "PlatformUsageByUser", "Replies", "Subitems", "Tags", "TeamUsers", "Teams",
+                                     "PlatformUsageByUser", "Replies", "Subitems", "Tags", "TeamUsers", "Teams", "TimelineItems",
                                      "Updates", "UpdateViewers", "Webhooks", "WorkspaceUsers"};
 
 std::string str(const rapidjson::Value& object, const char* name) {
@@ -349,6 +349,48 @@ TEST_F(EntityTables, UpdateViewersPageThroughEveryViewerAndKeepDepartedUsers) {
   for (const auto& v : viewers) by_email += v[0] == busiest && v[2] == "email";
   EXPECT_EQ(tuples(run("SELECT COUNT(*) FROM UpdateViewers WHERE update_id = " + busiest + " AND medium = 'email'")),
             (Tuples{{std::to_string(by_email)}}));
+}
+
+TEST_F(EntityTables, TimelineItemsFollowEachItemsCursorAndNameTheirCustomActivity) {
+  Tuples activities, timeline;
+  std::map<std::string, std::size_t> per_item;
+  std::string board_id;
+  for (const auto& a : dataset()["custom_activities"].GetArray()) {
+    activities.insert({str(a, "id"), str(a, "name"), str(a, "icon_id"), str(a, "color")});
+  }
+  for (const auto& x : dataset()["timeline_items"].GetArray()) {
+    timeline.insert({str(x, "id"), str(x, "item_id"), str(x, "board_id"), str(x, "type"), str(x, "title"),
+                     str(x, "content"), str(x, "custom_activity_id"), str(x, "user_id"), sqlTime(str(x, "created_at"))});
+    ++per_item[str(x, "item_id")];
+    board_id = str(x, "board_id");
+  }
+  ASSERT_GE(activities.size(), 3u);
+  auto busiest = std::max_element(per_item.begin(), per_item.end(), [](auto& a, auto& b) { return a.second < b.second; });
+  ASSERT_GT(busiest->second, 100u) << "one item should have more than a page of timeline_items_page(limit: 100)";
+  EXPECT_EQ(tuples(run("SELECT id, name, icon_id, color FROM CustomActivities")), activities);
+
+  // Every timeline item of one board: its items listed, their timelines in batches, cursors followed.
+  const char* columns = "SELECT id, item_id, board_id, type, title, content, custom_activity_id, user_id, created_at ";
+  EXPECT_EQ(tuples(run(std::string(columns) + "FROM TimelineItems WHERE board_id = " + board_id)), timeline);
+
+  // One item: timeline(id:) then its second page by cursor, nothing else.
+  std::size_t before = requestCount();
+  EXPECT_EQ(run("SELECT id FROM TimelineItems WHERE item_id = " + busiest->first).size(), busiest->second);
+  auto documents = documentsSince(before);
+  ASSERT_EQ(documents.size(), 2u);
+  EXPECT_EQ(documents[0].find("cursor: $c0"), std::string::npos);
+  EXPECT_NE(documents[1].find("cursor: $c0"), std::string::npos);
+  // Every timeline item names a custom activity the account has.
+  EXPECT_EQ(tuples(run("SELECT COUNT(*) FROM TimelineItems t JOIN CustomActivities a ON a.id = t.custom_activity_id "
+                       "WHERE t.item_id = " + busiest->first)),
+            (Tuples{{std::to_string(busiest->second)}}));
+  // An activity id pushed as custom_activity(ids:).
+  const std::string first = (*activities.begin())[0];
+  before = requestCount();
+  EXPECT_EQ(run("SELECT name FROM CustomActivities WHERE id = '" + first + "'").size(), 1u);
+  auto requests = requestsSince(before);
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(variablesText(requests[0]), "ids=" + first + ",;");
 }
 
 // --- root lists ----------------------------------------------------------------------------------

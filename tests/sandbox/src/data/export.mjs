@@ -45,6 +45,11 @@ export function buildDataset(store) {
       id: c.id, title: c.title, description: c.description, state: c.state, revision: c.revision, created_by: s(c.created_by),
       updated_by: s(c.updated_by), created_at: c.created_at, updated_at: c.updated_at, settings_json: JSON.stringify(c.settings_json),
     })),
+    custom_activities: store.customActivities.map((a) => ({ id: a.id, name: a.name, icon_id: a.icon_id, color: a.color })),
+    timeline_items: store.timelineItems.map((x) => ({
+      id: s(x.id), item_id: s(x.item_id), board_id: s(x.board_id), user_id: s(x.user_id), type: x.type, title: x.title,
+      content: x.content, custom_activity_id: x.custom_activity_id, created_at: x.created_at,
+    })),
     account_roles: store.accountRoles.map((r) => ({ id: s(r.id), name: r.name, roleType: r.roleType })),
     // platform_api.daily_analytics; users and apps as the API names them (app null when removed).
     platform_usage: store.platformUsage && {

@@ -219,7 +219,7 @@ class Generator {
     this.w = {
       account: null, users: [], teams: [], tags: [], workspaces: [], folders: [], boards: [], items: new Map(),
       updates: [], replies: [], assets: [], docs: [], webhooks: [], activityLogs: new Map(),
-      accountRoles: [], platformUsage: null, favorites: [], managedColumns: [],
+      accountRoles: [], platformUsage: null, favorites: [], managedColumns: [], customActivities: [], timelineItems: [],
     };
   }
 
@@ -266,6 +266,7 @@ class Generator {
     this.favorites(ids);
     this.managedColumns();
     this.updateViewers();
+    this.timeline(ids);
     if (scale === 'large') this.large();
     return this.w;
   }
@@ -365,6 +366,33 @@ class Generator {
       u.viewers = Array.from({ length: count }, (_, j) => ({
         user_id: j < users.length ? users[(i * 3 + j) % users.length] : USER_BASE + 50_000 + j, medium: MEDIUMS[(i + j) % 3],
       }));
+    });
+  }
+
+  // The Emails & Activities timeline of CRM items: the account's custom activity kinds, and
+  // timeline items (type "activity", as monday's timeline-item page says it always is) on the
+  // first Sales Pipeline items. The first item has 130, more than a page of 100. Arithmetic only.
+  timeline(ids) {
+    const at = (minutes) => isoSeconds(LAST_UPDATE - minutes * 60_000);
+    const kinds = [['Site visit', 'LOCATION', 'GO_GREEN'], ['Demo call', 'CONFERENCE', 'CELTIC_BLUE'], ['Contract sent', 'PAPERPLANE', 'PARADISE_PINK']];
+    this.w.customActivities = kinds.map(([name, icon_id, color], i) => ({
+      id: `7c1e9a40-0b5d-4f3e-8a21-5d6c7e8f90a${i + 1}`, type: null, name, icon_id, color,
+    }));
+    const sales = this.w.boards.find((b) => b.id === ids.sales);
+    const items = sales.groups.flatMap((g) => g.item_ids).map((id) => this.w.items.get(id)).filter((i) => i.state === 'active');
+    const users = this.activeUserIds();
+    let n = 0;
+    items.slice(0, 8).forEach((item, k) => {
+      const count = k === 0 ? 130 : k % 3;
+      for (let j = 0; j < count; j++) {
+        n += 1;
+        const activity = this.w.customActivities[(k + j) % 3];
+        this.w.timelineItems.push({
+          id: 15_000_000 + n, type: 'activity', item_id: item.id, board_id: sales.id, user_id: users[(k + j) % users.length],
+          title: `${activity.name}: ${item.name}`, content: j % 4 === 3 ? null : `<p>${activity.name} #${j + 1} with ${item.name}.</p>`,
+          custom_activity_id: activity.id, created_at: at(n * 37),
+        });
+      }
     });
   }
 

@@ -206,6 +206,22 @@ const Query = {
     if (args.include_items_without_predecessors === false) items = items.filter((i) => i.predecessors.length);
     return { items: items.slice((page - 1) * limit, page * limit), total_count: items.length };
   },
+  // The custom activity kinds of the Emails & Activities app, filtered as monday's arguments say
+  // (name: case-insensitive, partial).
+  custom_activity(_s, args, ctx) {
+    let list = ctx.store.customActivities;
+    if (args.ids) list = list.filter((a) => args.ids.includes(a.id));
+    if (args.name) list = list.filter((a) => a.name.toLowerCase().includes(args.name.toLowerCase()));
+    if (args.icon_id) list = list.filter((a) => a.icon_id === args.icon_id);
+    if (args.color) list = list.filter((a) => a.color === args.color);
+    return list;
+  },
+  // An item's E&A timeline, newest first; TimelineResponse.timeline_items_page pages it by cursor.
+  timeline(_s, args, ctx) {
+    const item = ctx.store.items.get(n(args.id));
+    if (!item || !ctx.store.canSee(ctx.store.boardsById.get(item.board_id), ctx.user)) return null;
+    return { item_id: item.id };
+  },
   managed_column(_s, args, ctx) {
     let list = ctx.store.managedColumns;
     if (args.id) list = list.filter((c) => args.id.includes(c.id));
@@ -438,6 +454,30 @@ const postFields = {
   viewers: (u, args) => paginate(u.viewers ?? [], args.limit, args.page).map((v) => ({ user_id: String(v.user_id), medium: v.medium })),
 };
 
+const TimelineResponse = {
+  timeline_items_page(t, args, ctx) {
+    const all = ctx.store.timelineItems.filter((x) => x.item_id === t.item_id).sort((a, b) => (a.created_at < b.created_at ? 1 : -1));
+    const limit = args.limit ?? 25;
+    if (limit < 1 || limit > 100) throw badArgument('limit must be between 1 and 100', { limit, max: 100 });
+    let offset = 0;
+    if (args.cursor) {
+      const [itemId, at] = Buffer.from(args.cursor, 'base64url').toString().split(':');
+      if (Number(itemId) !== t.item_id || !/^\d+$/.test(at ?? '')) throw badArgument('Invalid cursor', { cursor: args.cursor });
+      offset = Number(at);
+    }
+    const page = all.slice(offset, offset + limit);
+    const next = offset + limit < all.length ? Buffer.from(`${t.item_id}:${offset + limit}`).toString('base64url') : null;
+    return { timeline_items: page, cursor: next };
+  },
+};
+
+const TimelineItem = {
+  id: (x) => String(x.id),
+  user: (x, _a, ctx) => ctx.store.usersById.get(x.user_id) ?? null,
+  board: (x, _a, ctx) => ctx.store.boardsById.get(x.board_id) ?? null,
+  item: (x, _a, ctx) => ctx.store.items.get(x.item_id) ?? null,
+};
+
 // A viewer who has since left the account has no User: monday answers user null.
 const Watcher = {
   user: (w, _a, ctx) => ctx.store.usersById.get(Number(w.user_id)) ?? null,
@@ -489,4 +529,4 @@ const PlatformApiDailyAnalyticsByUser = {
   user: (u, _a, ctx) => ctx.store.usersById.get(u.user_id) ?? null,
 };
 
-export const objectResolvers = { Query, Board, Group, Column, Item, User, Team, Workspace, Folder, Account, Document, DocumentBlock, Update, Reply, Asset, BoardView, ActivityLogType, Webhook, PlatformApiDailyAnalyticsByUser, Watcher };
+export const objectResolvers = { Query, Board, Group, Column, Item, User, Team, Workspace, Folder, Account, Document, DocumentBlock, Update, Reply, Asset, BoardView, ActivityLogType, Webhook, PlatformApiDailyAnalyticsByUser, Watcher, TimelineResponse, TimelineItem };

@@ -1,12 +1,9 @@
-// TimelineItems: the Emails & Activities timeline of items (timeline(id:), one item per field).
-// monday answers one item per root field, a cursor page at a time, so items are asked for in
-// batches of aliased fields and an item whose page carried a cursor is followed up.
+// TimelineItems: the Emails & Activities timeline of items. monday answers one item per root
+// field (timeline(id:)), a cursor page at a time.
 #include <cmath>
-#include <deque>
 
-#include "driver/client/api_client.h"
-#include "schema/paging/api_scan.h"
 #include "schema/paging/item_pages.h"
+#include "schema/paging/per_object_fields.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -16,96 +13,45 @@ namespace {
 constexpr std::size_t kItemsPerRequest = 25;
 constexpr int kTimelinePageSize = 100;  // timeline_items_page's maximum limit
 
-struct TimelineCursor {
-  std::string item_id;
-  std::string cursor;  // empty: the first page
-};
-
-class TimelineItemsSource final : public RowSource {
- public:
-  TimelineItemsSource(ScanContext& context, std::vector<std::string> items, std::optional<ObjectPager> listing)
-      : context_(context), listing_(std::move(listing)) {
-    for (auto& item : items) pending_.push_back({std::move(item), ""});
-  }
-
-  const RowView* next() override {
-    for (;;) {
-      if (index_ < page_.rows.size()) return &page_.rows[index_++];
-      page_ = Page{};
-      index_ = 0;
-      while (pending_.size() < kItemsPerRequest && listing_) {
-        auto items = (*listing_)();
-        if (!items) {
-          listing_.reset();
-          break;
-        }
-        for (const auto* item : items->objects) {
-          auto id = item->FindMember("id");
-          if (id != item->MemberEnd() && id->value.IsString()) pending_.push_back({id->value.GetString(), ""});
-        }
-      }
-      if (pending_.empty()) return nullptr;
-      fetchBatch();
-    }
-  }
-
- private:
-  void fetchBatch() {
-    std::vector<TimelineCursor> batch;
-    while (!pending_.empty() && batch.size() < kItemsPerRequest) {
-      batch.push_back(std::move(pending_.front()));
-      pending_.pop_front();
-    }
-    std::string declarations, fields;
-    rapidjson::Document variables(rapidjson::kObjectType);
-    auto& allocator = variables.GetAllocator();
-    const std::string selection = selectionFor(context_.table.columns);
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      const std::string item = "i" + std::to_string(i), cursor = "c" + std::to_string(i);
-      declarations += (i ? ", $" : "$") + item + ": ID!";
-      std::string page_arguments = "limit: " + std::to_string(kTimelinePageSize);
-      if (!batch[i].cursor.empty()) {
-        declarations += ", $" + cursor + ": String";
-        page_arguments = "cursor: $" + cursor + ", " + page_arguments;
-        variables.AddMember(rapidjson::Value(cursor.c_str(), allocator),
-                            rapidjson::Value(batch[i].cursor.c_str(), allocator), allocator);
-      }
-      fields += "t" + std::to_string(i) + ": timeline(id: $" + item + ") { timeline_items_page(" + page_arguments +
-                ") { cursor timeline_items { " + selection + " } } } ";
-      variables.AddMember(rapidjson::Value(item.c_str(), allocator),
-                          rapidjson::Value(batch[i].item_id.c_str(), allocator), allocator);
-    }
-    page_.document = std::make_shared<rapidjson::Document>(
-        context_.api.query("query TimelineItems(" + declarations + ") { " + fields + "}", variables));
-    auto& data = (*page_.document)["data"];
-    auto& out = page_.document->GetAllocator();
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      auto timeline = data.FindMember(("t" + std::to_string(i)).c_str());
-      // null: an item that is gone or that the token cannot see has no timeline.
-      if (timeline == data.MemberEnd() || !timeline->value.IsObject()) continue;
-      auto page = timeline->value.FindMember("timeline_items_page");
-      if (page == timeline->value.MemberEnd() || !page->value.IsObject()) continue;
-      auto items = page->value.FindMember("timeline_items");
-      if (items != page->value.MemberEnd() && items->value.IsArray()) {
-        for (auto& entry : items->value.GetArray()) {
-          if (!entry.IsObject()) continue;
-          entry.AddMember("@item_id", rapidjson::Value(batch[i].item_id.c_str(), out), out);
-          page_.rows.push_back({&entry, nullptr});
-        }
-      }
-      auto cursor = page->value.FindMember("cursor");
-      if (cursor != page->value.MemberEnd() && cursor->value.IsString() && cursor->value.GetStringLength() > 0) {
-        pending_.push_back({batch[i].item_id, cursor->value.GetString()});
-      }
-    }
-  }
-
-  ScanContext context_;
-  std::deque<TimelineCursor> pending_;
-  std::optional<ObjectPager> listing_;
-  Page page_;
-  std::size_t index_ = 0;
-};
+// A call continues at a cursor; a page that carries one has a next page.
+PerObjectField timelinesOfItems(const std::string& selection) {
+  return {.operation = "TimelineItems",
+          .per_request = kItemsPerRequest,
+          .field =
+              [selection](const PerObjectCall& call, const std::string& alias, std::string& declarations,
+                          rapidjson::Document& variables) {
+                declarations += (declarations.empty() ? "$" : ", $") + alias + ": ID!";
+                setVariable(variables, alias, call.id);
+                std::string page_arguments = "limit: " + std::to_string(kTimelinePageSize);
+                if (!call.continuation.empty()) {
+                  declarations += ", $" + alias + "_cursor: String";
+                  setVariable(variables, alias + "_cursor", call.continuation);
+                  page_arguments = "cursor: $" + alias + "_cursor, " + page_arguments;
+                }
+                return alias + ": timeline(id: $" + alias + ") { timeline_items_page(" + page_arguments +
+                       ") { cursor timeline_items { " + selection + " } } }";
+              },
+          .read = [](const PerObjectCall& call, rapidjson::Value& answer, Page& page,
+                     rapidjson::Document::AllocatorType& allocator) -> std::optional<PerObjectCall> {
+            // null: an item that is gone or that the token cannot see has no timeline.
+            if (!answer.IsObject()) return std::nullopt;
+            auto found = answer.FindMember("timeline_items_page");
+            if (found == answer.MemberEnd() || !found->value.IsObject()) return std::nullopt;
+            rapidjson::Value& timeline = found->value;
+            if (rapidjson::Value* entries = arrayIn(timeline, "timeline_items")) {
+              for (auto& entry : entries->GetArray()) {
+                if (!entry.IsObject()) continue;
+                entry.AddMember("@item_id", rapidjson::Value(call.id.c_str(), allocator), allocator);
+                page.rows.push_back({&entry, nullptr});
+              }
+            }
+            auto cursor = timeline.FindMember("cursor");
+            if (cursor == timeline.MemberEnd() || !cursor->value.IsString() || cursor->value.GetStringLength() == 0) {
+              return std::nullopt;
+            }
+            return PerObjectCall{call.id, cursor->value.GetString()};
+          }};
+}
 
 }  // namespace
 
@@ -138,20 +84,16 @@ TableDef makeTimelineItemsTable() {
                         {{"custom_activity_id"}, "CustomActivities", {"id"}},
                         {{"user_id"}, "Users", {"id"}}};
   table.scan = [](ScanContext& context, const ScanRequest& request) -> std::unique_ptr<RowSource> {
-    if (const auto* items = request.valuesFor("item_id")) {
-      auto ids = chunkIds(idValues(*items), SIZE_MAX);
-      if (ids.empty()) return emptySource();
+    auto field = timelinesOfItems(selectionFor(context.table.columns));
+    if (auto items = constrainedIds(request, "item_id")) {
+      if (items->empty()) return emptySource();
       if (context.notes) context.notes->method = "timeline(id:)";
-      return std::make_unique<TimelineItemsSource>(context, std::move(ids.front()), std::nullopt);
+      return scanPerObject(context, std::move(field), std::move(*items));
     }
-    std::optional<std::vector<std::string>> boards;
-    if (const auto* values = request.valuesFor("board_id")) {
-      auto ids = chunkIds(idValues(*values), SIZE_MAX);
-      if (ids.empty()) return emptySource();
-      boards = std::move(ids.front());
-    }
-    auto listing = itemsOfBoards(context, {.operation = "TimelineItemIds", .selection = "id"}, std::move(boards));
-    return std::make_unique<TimelineItemsSource>(context, std::vector<std::string>{}, std::move(listing));
+    auto boards = constrainedIds(request, "board_id");
+    if (boards && boards->empty()) return emptySource();
+    return scanPerObject(context, std::move(field), {},
+                         itemsOfBoards(context, {.operation = "TimelineItemIds", .selection = "id"}, std::move(boards)));
   };
   table.estimate = [](const ScanShape& shape) -> ScanEstimate {
     for (std::size_t i = 0; i < shape.constrained.size(); ++i) {

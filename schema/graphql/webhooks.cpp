@@ -1,10 +1,8 @@
 // Webhooks: the webhooks of every board. monday lists them one board at a time
 // (webhooks(board_id:)), so boards are asked for in batches of aliased fields in one request.
 #include <cmath>
-#include <deque>
 
-#include "driver/client/api_client.h"
-#include "schema/paging/api_scan.h"
+#include "schema/paging/per_object_fields.h"
 #include "schema/registry.h"
 
 namespace monday::schema {
@@ -13,72 +11,26 @@ namespace {
 
 constexpr std::size_t kBoardsPerRequest = 25;
 
-class WebhooksSource final : public RowSource {
- public:
-  WebhooksSource(ScanContext& context, std::vector<std::string> boards, bool list_boards)
-      : context_(context), pending_(boards.begin(), boards.end()) {
-    if (list_boards) {
-      // Every board the Boards table shows, so scans and joins on board_id agree.
-      listing_ = rootObjects(context, {.operation = "WebhookBoards", .field = "boards", .fixed_arguments = "state: all",
-                                       .selection = "id", .page_size = 100});
-    }
-  }
-
-  const RowView* next() override {
-    for (;;) {
-      if (index_ < page_.rows.size()) return &page_.rows[index_++];
-      page_ = Page{};
-      index_ = 0;
-      while (pending_.size() < kBoardsPerRequest && listing_) {
-        auto boards = (*listing_)();
-        if (!boards) {
-          listing_.reset();
-          break;
-        }
-        for (const auto* board : boards->objects) {
-          auto id = board->FindMember("id");
-          if (id != board->MemberEnd() && id->value.IsString()) pending_.emplace_back(id->value.GetString());
-        }
-      }
-      if (pending_.empty()) return nullptr;
-      fetchBatch();
-    }
-  }
-
- private:
-  void fetchBatch() {
-    std::vector<std::string> batch;
-    while (!pending_.empty() && batch.size() < kBoardsPerRequest) {
-      batch.push_back(std::move(pending_.front()));
-      pending_.pop_front();
-    }
-    std::string declarations, fields;
-    rapidjson::Document variables(rapidjson::kObjectType);
-    auto& allocator = variables.GetAllocator();
-    const std::string selection = selectionFor(context_.table.columns);
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      const std::string alias = "b" + std::to_string(i);
-      declarations += (i ? ", $" : "$") + alias + ": ID!";
-      fields += alias + ": webhooks(board_id: $" + alias + ") { " + selection + " } ";
-      variables.AddMember(rapidjson::Value(alias.c_str(), allocator), rapidjson::Value(batch[i].c_str(), allocator),
-                          allocator);
-    }
-    page_.document = std::make_shared<rapidjson::Document>(
-        context_.api.query("query Webhooks(" + declarations + ") { " + fields + "}", variables));
-    const auto& data = (*page_.document)["data"];
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      for (const auto& webhook : listAt(data, ("b" + std::to_string(i)).c_str()).GetArray()) {
-        if (webhook.IsObject()) page_.rows.push_back({&webhook, nullptr});
-      }
-    }
-  }
-
-  ScanContext context_;
-  std::deque<std::string> pending_;
-  std::optional<ObjectPager> listing_;
-  Page page_;
-  std::size_t index_ = 0;
-};
+PerObjectField webhooksOfBoards(const std::string& selection) {
+  return {.operation = "Webhooks",
+          .per_request = kBoardsPerRequest,
+          .field =
+              [selection](const PerObjectCall& call, const std::string& alias, std::string& declarations,
+                          rapidjson::Document& variables) {
+                declarations += (declarations.empty() ? "$" : ", $") + alias + ": ID!";
+                setVariable(variables, alias, call.id);
+                return alias + ": webhooks(board_id: $" + alias + ") { " + selection + " }";
+              },
+          .read = [](const PerObjectCall&, rapidjson::Value& answer, Page& page,
+                     rapidjson::Document::AllocatorType&) -> std::optional<PerObjectCall> {
+            if (answer.IsArray()) {
+              for (auto& webhook : answer.GetArray()) {
+                if (webhook.IsObject()) page.rows.push_back({&webhook, nullptr});
+              }
+            }
+            return std::nullopt;  // webhooks(board_id:) answers every webhook at once
+          }};
+}
 
 // Webhooks: INSERT = create_webhook, DELETE = delete_webhook (monday cannot change a webhook).
 TableWrites webhooksWrites() {
@@ -125,12 +77,15 @@ TableDef makeWebhooksTable() {
   table.primary_key = {"id"};
   table.foreign_keys = {{{"board_id"}, "Boards", {"id"}}};
   table.scan = [](ScanContext& context, const ScanRequest& request) -> std::unique_ptr<RowSource> {
-    if (const auto* boards = request.valuesFor("board_id")) {
-      auto ids = chunkIds(idValues(*boards), SIZE_MAX);
-      if (ids.empty()) return emptySource();
-      return std::make_unique<WebhooksSource>(context, std::move(ids.front()), false);
+    auto field = webhooksOfBoards(selectionFor(context.table.columns));
+    if (auto boards = constrainedIds(request, "board_id")) {
+      if (boards->empty()) return emptySource();
+      return scanPerObject(context, std::move(field), std::move(*boards));
     }
-    return std::make_unique<WebhooksSource>(context, std::vector<std::string>{}, true);
+    // Every board the Boards table shows, so scans and joins on board_id agree.
+    return scanPerObject(context, std::move(field), {},
+                         rootObjects(context, {.operation = "WebhookBoards", .field = "boards",
+                                               .fixed_arguments = "state: all", .selection = "id", .page_size = 100}));
   };
   table.estimate = [](const ScanShape& shape) -> ScanEstimate {
     for (std::size_t i = 0; i < shape.constrained.size(); ++i) {

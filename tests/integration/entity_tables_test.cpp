@@ -20,7 +20,7 @@ using Tuples = std::multiset<std::vector<std::string>>;
 
 const char* const kEntityTables[] = {"Account", "AccountProducts", "AccountRoles", "ActivityLogs", "Assets",
                                      "AuditEventCatalogue", "BoardDependencies", "BoardUsers", "BoardViews",
-                                     "ColumnValues", "CustomActivities", "DocBlocks", "Docs", "Favorites", "Folders", "ManagedColumns",
+                                     "ColumnValues", "CustomActivities", "DocBlocks", "DocMarkdown", "Docs", "Favorites", "Folders", "ManagedColumns",
                                      "Me", "PlatformDailyLimit", "PlatformUsageByApp", "PlatformUsageByDay",
                                      "PlatformUsageByUser", "Replies", "Subitems", "Tags", "TeamUsers", "Teams", "TimelineItems",
                                      "Updates", "UpdateViewers", "Webhooks", "WorkspaceUsers"};
@@ -315,7 +315,7 @@ TEST_F(EntityTables, BoardDependenciesAreEveryEdgeAndBoardIdIsPushed) {
             one);
   auto requests = requestsSince(before);
   ASSERT_EQ(requests.size(), 1u);
-  EXPECT_EQ(variablesText(requests[0]), "b0=" + board_with_edges + ";p0=;");
+  EXPECT_EQ(variablesText(requests[0]), "a0=" + board_with_edges + ";a0_page=;");
   // Each edge joins to the items on both of its ends.
   EXPECT_EQ(tuples(run("SELECT COUNT(*) FROM BoardDependencies d JOIN Items i ON i.id = d.item_id "
                        "JOIN Items p ON p.id = d.predecessor_item_id WHERE d.board_id = " + board_with_edges)),
@@ -378,8 +378,8 @@ TEST_F(EntityTables, TimelineItemsFollowEachItemsCursorAndNameTheirCustomActivit
   EXPECT_EQ(run("SELECT id FROM TimelineItems WHERE item_id = " + busiest->first).size(), busiest->second);
   auto documents = documentsSince(before);
   ASSERT_EQ(documents.size(), 2u);
-  EXPECT_EQ(documents[0].find("cursor: $c0"), std::string::npos);
-  EXPECT_NE(documents[1].find("cursor: $c0"), std::string::npos);
+  EXPECT_EQ(documents[0].find("cursor: $a0_cursor"), std::string::npos);
+  EXPECT_NE(documents[1].find("cursor: $a0_cursor"), std::string::npos);
   // Every timeline item names a custom activity the account has.
   EXPECT_EQ(tuples(run("SELECT COUNT(*) FROM TimelineItems t JOIN CustomActivities a ON a.id = t.custom_activity_id "
                        "WHERE t.item_id = " + busiest->first)),
@@ -391,6 +391,34 @@ TEST_F(EntityTables, TimelineItemsFollowEachItemsCursorAndNameTheirCustomActivit
   auto requests = requestsSince(before);
   ASSERT_EQ(requests.size(), 1u);
   EXPECT_EQ(variablesText(requests[0]), "ids=" + first + ",;");
+}
+
+TEST_F(EntityTables, DocMarkdownExportsEveryDocAndPushesDocIds) {
+  Tuples expected;
+  std::string long_doc, long_doc_name;
+  for (const auto& d : dataset()["docs"].GetArray()) {
+    expected.insert({str(d, "id"), str(d, "markdown"), "1"});
+    if (d["blocks"].Size() > 100) long_doc = str(d, "id"), long_doc_name = str(d, "name");
+  }
+  ASSERT_FALSE(long_doc.empty());
+  EXPECT_EQ(tuples(run("SELECT doc_id, markdown, success FROM DocMarkdown")), expected);
+
+  std::size_t before = requestCount();
+  auto one = run("SELECT markdown FROM DocMarkdown WHERE doc_id = " + long_doc);
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(requestCount() - before, 1u);
+  const std::string markdown = one[0][0].value_or("");
+  // The doc's title block, and its check list with its ticks, all 120 steps in one export.
+  EXPECT_EQ(markdown.rfind("# " + long_doc_name, 0), 0u) << markdown.substr(0, 80);
+  EXPECT_NE(markdown.find("- [x] Launch step 3\n"), std::string::npos);
+  EXPECT_NE(markdown.find("- [ ] Launch step 119\n- [x] Launch step 120"), std::string::npos);
+
+  // A doc monday cannot export keeps its row, with the reason and no Markdown.
+  auto missing = run("SELECT doc_id, markdown, success, error FROM DocMarkdown WHERE doc_id = 999999999");
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_FALSE(missing[0][1].has_value());
+  EXPECT_EQ(missing[0][2].value_or(""), "0");
+  EXPECT_NE(missing[0][3].value_or("").find("not found"), std::string::npos);
 }
 
 // --- root lists ----------------------------------------------------------------------------------

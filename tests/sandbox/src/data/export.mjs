@@ -3,6 +3,7 @@
 
 import { cellText, cellValue, isoSeconds, columnRevision } from './column-types.mjs';
 import { TOKEN_USERS } from '../tokens.mjs';
+import { docMarkdown } from './doc-markdown.mjs';
 
 const s = (id) => (id == null ? null : String(id));
 
@@ -110,6 +111,7 @@ export function buildDataset(store) {
     docs: store.docs.map((d) => ({
       id: s(d.id), object_id: s(d.object_id), name: d.name, doc_kind: d.doc_kind, workspace_id: s(d.workspace_id),
       created_by: s(d.created_by), created_at: isoSeconds(d.created_at), url: d.url,
+      markdown: docMarkdown(d),
       blocks: (d.blocks || []).map((b) => ({
         id: b.id, type: b.type, parent_block_id: b.parent_block_id, position: b.position, content: b.content,
         created_by: s(b.created_by), created_at: isoSeconds(b.created_at),

@@ -7,6 +7,7 @@ import { PAGING, ACCOUNT_ID, PUBLIC_HOST } from '../config.mjs';
 import { listVersions } from '../versions.mjs';
 import { isoSeconds, columnRevision, itemUrl } from '../data/column-types.mjs';
 import { itemsPage, nextItemsPage, itemsByColumnValues } from '../items-page.mjs';
+import { docMarkdown } from '../data/doc-markdown.mjs';
 
 const n = (id) => Number(id);
 const iso = (ms) => (ms == null ? null : isoSeconds(ms));
@@ -221,6 +222,12 @@ const Query = {
     const item = ctx.store.items.get(n(args.id));
     if (!item || !ctx.store.canSee(ctx.store.boardsById.get(item.board_id), ctx.user)) return null;
     return { item_id: item.id };
+  },
+  // A doc as Markdown; a doc the token cannot read is an unsuccessful export, not a GraphQL error.
+  export_markdown_from_doc(_s, args, ctx) {
+    const doc = ctx.store.docsById.get(n(args.docId));
+    if (!doc) return { success: false, markdown: null, error: `Document ${args.docId} not found` };
+    return { success: true, markdown: docMarkdown(doc, args.blockIds), error: null };
   },
   managed_column(_s, args, ctx) {
     let list = ctx.store.managedColumns;

@@ -1,0 +1,107 @@
+#include "schema/paging/per_object_fields.h"
+
+#include <deque>
+
+#include "driver/client/api_client.h"
+
+namespace monday::schema {
+
+namespace {
+
+class PerObjectSource final : public RowSource {
+ public:
+  PerObjectSource(ScanContext& context, PerObjectField field, std::vector<std::string> ids,
+                  std::optional<ObjectPager> listing)
+      : context_(context), field_(std::move(field)), listing_(std::move(listing)) {
+    for (auto& id : ids) pending_.push_back({std::move(id), ""});
+  }
+
+  const RowView* next() override {
+    for (;;) {
+      if (index_ < page_.rows.size()) return &page_.rows[index_++];
+      page_ = Page{};
+      index_ = 0;
+      fillFromListing();
+      if (pending_.empty()) return nullptr;
+      fetchBatch();
+    }
+  }
+
+ private:
+  // Lists only as far as one batch needs: a LIMIT stops the listing early too.
+  void fillFromListing() {
+    while (pending_.size() < field_.per_request && listing_) {
+      auto objects = (*listing_)();
+      if (!objects) {
+        listing_.reset();
+        return;
+      }
+      for (const auto* object : objects->objects) {
+        auto id = object->FindMember("id");
+        if (id != object->MemberEnd() && id->value.IsString()) pending_.push_back({id->value.GetString(), ""});
+      }
+    }
+  }
+
+  void fetchBatch() {
+    std::vector<PerObjectCall> batch;
+    while (!pending_.empty() && batch.size() < field_.per_request) {
+      batch.push_back(std::move(pending_.front()));
+      pending_.pop_front();
+    }
+    std::string declarations, fields;
+    rapidjson::Document variables(rapidjson::kObjectType);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      fields += field_.field(batch[i], "a" + std::to_string(i), declarations, variables) + " ";
+    }
+    page_.document = std::make_shared<rapidjson::Document>(
+        context_.api.query("query " + field_.operation + "(" + declarations + ") { " + fields + "}", variables));
+    auto& data = (*page_.document)["data"];
+    auto& allocator = page_.document->GetAllocator();
+    rapidjson::Value null_answer;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      auto answer = data.IsObject() ? data.FindMember(("a" + std::to_string(i)).c_str()) : data.MemberEnd();
+      rapidjson::Value& value = data.IsObject() && answer != data.MemberEnd() ? answer->value : null_answer;
+      if (auto follow_up = field_.read(batch[i], value, page_, allocator)) pending_.push_back(std::move(*follow_up));
+    }
+  }
+
+  ScanContext context_;
+  PerObjectField field_;
+  std::optional<ObjectPager> listing_;
+  std::deque<PerObjectCall> pending_;
+  Page page_;
+  std::size_t index_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<RowSource> scanPerObject(ScanContext& context, PerObjectField field, std::vector<std::string> ids,
+                                         std::optional<ObjectPager> listing) {
+  return std::make_unique<PerObjectSource>(context, std::move(field), std::move(ids), std::move(listing));
+}
+
+rapidjson::Value* arrayIn(rapidjson::Value& object, const char* field) {
+  if (!object.IsObject()) return nullptr;
+  auto found = object.FindMember(field);
+  return found != object.MemberEnd() && found->value.IsArray() ? &found->value : nullptr;
+}
+
+void setVariable(rapidjson::Document& variables, const std::string& name, const std::string& value) {
+  auto& allocator = variables.GetAllocator();
+  variables.AddMember(rapidjson::Value(name.c_str(), allocator), rapidjson::Value(value.c_str(), allocator), allocator);
+}
+
+void setVariable(rapidjson::Document& variables, const std::string& name, int value) {
+  auto& allocator = variables.GetAllocator();
+  variables.AddMember(rapidjson::Value(name.c_str(), allocator), rapidjson::Value(value), allocator);
+}
+
+std::optional<std::vector<std::string>> constrainedIds(const ScanRequest& request, const std::string& column) {
+  const auto* values = request.valuesFor(column);
+  if (!values) return std::nullopt;
+  auto chunks = chunkIds(idValues(*values), SIZE_MAX);  // one chunk: just de-duplicated
+  return chunks.empty() ? std::vector<std::string>{} : std::move(chunks.front());
+}
+
+}  // namespace monday::schema

@@ -1,6 +1,5 @@
 // CreateColumn: adds a column to a board; monday answers with the new column.
 #include "driver/common/error.h"
-#include "driver/common/json.h"
 #include "procedures/column_result.h"
 
 namespace monday::procedures {
@@ -26,20 +25,6 @@ std::string columnType(const Arguments& arguments) {
               "CreateColumn: ColumnType '" + given +
                   "' is not a monday column type (e.g. text, long_text, numbers, status, dropdown, date, "
                   "timeline, people, checkbox, link, email, phone, tags, rating).");
-}
-
-// Defaults travel as monday's JSON scalar (the object's text); a text that is not a JSON object
-// is refused before anything is sent.
-std::optional<std::string> defaults(const Arguments& arguments) {
-  auto text = arguments.text("Defaults");
-  if (!text) return std::nullopt;
-  rapidjson::Document parsed;
-  if (std::string problem; !parseJson(*text, parsed, &problem) || !parsed.IsObject()) {
-    throw Error(sqlstate::kInvalidCharacterValue,
-                "CreateColumn: Defaults must be a JSON object such as {\"labels\": {\"1\": \"Done\"}}" +
-                    (problem.empty() ? std::string() : " (" + problem + ")") + ".");
-  }
-  return text;
 }
 
 }  // namespace
@@ -73,7 +58,7 @@ ProcedureDef makeCreateColumnProcedure() {
         .set("title", arguments.requiredText("Title"))
         .set("type", columnType(arguments))
         .setIfGiven("description", arguments.text("Description"))
-        .setIfGiven("defaults", defaults(arguments))
+        .setIfGiven("defaults", jsonObjectArgument(arguments, "Defaults", R"({"labels": {"1": "Done"}})"))
         .setIfGiven("after", arguments.text("AfterColumnId"))
         .setIfGiven("id", arguments.text("ColumnId"));
     return mutateColumnRow(context, "CreateColumn", kDocument, variables, "create_column", board);

@@ -2,6 +2,7 @@
 
 #include "driver/client/api_client.h"
 #include "driver/common/error.h"
+#include "driver/common/json.h"
 
 namespace monday::procedures {
 
@@ -37,6 +38,19 @@ Variables& Variables::setIfGiven(std::string_view name, const std::optional<std:
 
 Variables& Variables::setIfGiven(std::string_view name, const std::optional<bool>& value) {
   return value ? set(name, *value) : *this;
+}
+
+std::optional<std::string> jsonObjectArgument(const Arguments& arguments, std::string_view parameter,
+                                              std::string_view example) {
+  auto text = arguments.text(parameter);
+  if (!text) return std::nullopt;
+  rapidjson::Document parsed;
+  if (std::string problem; !parseJson(*text, parsed, &problem) || !parsed.IsObject()) {
+    throw Error(sqlstate::kInvalidCharacterValue,
+                arguments.procedure().name + ": " + std::string(parameter) + " must be a JSON object such as " +
+                    std::string(example) + (problem.empty() ? std::string() : " (" + problem + ")") + ".");
+  }
+  return text;
 }
 
 Row rowFromJson(const rapidjson::Value& object, const std::vector<JsonField>& fields) {

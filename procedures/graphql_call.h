@@ -32,6 +32,12 @@ class Variables {
   rapidjson::Document json_;
 };
 
+// The text of a parameter that travels as monday's JSON scalar and must be a JSON object; nullopt
+// when not given. Anything else is refused (22018) before a request is sent, so a typo fails with
+// "<Procedure>: <Parameter> must be a JSON object such as <example>" and not as a GraphQL error.
+std::optional<std::string> jsonObjectArgument(const Arguments& arguments, std::string_view parameter,
+                                              std::string_view example);
+
 // One result column read from the returned object: a dotted path ("board.id") and how to decode
 // it (schema::Decode, as table columns do).
 struct JsonField {

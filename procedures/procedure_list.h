@@ -2,6 +2,7 @@
 // defines `ProcedureDef makeNameProcedure()`. SQLProcedures lists them in name order, whatever
 // the order here. Included by registry.cpp only (an X-macro list, so adding a procedure cannot
 // leave a declaration and a registration out of step).
+PROCEDURE(AddContentToDocFromMarkdown)
 PROCEDURE(AddFileToColumn)
 PROCEDURE(AddFileToUpdate)
 PROCEDURE(ArchiveBoard)
@@ -11,10 +12,13 @@ PROCEDURE(ChangeColumnMetadata)
 PROCEDURE(ClearCache)
 PROCEDURE(ClearItemUpdates)
 PROCEDURE(CreateColumn)
+PROCEDURE(CreateDocBlock)
+PROCEDURE(CreateDocBoard)
 PROCEDURE(CreateNotification)
 PROCEDURE(DeleteColumn)
 PROCEDURE(DownloadAsset)
 PROCEDURE(DuplicateBoard)
+PROCEDURE(DuplicateDoc)
 PROCEDURE(DuplicateGroup)
 PROCEDURE(DuplicateItem)
 PROCEDURE(ExecuteGraphQL)

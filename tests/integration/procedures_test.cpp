@@ -23,6 +23,8 @@ constexpr const char* kSalesItem = "9000000091";  // "Acme Corp", group topics
 constexpr const char* kSalesItem2 = "9000000092";  // "Globex", group topics
 constexpr const char* kUpdate = "300000001";
 constexpr const char* kAsset = "1100000004";  // cv-jane-doe.pdf, 98112 bytes
+constexpr const char* kDoc = "12000001";       // "Project brief": titles, a list, a table with cells
+constexpr const char* kTrackerItem = "9000000031";  // on Project Tracker, whose doc column monday_doc is "Brief"
 
 using Rows = std::vector<std::vector<std::optional<std::string>>>;
 
@@ -576,6 +578,159 @@ TEST_F(Procedures, GetAccountReturnsTheSeededAccount) {
   EXPECT_EQ(text(query(connection_, "SELECT slug FROM GetAccount()")), "sandbox");
 }
 
+// --- docs ------------------------------------------------------------------------------------------
+
+TEST_F(Procedures, CreateDocBlockAddsABlockThatDocBlocksLists) {
+  const std::string doc = std::string(" FROM DocBlocks WHERE doc_id = ") + kDoc;
+  const std::string count_before = text(query(connection_, "SELECT COUNT(*)" + doc));
+  const Rows created = query(connection_, std::string("EXEC CreateDocBlock @DocId = ") + kDoc +
+                                              ", @BlockType = 'normal_text', @Content = "
+                                              "'{\"deltaFormat\": [{\"insert\": \"Written through ODBC\"}]}'");
+  ASSERT_EQ(created.size(), 1u);
+  const std::string block = text(created, 0, 0);
+  EXPECT_EQ(block.size(), 36u) << block;  // monday's block ids are UUIDs
+  EXPECT_EQ(text(created, 0, 1), kDoc);
+  EXPECT_EQ(text(created, 0, 2), "normal text");
+  EXPECT_EQ(text(created, 0, 3), "<none>");
+  EXPECT_NE(text(created, 0, 5).find("Written through ODBC"), std::string::npos) << text(created, 0, 5);
+  EXPECT_EQ(text(created, 0, 6), "10000001");
+  EXPECT_NE(text(created, 0, 7), "<none>");
+  // Without AfterBlockId the block comes first in the doc.
+  EXPECT_EQ(text(query(connection_, "SELECT COUNT(*)" + doc)), std::to_string(std::stoi(count_before) + 1));
+  const Rows first = query(connection_, "SELECT id, type, json_extract(content, '$.deltaFormat[0].insert')" + doc +
+                                            " ORDER BY position LIMIT 1");
+  EXPECT_EQ(text(first, 0, 0), block);
+  EXPECT_EQ(text(first, 0, 1), "normal text");
+  EXPECT_EQ(text(first, 0, 2), "Written through ODBC");
+
+  // After a given block, in the spelling DocBlocks shows ('large title').
+  const Rows after = query(connection_, std::string("{call CreateDocBlock(") + kDoc +
+                                            ", 'large title', '{\"deltaFormat\": [{\"insert\": \"Next\"}]}', '" +
+                                            block + "')}");
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(text(after, 0, 2), "large title");
+  const Rows order = query(connection_, "SELECT id" + doc + " ORDER BY position LIMIT 2");
+  ASSERT_EQ(order.size(), 2u);
+  EXPECT_EQ(text(order, 1, 0), text(after, 0, 0));
+
+  const std::size_t before = requestCount();
+  const Diagnostic bad_type = failure(std::string("CALL CreateDocBlock(") + kDoc + ", 'paragraph', '{}')");
+  EXPECT_EQ(bad_type.state, "22018");
+  EXPECT_NE(bad_type.message.find("BlockType 'paragraph' is not a monday doc block type"), std::string::npos)
+      << bad_type.message;
+  const Diagnostic bad_content = failure(std::string("EXEC CreateDocBlock ") + kDoc + ", 'quote', 'just text'");
+  EXPECT_EQ(bad_content.state, "22018");
+  EXPECT_NE(bad_content.message.find("CreateDocBlock: Content must be a JSON object"), std::string::npos)
+      << bad_content.message;
+  EXPECT_EQ(requestCount(), before) << "bad input must be refused before monday is asked";
+}
+
+TEST_F(Procedures, AddContentToDocFromMarkdownAppendsBlocks) {
+  const std::string doc = std::string(" FROM DocBlocks WHERE doc_id = ") + kDoc;
+  const Rows added = query(connection_, std::string("EXECUTE AddContentToDocFromMarkdown @DocId = ") + kDoc +
+                                            ", @Markdown = '# Added by ODBC\n\nA paragraph\n\n- one\n- two'");
+  ASSERT_EQ(added.size(), 1u);
+  EXPECT_EQ(text(added, 0, 0), "1");
+  EXPECT_EQ(text(added, 0, 2), "<none>");
+  const std::string block_ids = text(added, 0, 1);
+  EXPECT_EQ(text(query(connection_, "SELECT json_array_length('" + block_ids + "')")), "4") << block_ids;
+  // Appended at the end, in order, with the ids monday named.
+  const Rows last = query(connection_, "SELECT id, type, json_extract(content, '$.deltaFormat[0].insert')" + doc +
+                                           " ORDER BY position DESC LIMIT 4");
+  ASSERT_EQ(last.size(), 4u);
+  const std::vector<std::string> types = {"bulleted list", "bulleted list", "normal text", "large title"};
+  const std::vector<std::string> texts = {"two", "one", "A paragraph", "Added by ODBC"};
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(text(last, i, 0), text(query(connection_, "SELECT json_extract('" + block_ids + "', '$[" +
+                                                           std::to_string(3 - i) + "]')")));
+    EXPECT_EQ(text(last, i, 1), types[i]);
+    EXPECT_EQ(text(last, i, 2), texts[i]);
+  }
+  // After a given block: right behind it.
+  const std::string anchor = text(query(connection_, "SELECT id" + doc + " ORDER BY position LIMIT 1"));
+  const Rows inserted = query(connection_, std::string("SELECT block_ids FROM AddContentToDocFromMarkdown(") + kDoc +
+                                               ", '## Inserted', '" + anchor + "')");
+  const Rows second = query(connection_, "SELECT id, type" + doc + " ORDER BY position LIMIT 1 OFFSET 1");
+  EXPECT_EQ("[\"" + text(second, 0, 0) + "\"]", text(inserted));
+  EXPECT_EQ(text(second, 0, 1), "medium title");
+
+  const std::size_t before = requestCount();
+  const Diagnostic blank = failure(std::string("{call AddContentToDocFromMarkdown(") + kDoc + ", '  \n ')}");
+  EXPECT_EQ(blank.state, "22018");
+  EXPECT_NE(blank.message.find("Markdown is empty"), std::string::npos) << blank.message;
+  const Diagnostic bad_doc = failure("EXEC AddContentToDocFromMarkdown 'brief', '# x'");
+  EXPECT_EQ(bad_doc.state, "22018");
+  EXPECT_NE(bad_doc.message.find("DocId expects a monday id"), std::string::npos) << bad_doc.message;
+  EXPECT_EQ(requestCount(), before) << "bad input must be refused before monday is asked";
+}
+
+TEST_F(Procedures, DuplicateDocMakesADocWithTheSameBlocks) {
+  const Rows copied = query(connection_, std::string("CALL DuplicateDoc(") + kDoc + ")");
+  ASSERT_EQ(copied.size(), 1u);
+  const std::string copy = text(copied, 0, 0);
+  ASSERT_NE(copy, "<none>") << text(copied, 0, 1);
+  EXPECT_NE(copy, kDoc);
+  EXPECT_NE(text(copied, 0, 1).find("\"success\":true"), std::string::npos) << text(copied, 0, 1);
+  const Rows listed = query(connection_, "SELECT name, workspace_id FROM Docs WHERE id = " + copy);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(text(listed, 0, 0), "Copy of Project brief");
+  EXPECT_EQ(text(listed, 0, 1), text(query(connection_, std::string("SELECT workspace_id FROM Docs WHERE id = ") + kDoc)));
+  // The same blocks in the same order, under ids of their own.
+  auto outline = [&](const std::string& doc) {
+    return text(query(connection_, "SELECT group_concat(type || ':' || content, '|') FROM (SELECT type, content FROM "
+                                   "DocBlocks WHERE doc_id = " + doc + " ORDER BY position)"));
+  };
+  EXPECT_EQ(outline(copy), outline(kDoc));
+  EXPECT_EQ(text(query(connection_, "SELECT COUNT(*) FROM DocBlocks a JOIN DocBlocks b ON a.id = b.id WHERE a.doc_id = " +
+                                        copy + " AND b.doc_id = " + kDoc)),
+            "0");
+  const Rows named = query(connection_, std::string("EXEC DuplicateDoc @DocId = ") + kDoc +
+                                            ", @DuplicateType = 'duplicate_doc_with_content_and_updates'");
+  EXPECT_NE(text(named, 0, 0), copy);
+
+  const std::size_t before = requestCount();
+  const Diagnostic bad_type = failure(std::string("EXEC DuplicateDoc ") + kDoc + ", 'everything'");
+  EXPECT_EQ(bad_type.state, "22018");
+  EXPECT_NE(bad_type.message.find("DuplicateType 'everything' is not one of content, content_and_updates"),
+            std::string::npos)
+      << bad_type.message;
+  EXPECT_EQ(requestCount(), before) << "bad input must be refused before monday is asked";
+  const Diagnostic unknown = failure("EXEC DuplicateDoc 1");
+  EXPECT_EQ(unknown.state, "HY000");
+  EXPECT_NE(unknown.message.find("Document 1 was not found"), std::string::npos) << unknown.message;
+}
+
+TEST_F(Procedures, CreateDocBoardPutsANewDocInTheItemsDocColumn) {
+  const std::string item_name = text(query(connection_, std::string("SELECT name FROM Items WHERE id = ") + kTrackerItem));
+  const Rows created = query(connection_, std::string("EXEC CreateDocBoard @ItemId = ") + kTrackerItem +
+                                              ", @ColumnId = 'monday_doc'");
+  ASSERT_EQ(created.size(), 1u);
+  const std::string doc = text(created, 0, 0), object_id = text(created, 0, 1), url = text(created, 0, 5);
+  EXPECT_EQ(text(created, 0, 2), item_name);
+  EXPECT_EQ(text(created, 0, 3), "public");
+  EXPECT_NE(url.find(object_id), std::string::npos) << url;
+  // The doc column shows the new doc, and Docs lists it.
+  const Rows cell = query(connection_, std::string("SELECT brief, brief_object_id FROM boards.\"Project Tracker\" WHERE id = ") +
+                                           kTrackerItem);
+  ASSERT_EQ(cell.size(), 1u);
+  EXPECT_EQ(text(cell, 0, 0), url);
+  EXPECT_EQ(text(cell, 0, 1), object_id);
+  const Rows listed = query(connection_, "SELECT object_id, name, url FROM Docs WHERE id = " + doc);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(text(listed, 0, 0), object_id);
+  EXPECT_EQ(text(listed, 0, 1), item_name);
+  EXPECT_EQ(text(listed, 0, 2), url);
+
+  const std::size_t before = requestCount();
+  const Diagnostic empty_column = failure(std::string("{call CreateDocBoard(") + kTrackerItem + ", '')}");
+  EXPECT_EQ(empty_column.state, "22018");
+  EXPECT_NE(empty_column.message.find("ColumnId is empty"), std::string::npos) << empty_column.message;
+  EXPECT_EQ(requestCount(), before) << "bad input must be refused before monday is asked";
+  const Diagnostic not_a_doc_column = failure(std::string("CALL CreateDocBoard(") + kTrackerItem + ", 'name')");
+  EXPECT_EQ(not_a_doc_column.state, "HY000");
+  EXPECT_NE(not_a_doc_column.message.find("is not a doc column"), std::string::npos) << not_a_doc_column.message;
+}
+
 // --- mutations are never sent twice ------------------------------------------------------------
 
 TEST_F(Procedures, AMutationThatMayHaveRunIsNotRetried) {
@@ -605,6 +760,24 @@ TEST_F(Procedures, ANewMutatingProcedureWhoseAnswerIsLostIsNotResent) {
     if (std::string(request["path"].GetString()) == "/v2") ++sent;
   }
   EXPECT_EQ(sent, 1u);
+}
+
+TEST_F(Procedures, TheDocProceduresAreNotResentWhenTheAnswerIsLost) {
+  for (const std::string& call : {std::string("EXEC CreateDocBlock ") + kDoc + ", 'divider', '{}'",
+                                  std::string("EXEC AddContentToDocFromMarkdown ") + kDoc + ", '# lost'",
+                                  std::string("EXEC DuplicateDoc ") + kDoc,
+                                  std::string("EXEC CreateDocBoard ") + kTrackerItem + ", 'monday_doc'"}) {
+    SCOPED_TRACE(call);
+    ASSERT_EQ(sandboxControl("/__sandbox/faults", "{\"kind\": \"http500\", \"count\": 1, \"path\": \"/v2\"}"), 200);
+    const std::size_t before = requestCount();
+    const Diagnostic error = failure(call);
+    EXPECT_NE(error.message.find("may or may not have been applied"), std::string::npos) << error.message;
+    std::size_t sent = 0;
+    for (const auto& request : requestsSince(before)) {
+      if (std::string(request["path"].GetString()) == "/v2") ++sent;
+    }
+    EXPECT_EQ(sent, 1u);
+  }
 }
 
 TEST_F(Procedures, AFailedUploadIsNotRetried) {
@@ -643,6 +816,10 @@ TEST_F(Procedures, ReadOnlyRefusesMutatingProceduresBeforeCallingMonday) {
                                  std::string("EXEC DeleteColumn ") + kSales + ", 'status'",
                                  std::string("EXEC ChangeColumnMetadata ") + kSales + ", 'status', 'title', 'x'",
                                  std::string("EXEC CreateColumn ") + kSales + ", 'x', 'text'",
+                                 std::string("EXEC CreateDocBlock ") + kDoc + ", 'divider', '{}'",
+                                 std::string("EXEC AddContentToDocFromMarkdown ") + kDoc + ", '# x'",
+                                 std::string("EXEC DuplicateDoc ") + kDoc,
+                                 std::string("EXEC CreateDocBoard ") + kTrackerItem + ", 'monday_doc'",
                                  std::string("EXEC ExecuteGraphQL 'mutation { archive_item(item_id: 9000000091) { id } }'")}) {
     SCOPED_TRACE(call);
     const Diagnostic refused = failure(read_only, call);
@@ -722,7 +899,8 @@ TEST_F(Procedures, SQLProceduresListsTheRegistry) {
                              "CreateNotification", "DownloadAsset", "DuplicateBoard", "DuplicateGroup", "DuplicateItem",
                              "ExecuteGraphQL", "MoveItemToBoard", "MoveItemToGroup", "LikeUpdate", "UnlikeUpdate",
                              "PinUpdate", "UnpinUpdate", "ClearItemUpdates", "CreateColumn", "DeleteColumn",
-                             "ChangeColumnMetadata", "GetAccount"}) {
+                             "ChangeColumnMetadata", "GetAccount", "CreateDocBlock", "AddContentToDocFromMarkdown",
+                             "DuplicateDoc", "CreateDocBoard"}) {
     EXPECT_EQ(by_name.count(wanted), 1u) << wanted;
   }
   const auto& duplicate = by_name["DuplicateItem"];

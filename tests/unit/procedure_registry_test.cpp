@@ -25,7 +25,8 @@ TEST(ProcedureRegistry, HasEveryDataProcedureInNameOrder) {
                              "CreateNotification", "DownloadAsset", "DuplicateBoard", "DuplicateGroup",
                              "DuplicateItem", "ExecuteGraphQL", "MoveItemToBoard", "MoveItemToGroup", "LikeUpdate",
                              "UnlikeUpdate", "PinUpdate", "UnpinUpdate", "ClearItemUpdates", "CreateColumn",
-                             "DeleteColumn", "ChangeColumnMetadata", "GetAccount"}) {
+                             "DeleteColumn", "ChangeColumnMetadata", "GetAccount", "CreateDocBlock",
+                             "AddContentToDocFromMarkdown", "DuplicateDoc", "CreateDocBoard"}) {
     EXPECT_NE(std::find(names.begin(), names.end(), wanted), names.end()) << wanted;
   }
   for (std::size_t i = 1; i < names.size(); ++i) EXPECT_LT(lowered(names[i - 1]), lowered(names[i]));

@@ -7,6 +7,7 @@ import {
   PEOPLE, UTC_OFFSETS, COUNTRIES, PLACES, TIME_ZONES, TAGS, TEAMS, VERBS, NOUNS, COMPANIES, WORDS, NON_ASCII_ITEMS,
 } from './fixtures.mjs';
 import { defaultSettings, docUrl, isoSeconds } from './column-types.mjs';
+import { textContent as text } from './doc-blocks.mjs';
 
 const DAY = 86_400_000;
 const EPOCH = Date.UTC(2026, 0, 5); // first creation date in the data
@@ -474,7 +475,6 @@ class Generator {
     const r = new Rng((this.seed ^ (0x0d0cb10c + n)) >>> 0);
     const hex = (k) => Array.from({ length: k }, () => r.int(0, 15).toString(16)).join('');
     const uuid = () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
-    const text = (t, extra = {}) => JSON.stringify({ alignment: 'left', direction: 'ltr', deltaFormat: [{ insert: t }], ...extra });
     const blocks = [];
     const add = (type, content, parent = null) => {
       const at = doc.created_at + (blocks.length + 1) * 60_000;

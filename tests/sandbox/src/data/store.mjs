@@ -31,6 +31,8 @@ export class Store {
       tag: Math.max(...this.tags.map((t) => t.id)) + 1,
       like: 700000001, // seeded updates carry no likes
       webhook: Math.max(ID_BASES.WEBHOOK_BASE, ...this.webhooks.map((w) => w.id)) + 1,
+      doc: Math.max(...this.docs.map((d) => d.id)) + 1,
+      docObject: Math.max(...this.docs.map((d) => d.object_id)) + 1, // a doc's object_id, as in its URL
       view: ID_BASES.VIEW_BASE + 9_000_000,
       serial: 1,
     };

@@ -1,11 +1,12 @@
 // Mutations: items, subitems, column values, boards, groups, columns,
-// updates, tags, webhooks and file uploads, changing the in-memory store.
+// updates, tags, webhooks, file uploads and docs, changing the in-memory store.
 
 import crypto from 'node:crypto';
 import { ApiError, badArgument } from '../errors.mjs';
 import { PAGING, ACCOUNT_ID } from '../config.mjs';
 import { parseColumnJson, parseColumnSimple } from '../data/column-writes.mjs';
-import { defaultSettings, ALL_COLUMN_TYPES } from '../data/column-types.mjs';
+import { defaultSettings, ALL_COLUMN_TYPES, docUrl } from '../data/column-types.mjs';
+import { blockTypeName, markdownBlocks } from '../data/doc-blocks.mjs';
 
 const n = (id) => Number(id);
 
@@ -196,6 +197,57 @@ function addAsset(ctx, file, extra) {
   store.assets.push(asset);
   store.assetsById.set(asset.id, asset);
   return asset;
+}
+
+// Docs are not private per user in the sandbox: every doc is visible to every token.
+function docOf(ctx, id) {
+  const d = ctx.store.docsById.get(n(id));
+  if (!d) throw new ApiError('ResourceNotFoundException', `Document ${id} was not found`, { statusCode: 404, errorData: { doc_id: String(id) } });
+  return d;
+}
+
+// Puts new blocks into the doc's block list (document order) after `afterId`, or at `atStart`
+// / the end. Positions stay ascending: each new block sits halfway between its neighbours.
+function insertBlocks(ctx, doc, specs, { afterId = null, atStart = false, parentId = null } = {}) {
+  const blocks = (doc.blocks ??= []);
+  let index = atStart ? 0 : blocks.length;
+  if (afterId != null) {
+    const after = blocks.findIndex((b) => b.id === afterId);
+    if (after < 0) throw new ApiError('InvalidArgumentException', `Block ${afterId} was not found in document ${doc.id}`, { errorData: { block_id: afterId } });
+    index = after + 1;
+  } else if (parentId != null) {
+    index = blocks.findIndex((b) => b.id === parentId) + 1; // first child of its parent
+  }
+  const created = [];
+  const now = Date.now();
+  for (const spec of specs) {
+    const prev = index > 0 ? blocks[index - 1].position : 0;
+    const next = index < blocks.length ? blocks[index].position : prev + 2000;
+    const block = {
+      id: crypto.randomUUID(), doc_id: doc.id, type: spec.type, content: spec.content, parent_block_id: parentId,
+      position: (prev + next) / 2, created_at: now, updated_at: now, created_by: ctx.user.id,
+    };
+    blocks.splice(index++, 0, block);
+    created.push(block);
+  }
+  doc.updated_at = now;
+  return created;
+}
+
+function addDoc(ctx, { name, workspaceId, kind = 'public', folderId = null, blocks = [] }) {
+  const store = ctx.store;
+  const doc = {
+    id: store.next.doc++, object_id: store.next.docObject++, name, workspace_id: workspaceId, doc_kind: kind,
+    created_at: Date.now(), created_by: ctx.user.id, doc_folder_id: folderId,
+  };
+  doc.url = docUrl(doc);
+  doc.blocks = blocks.map((b) => ({ ...b, id: crypto.randomUUID(), doc_id: doc.id }));
+  // Parents are copied with new ids; their children follow them.
+  const renamed = new Map(blocks.map((b, i) => [b.id, doc.blocks[i].id]));
+  for (const b of doc.blocks) if (b.parent_block_id != null) b.parent_block_id = renamed.get(b.parent_block_id) ?? null;
+  store.docs.push(doc);
+  store.docsById.set(doc.id, doc);
+  return doc;
 }
 
 export const mutationResolvers = {
@@ -687,6 +739,67 @@ export const mutationResolvers = {
     ctx.store.webhooks.splice(ctx.store.webhooks.indexOf(hook), 1);
     ctx.store.webhooksById.delete(hook.id);
     return hook;
+  },
+
+  // A block is placed after after_block_id, first under parent_block_id, or else first in
+  // the doc (monday's argument description). `type` reads back in words ("normal text").
+  create_doc_block(_s, args, ctx) {
+    const doc = docOf(ctx, args.doc_id);
+    const content = parseJsonArg(args.content, 'content');
+    if (content === null || typeof content !== 'object') throw badArgument('content must be a JSON object', { content: args.content });
+    if (args.parent_block_id != null && !(doc.blocks ?? []).some((b) => b.id === args.parent_block_id)) {
+      throw badArgument(`Block ${args.parent_block_id} was not found in document ${doc.id}`, { parent_block_id: args.parent_block_id });
+    }
+    const [block] = insertBlocks(ctx, doc, [{ type: blockTypeName(args.type), content: JSON.stringify(content) }], {
+      afterId: args.after_block_id ?? null, atStart: true, parentId: args.parent_block_id ?? null,
+    });
+    return block;
+  },
+
+  // Appended at the end unless afterBlockId is given (monday's own agent toolkit says so).
+  // Markdown that makes no block is answered as monday shapes a failure: success false, error.
+  add_content_to_doc_from_markdown(_s, args, ctx) {
+    const doc = docOf(ctx, args.docId);
+    const specs = markdownBlocks(args.markdown);
+    if (!specs.length) return { success: false, block_ids: [], error: 'The markdown holds no content to add' };
+    const created = insertBlocks(ctx, doc, specs, { afterId: args.afterBlockId ?? null });
+    return { success: true, block_ids: created.map((b) => b.id), error: null };
+  },
+
+  // A new doc in the same place with copies of the blocks. The answer is monday's JSON scalar,
+  // whose layout monday does not show: the sandbox answers {"success": true, "doc_id": "<new id>"}.
+  duplicate_doc(_s, args, ctx) {
+    const src = docOf(ctx, args.docId);
+    const now = Date.now();
+    const copy = addDoc(ctx, {
+      name: `Copy of ${src.name}`, workspaceId: src.workspace_id, kind: src.doc_kind, folderId: src.doc_folder_id,
+      blocks: (src.blocks ?? []).map((b) => ({ ...b, created_by: ctx.user.id, created_at: now, updated_at: now })),
+    });
+    return JSON.stringify({ success: true, doc_id: String(copy.id) });
+  },
+
+  // location.board: a doc in an item's doc column, which then references it (the column holds
+  // one doc: an earlier one is replaced). location.workspace: a doc in a workspace.
+  create_doc(_s, args, ctx) {
+    const { board: onItem, workspace } = args.location ?? {};
+    if (!onItem === !workspace) throw badArgument('location must name either board or workspace', {});
+    if (workspace) {
+      if (!ctx.store.workspacesById.has(n(workspace.workspace_id))) {
+        throw new ApiError('InvalidWorkspaceIdException', `Workspace ${workspace.workspace_id} was not found`, { errorData: { workspace_id: String(workspace.workspace_id) } });
+      }
+      return addDoc(ctx, { name: workspace.name, workspaceId: n(workspace.workspace_id), kind: workspace.kind ?? 'public', folderId: workspace.folder_id != null ? n(workspace.folder_id) : null });
+    }
+    const item = itemOf(ctx, onItem.item_id);
+    const board = ctx.store.boardsById.get(item.board_id);
+    const col = board.columns.find((c) => c.id === onItem.column_id && !c.archived);
+    if (!col) throw new ApiError('InvalidColumnIdException', `This column ID doesn't exist for the board: ${onItem.column_id}`, { errorData: { column_id: onItem.column_id } });
+    if (col.type !== 'doc') throw new ApiError('ColumnValueException', `Column ${col.id} is not a doc column`, { errorData: { column_id: col.id, column_type: col.type } });
+    const doc = addDoc(ctx, { name: item.name, workspaceId: board.workspace_id });
+    item.values[col.id] = {
+      files: [{ name: doc.name, fileType: 'MONDAY_DOC', docId: doc.id, objectId: doc.object_id, linkToFile: doc.url, createdAt: doc.created_at, createdBy: String(ctx.user.id) }],
+    };
+    touch(ctx, board, item);
+    return doc;
   },
 
   add_file_to_column(_s, args, ctx) {

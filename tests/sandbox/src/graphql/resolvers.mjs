@@ -435,7 +435,7 @@ const Account = {
 
 const Document = {
   created_at: (d) => iso(d.created_at),
-  updated_at: (d) => iso(d.created_at),
+  updated_at: (d) => iso(d.updated_at ?? d.created_at),
   created_by: (d, _a, ctx) => ctx.store.usersById.get(d.created_by),
   relative_url: (d) => `/docs/${d.object_id}`,
   settings: () => null,

@@ -19,7 +19,7 @@ using Rows = std::vector<std::vector<std::optional<std::string>>>;
 using Tuples = std::multiset<std::vector<std::string>>;
 
 const char* const kEntityTables[] = {"Account", "AccountProducts", "AccountRoles", "ActivityLogs", "Assets",
-                                     "AuditEventCatalogue", "BoardDependencies", "BoardUsers", "BoardViews",
+                                     "AuditEventCatalogue", "BoardDependencies", "BoardDocs", "BoardUsers", "BoardViews",
                                      "ColumnValues", "CustomActivities", "DocBlocks", "DocMarkdown", "Docs", "Favorites", "Folders", "ManagedColumns",
                                      "Me", "PlatformDailyLimit", "PlatformUsageByApp", "PlatformUsageByDay",
                                      "PlatformUsageByUser", "Replies", "Subitems", "Tags", "TeamUsers", "Teams", "TimelineItems",
@@ -419,6 +419,37 @@ TEST_F(EntityTables, DocMarkdownExportsEveryDocAndPushesDocIds) {
   EXPECT_FALSE(missing[0][1].has_value());
   EXPECT_EQ(missing[0][2].value_or(""), "0");
   EXPECT_NE(missing[0][3].value_or("").find("not found"), std::string::npos);
+}
+
+TEST_F(EntityTables, BoardDocsAreTheDocsInDocColumnsReadFromTheirFile) {
+  Tuples expected;
+  std::string board_id;
+  for (const auto& b : dataset()["boards"].GetArray()) {
+    for (const auto& item : b["items"].GetArray()) {
+      if (str(item, "state") != "active") continue;
+      for (const auto& cell : item["column_values"].GetArray()) {
+        if (str(cell, "type") != "doc" || !cell["value"].IsString()) continue;
+        rapidjson::Document value;
+        value.Parse(cell["value"].GetString());
+        if (!value.IsObject() || !value.HasMember("files") || value["files"].Empty()) continue;
+        const auto& file = value["files"][0];
+        // monday documents a doc column's text as always "": the doc is only in the file.
+        EXPECT_EQ(str(cell, "text"), "");
+        expected.insert({str(b, "id"), str(item, "id"), str(cell, "id"), std::to_string(file["docId"].GetInt64()),
+                         std::to_string(file["objectId"].GetInt64())});
+        board_id = str(b, "id");
+      }
+    }
+  }
+  ASSERT_GE(expected.size(), 3u);
+  EXPECT_EQ(tuples(run("SELECT board_id, item_id, column_id, doc_id, object_id FROM BoardDocs WHERE board_id = " +
+                       board_id)),
+            expected);
+  // Each joins to its doc, and to that doc's Markdown.
+  EXPECT_EQ(tuples(run("SELECT COUNT(*) FROM BoardDocs b JOIN Docs d ON d.id = b.doc_id "
+                       "JOIN DocMarkdown m ON m.doc_id = b.doc_id WHERE b.board_id = " + board_id +
+                       " AND m.markdown LIKE '# ' || d.name || '%'")),
+            (Tuples{{std::to_string(expected.size())}}));
 }
 
 // --- root lists ----------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 // CreateColumn: adds a column to a board; monday answers with the new column.
+#include "driver/common/column_types.h"
 #include "driver/common/error.h"
 #include "procedures/column_result.h"
 
@@ -6,21 +7,9 @@ namespace monday::procedures {
 
 namespace {
 
-// monday's ColumnType values. Checked here so a typo fails with a clear message (and nothing is
-// sent) instead of as a GraphQL validation error about a variable.
-constexpr std::string_view kColumnTypes[] = {
-    "auto_number", "board_relation", "button", "checkbox", "color_picker", "country", "creation_log", "date",
-    "dependency", "doc", "dropdown", "email", "file", "formula", "group", "hour", "integration", "item_assignees",
-    "item_id", "last_updated", "link", "location", "long_text", "mirror", "name", "numbers", "people", "phone",
-    "progress", "rating", "status", "tags", "team", "text", "timeline", "time_tracking", "unsupported", "vote",
-    "week", "world_clock",
-};
-
 std::string columnType(const Arguments& arguments) {
   const std::string given = arguments.requiredText("ColumnType");
-  for (std::string_view type : kColumnTypes) {
-    if (sameName(given, type)) return std::string(type);
-  }
+  if (auto type = mondayColumnType(given)) return *type;
   throw Error(sqlstate::kInvalidCharacterValue,
               "CreateColumn: ColumnType '" + given +
                   "' is not a monday column type (e.g. text, long_text, numbers, status, dropdown, date, "

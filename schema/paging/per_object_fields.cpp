@@ -56,13 +56,23 @@ class PerObjectSource final : public RowSource {
     }
     page_.document = std::make_shared<rapidjson::Document>(
         context_.api.query("query " + field_.operation + "(" + declarations + ") { " + fields + "}", variables));
-    auto& data = (*page_.document)["data"];
-    auto& allocator = page_.document->GetAllocator();
-    rapidjson::Value null_answer;
+    // Every answer lives in the document (rows point into it): a missing alias or data becomes
+    // null members first, all of them before any row is taken, as adding a member moves the others.
+    auto& document = *page_.document;
+    auto& allocator = document.GetAllocator();
+    if (!document.IsObject()) document.SetObject();
+    if (!document.HasMember("data")) document.AddMember("data", rapidjson::Value(rapidjson::kObjectType), allocator);
+    rapidjson::Value& data = document["data"];
+    if (!data.IsObject()) data.SetObject();
     for (std::size_t i = 0; i < batch.size(); ++i) {
-      auto answer = data.IsObject() ? data.FindMember(("a" + std::to_string(i)).c_str()) : data.MemberEnd();
-      rapidjson::Value& value = data.IsObject() && answer != data.MemberEnd() ? answer->value : null_answer;
-      if (auto follow_up = field_.read(batch[i], value, page_, allocator)) pending_.push_back(std::move(*follow_up));
+      const std::string alias = "a" + std::to_string(i);
+      if (!data.HasMember(alias.c_str())) {
+        data.AddMember(rapidjson::Value(alias.c_str(), allocator), rapidjson::Value(), allocator);
+      }
+    }
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      rapidjson::Value& answer = data[("a" + std::to_string(i)).c_str()];
+      if (auto follow_up = field_.read(batch[i], answer, page_, allocator)) pending_.push_back(std::move(*follow_up));
     }
   }
 

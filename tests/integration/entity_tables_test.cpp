@@ -20,7 +20,7 @@ using Tuples = std::multiset<std::vector<std::string>>;
 
 const char* const kEntityTables[] = {"Account", "AccountProducts", "AccountRoles", "ActivityLogs", "Assets",
                                      "AuditEventCatalogue", "BoardDependencies", "BoardDocs", "BoardUsers", "BoardViews",
-                                     "ColumnValues", "CustomActivities", "DocBlocks", "DocMarkdown", "Docs", "Favorites", "Folders", "ManagedColumns",
+                                     "ColumnTypeSchema", "ColumnValues", "CustomActivities", "DocBlocks", "DocMarkdown", "Docs", "Favorites", "Folders", "ManagedColumns",
                                      "Me", "PlatformDailyLimit", "PlatformUsageByApp", "PlatformUsageByDay",
                                      "PlatformUsageByUser", "Replies", "Subitems", "Tags", "TeamUsers", "Teams", "TimelineItems",
                                      "Updates", "UpdateViewers", "Webhooks", "WorkspaceUsers"};
@@ -450,6 +450,27 @@ TEST_F(EntityTables, BoardDocsAreTheDocsInDocColumnsReadFromTheirFile) {
                        "JOIN DocMarkdown m ON m.doc_id = b.doc_id WHERE b.board_id = " + board_id +
                        " AND m.markdown LIKE '# ' || d.name || '%'")),
             (Tuples{{std::to_string(expected.size())}}));
+}
+
+TEST_F(EntityTables, ColumnTypeSchemaHasEveryTypeAndAnUnknownTypeSendsNothing) {
+  std::size_t before = requestCount();
+  auto all = run("SELECT column_type, json_schema FROM ColumnTypeSchema");
+  EXPECT_EQ(all.size(), 43u) << "every value of monday's ColumnType enum (API 2026-10)";
+  EXPECT_EQ(requestCount() - before, 3u) << "15 aliased fields a request";
+  std::map<std::string, std::string> schemas;
+  for (const auto& row : all) schemas[row[0].value()] = row[1].value_or("");
+  ASSERT_TRUE(schemas.contains("status"));
+  // The status type's settings are its labels, each with a label text and an index.
+  EXPECT_NE(schemas["status"].find("\"labels\""), std::string::npos) << schemas["status"];
+  EXPECT_NE(schemas["status"].find("\"is_done\""), std::string::npos) << schemas["status"];
+
+  before = requestCount();
+  EXPECT_EQ(tuples(run("SELECT column_type FROM ColumnTypeSchema WHERE column_type IN ('rating', 'text')")),
+            (Tuples{{"rating"}, {"text"}}));
+  EXPECT_EQ(requestCount() - before, 1u);
+  before = requestCount();
+  EXPECT_TRUE(run("SELECT column_type FROM ColumnTypeSchema WHERE column_type = 'spreadsheet'").empty());
+  EXPECT_EQ(requestCount() - before, 0u);
 }
 
 // --- root lists ----------------------------------------------------------------------------------

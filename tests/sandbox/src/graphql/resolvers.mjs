@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import { ApiError, badArgument } from '../errors.mjs';
 import { PAGING, ACCOUNT_ID, PUBLIC_HOST } from '../config.mjs';
 import { listVersions } from '../versions.mjs';
-import { isoSeconds, columnRevision, itemUrl } from '../data/column-types.mjs';
+import { isoSeconds, columnRevision, itemUrl, defaultSettings } from '../data/column-types.mjs';
 import { itemsPage, nextItemsPage, itemsByColumnValues } from '../items-page.mjs';
 import { docMarkdown } from '../data/doc-markdown.mjs';
 
@@ -229,6 +229,13 @@ const Query = {
     if (!doc) return { success: false, markdown: null, error: `Document ${args.docId} not found` };
     return { success: true, markdown: docMarkdown(doc, args.blockIds), error: null };
   },
+  // monday publishes neither the schemas nor their layout: the sandbox describes the settings it
+  // gives a new column of that type (defaultSettings) as a JSON Schema. [U]
+  get_column_type_schema: (_s, args) => ({
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: `${args.type} column settings`,
+    ...jsonSchemaOf(defaultSettings(args.type)),
+  }),
   managed_column(_s, args, ctx) {
     let list = ctx.store.managedColumns;
     if (args.id) list = list.filter((c) => args.id.includes(c.id));
@@ -460,6 +467,17 @@ const postFields = {
   pinned_to_top: (u) => (u.pinned_item_ids ?? []).map((id) => ({ item_id: String(id) })),
   viewers: (u, args) => paginate(u.viewers ?? [], args.limit, args.page).map((v) => ({ user_id: String(v.user_id), medium: v.medium })),
 };
+
+// The JSON Schema an example value satisfies: its types, and for objects their properties.
+function jsonSchemaOf(value) {
+  if (Array.isArray(value)) return { type: 'array', items: value.length ? jsonSchemaOf(value[0]) : {} };
+  if (value === null) return { type: 'null' };
+  if (typeof value === 'object') {
+    return { type: 'object', properties: Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSchemaOf(v)])) };
+  }
+  if (typeof value === 'number') return { type: Number.isInteger(value) ? 'integer' : 'number' };
+  return { type: typeof value };
+}
 
 const TimelineResponse = {
   timeline_items_page(t, args, ctx) {

@@ -59,7 +59,7 @@ TableDef makeTimelineItemsTable() {
   TableDef table;
   table.name = "TimelineItems";
   table.description =
-      "The Emails & Activities timeline of items (monday CRM): activities logged on an item, newest first per item. "
+      "The Emails & Activities timeline of items (monday CRM): the activities logged on each item. "
       "monday reads one item's timeline at a time: filter by item_id or board_id, or every item of every board is "
       "asked.";
   table.columns = {

@@ -17,13 +17,12 @@ PerObjectField dependenciesOfBoards() {
   return {.operation = "BoardDependencies",
           .per_request = kBoardsPerRequest,
           .field =
-              [](const PerObjectCall& call, const std::string& alias, std::string& declarations,
-                 rapidjson::Document& variables) {
-                declarations += (declarations.empty() ? "$" : ", $") + alias + ": ID!, $" + alias + "_page: Int";
-                setVariable(variables, alias, call.id);
-                setVariable(variables, alias + "_page", call.continuation.empty() ? 1 : std::stoi(call.continuation));
-                return alias + ": board_dependencies(board_id: $" + alias + ", page: $" + alias + "_page, limit: " +
-                       std::to_string(kItemsPerPage) +
+              [](const PerObjectCall& call, const std::string& alias, RequestVariables& variables) {
+                const std::string board = variables.add(alias, "ID!", call.id);
+                const std::string page = variables.add(alias + "_page", "Int",
+                                                       call.continuation.empty() ? 1 : std::stoi(call.continuation));
+                return alias + ": board_dependencies(board_id: " + board + ", page: " + page +
+                       ", limit: " + std::to_string(kItemsPerPage) +
                        ", include_items_without_predecessors: false) { items { item_id predecessors { "
                        "source_item_id dependency_type lag } } }";
               },
@@ -76,11 +75,14 @@ TableDef makeBoardDependenciesTable() {
       return scanPerObject(context, dependenciesOfBoards(), std::move(*boards));
     }
     // Only boards with a dependency column can have edges: the others are never asked.
-    auto listing = rootObjects(context, {.operation = "DependencyBoards", .field = "boards", .fixed_arguments = "state: all",
+    auto listing = rootObjects(context, {.operation = "DependencyBoards",
+                                         .field = "boards",
+                                         .fixed_arguments = "state: all",
                                          .selection = "id columns(types: [dependency]) { id }", .page_size = 100});
     return scanPerObject(context, dependenciesOfBoards(), {}, [listing]() mutable -> std::optional<ObjectPage> {
       auto page = listing();
-      if (page) std::erase_if(page->objects, [](const rapidjson::Value* board) { return listAt(*board, "columns").Empty(); });
+      if (!page) return page;
+      std::erase_if(page->objects, [](const rapidjson::Value* board) { return listAt(*board, "columns").Empty(); });
       return page;
     });
   };

@@ -18,11 +18,8 @@ PerObjectField schemasOfTypes() {
   return {.operation = "ColumnTypeSchema",
           .per_request = kTypesPerRequest,
           .field =
-              [](const PerObjectCall& call, const std::string& alias, std::string& declarations,
-                 rapidjson::Document& variables) {
-                declarations += (declarations.empty() ? "$" : ", $") + alias + ": ColumnType!";
-                setVariable(variables, alias, call.id);
-                return alias + ": get_column_type_schema(type: $" + alias + ")";
+              [](const PerObjectCall& call, const std::string& alias, RequestVariables& variables) {
+                return alias + ": get_column_type_schema(type: " + variables.add(alias, "ColumnType!", call.id) + ")";
               },
           .read = [](const PerObjectCall& call, rapidjson::Value& answer, Page& page,
                      rapidjson::Document::AllocatorType& allocator) -> std::optional<PerObjectCall> {

@@ -16,11 +16,9 @@ PerObjectField markdownOfDocs() {
   return {.operation = "DocMarkdown",
           .per_request = kDocsPerRequest,
           .field =
-              [](const PerObjectCall& call, const std::string& alias, std::string& declarations,
-                 rapidjson::Document& variables) {
-                declarations += (declarations.empty() ? "$" : ", $") + alias + ": ID!";
-                setVariable(variables, alias, call.id);
-                return alias + ": export_markdown_from_doc(docId: $" + alias + ") { success markdown error }";
+              [](const PerObjectCall& call, const std::string& alias, RequestVariables& variables) {
+                return alias + ": export_markdown_from_doc(docId: " + variables.add(alias, "ID!", call.id) +
+                       ") { success markdown error }";
               },
           .read = [](const PerObjectCall& call, rapidjson::Value& answer, Page& page,
                      rapidjson::Document::AllocatorType& allocator) -> std::optional<PerObjectCall> {

@@ -18,18 +18,15 @@ PerObjectField timelinesOfItems(const std::string& selection) {
   return {.operation = "TimelineItems",
           .per_request = kItemsPerRequest,
           .field =
-              [selection](const PerObjectCall& call, const std::string& alias, std::string& declarations,
-                          rapidjson::Document& variables) {
-                declarations += (declarations.empty() ? "$" : ", $") + alias + ": ID!";
-                setVariable(variables, alias, call.id);
+              [selection](const PerObjectCall& call, const std::string& alias, RequestVariables& variables) {
+                std::string field = alias + ": timeline(id: " + variables.add(alias, "ID!", call.id) + ") { ";
                 std::string page_arguments = "limit: " + std::to_string(kTimelinePageSize);
                 if (!call.continuation.empty()) {
-                  declarations += ", $" + alias + "_cursor: String";
-                  setVariable(variables, alias + "_cursor", call.continuation);
-                  page_arguments = "cursor: $" + alias + "_cursor, " + page_arguments;
+                  page_arguments = "cursor: " + variables.add(alias + "_cursor", "String", call.continuation) + ", " +
+                                   page_arguments;
                 }
-                return alias + ": timeline(id: $" + alias + ") { timeline_items_page(" + page_arguments +
-                       ") { cursor timeline_items { " + selection + " } } }";
+                return field + "timeline_items_page(" + page_arguments + ") { cursor timeline_items { " + selection +
+                       " } } }";
               },
           .read = [](const PerObjectCall& call, rapidjson::Value& answer, Page& page,
                      rapidjson::Document::AllocatorType& allocator) -> std::optional<PerObjectCall> {
@@ -63,7 +60,8 @@ TableDef makeTimelineItemsTable() {
       "monday reads one item's timeline at a time: filter by item_id or board_id, or every item of every board is "
       "asked.";
   table.columns = {
-      {.name = "id", .type = DataType::BigInt, .decode = Decode::Id, .description = "Timeline item id.", .nullable = false},
+      {.name = "id", .type = DataType::BigInt, .decode = Decode::Id, .description = "Timeline item id.",
+       .nullable = false},
       {.name = "item_id", .type = DataType::BigInt, .path = "@item_id", .decode = Decode::Id,
        .description = "The item whose timeline it is on (Items.id).", .nullable = false},
       {.name = "board_id", .type = DataType::BigInt, .path = "board.id", .decode = Decode::Id,
@@ -93,7 +91,8 @@ TableDef makeTimelineItemsTable() {
     auto boards = constrainedIds(request, "board_id");
     if (boards && boards->empty()) return emptySource();
     return scanPerObject(context, std::move(field), {},
-                         itemsOfBoards(context, {.operation = "TimelineItemIds", .selection = "id"}, std::move(boards)));
+                         itemsOfBoards(context, {.operation = "TimelineItemIds", .selection = "id"},
+                                       std::move(boards)));
   };
   table.estimate = [](const ScanShape& shape) -> ScanEstimate {
     for (std::size_t i = 0; i < shape.constrained.size(); ++i) {

@@ -15,11 +15,9 @@ PerObjectField webhooksOfBoards(const std::string& selection) {
   return {.operation = "Webhooks",
           .per_request = kBoardsPerRequest,
           .field =
-              [selection](const PerObjectCall& call, const std::string& alias, std::string& declarations,
-                          rapidjson::Document& variables) {
-                declarations += (declarations.empty() ? "$" : ", $") + alias + ": ID!";
-                setVariable(variables, alias, call.id);
-                return alias + ": webhooks(board_id: $" + alias + ") { " + selection + " }";
+              [selection](const PerObjectCall& call, const std::string& alias, RequestVariables& variables) {
+                const std::string board = variables.add(alias, "ID!", call.id);
+                return alias + ": webhooks(board_id: " + board + ") { " + selection + " }";
               },
           .read = [](const PerObjectCall&, rapidjson::Value& answer, Page& page,
                      rapidjson::Document::AllocatorType&) -> std::optional<PerObjectCall> {

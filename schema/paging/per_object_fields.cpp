@@ -49,13 +49,13 @@ class PerObjectSource final : public RowSource {
       batch.push_back(std::move(pending_.front()));
       pending_.pop_front();
     }
-    std::string declarations, fields;
-    rapidjson::Document variables(rapidjson::kObjectType);
+    RequestVariables variables;
+    std::string fields;
     for (std::size_t i = 0; i < batch.size(); ++i) {
-      fields += field_.field(batch[i], "a" + std::to_string(i), declarations, variables) + " ";
+      fields += field_.field(batch[i], "a" + std::to_string(i), variables) + " ";
     }
-    page_.document = std::make_shared<rapidjson::Document>(
-        context_.api.query("query " + field_.operation + "(" + declarations + ") { " + fields + "}", variables));
+    page_.document = std::make_shared<rapidjson::Document>(context_.api.query(
+        "query " + field_.operation + "(" + variables.declarations() + ") { " + fields + "}", variables.values()));
     // Every answer lives in the document (rows point into it): a missing alias or data becomes
     // null members first, all of them before any row is taken, as adding a member moves the others.
     auto& document = *page_.document;
@@ -97,14 +97,21 @@ rapidjson::Value* arrayIn(rapidjson::Value& object, const char* field) {
   return found != object.MemberEnd() && found->value.IsArray() ? &found->value : nullptr;
 }
 
-void setVariable(rapidjson::Document& variables, const std::string& name, const std::string& value) {
-  auto& allocator = variables.GetAllocator();
-  variables.AddMember(rapidjson::Value(name.c_str(), allocator), rapidjson::Value(value.c_str(), allocator), allocator);
+std::string RequestVariables::declare(const std::string& name, const std::string& type) {
+  declarations_ += (declarations_.empty() ? "$" : ", $") + name + ": " + type;
+  return "$" + name;
 }
 
-void setVariable(rapidjson::Document& variables, const std::string& name, int value) {
-  auto& allocator = variables.GetAllocator();
-  variables.AddMember(rapidjson::Value(name.c_str(), allocator), rapidjson::Value(value), allocator);
+std::string RequestVariables::add(const std::string& name, const std::string& type, const std::string& value) {
+  auto& allocator = values_.GetAllocator();
+  values_.AddMember(rapidjson::Value(name.c_str(), allocator), rapidjson::Value(value.c_str(), allocator), allocator);
+  return declare(name, type);
+}
+
+std::string RequestVariables::add(const std::string& name, const std::string& type, int value) {
+  auto& allocator = values_.GetAllocator();
+  values_.AddMember(rapidjson::Value(name.c_str(), allocator), rapidjson::Value(value), allocator);
+  return declare(name, type);
 }
 
 std::optional<std::vector<std::string>> constrainedIds(const ScanRequest& request, const std::string& column) {

@@ -22,14 +22,27 @@ struct PerObjectCall {
   std::string continuation;  // a cursor, or a page number as text
 };
 
+// The variables of one request: each declared once (`$a3: ID!`) and given its value.
+class RequestVariables {
+ public:
+  // Declares `$name: type` holding `value`; returns "$name", to write where the value goes.
+  std::string add(const std::string& name, const std::string& type, const std::string& value);
+  std::string add(const std::string& name, const std::string& type, int value);
+  const std::string& declarations() const { return declarations_; }
+  const rapidjson::Document& values() const { return values_; }
+
+ private:
+  std::string declare(const std::string& name, const std::string& type);
+  std::string declarations_;
+  rapidjson::Document values_{rapidjson::kObjectType};
+};
+
 struct PerObjectField {
   std::string operation;        // GraphQL operation name
   std::size_t per_request = 25;  // aliased fields per request
-  // The aliased field for `call`, e.g. `a3: webhooks(board_id: $a3_id) { ... }`. It declares its
-  // variables (named after `alias`) in `declarations` and sets them in `variables`.
-  std::function<std::string(const PerObjectCall& call, const std::string& alias, std::string& declarations,
-                            rapidjson::Document& variables)>
-      field;
+  // The aliased field for `call`, e.g. `a3: webhooks(board_id: $a3) { ... }`, its variables named
+  // after `alias`.
+  std::function<std::string(const PerObjectCall& call, const std::string& alias, RequestVariables& variables)> field;
   // Reads one call's answer (null when the object is gone or hidden): adds its rows to `page`
   // (rows may be annotated in place with `allocator`) and returns the follow-up call, if any.
   std::function<std::optional<PerObjectCall>(const PerObjectCall& call, rapidjson::Value& answer, Page& page,
@@ -43,10 +56,6 @@ std::unique_ptr<RowSource> scanPerObject(ScanContext& context, PerObjectField fi
 
 // The array at `object.field`, to annotate its elements in place; null when there is none.
 rapidjson::Value* arrayIn(rapidjson::Value& object, const char* field);
-
-// Sets `$name` to a string or an integer in `variables`.
-void setVariable(rapidjson::Document& variables, const std::string& name, const std::string& value);
-void setVariable(rapidjson::Document& variables, const std::string& name, int value);
 
 // The ids an '=' / IN on `column` names (de-duplicated digit ids), or nullopt when the column is
 // not constrained: the start of most per-object scans.

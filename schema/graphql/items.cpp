@@ -73,12 +73,8 @@ std::unique_ptr<RowSource> scanItems(ScanContext& context, const ScanRequest& re
   }
   options.read_ahead = !request.limit;  // a LIMIT may end the read after its first page
   if (context.notes) options.method = &context.notes->method;
-  std::optional<std::vector<std::string>> boards;
-  if (const auto* board_ids = request.valuesFor("board_id")) {
-    auto chunks = chunkIds(idValues(*board_ids), SIZE_MAX);  // one chunk: just de-duplicated
-    boards.emplace(chunks.empty() ? std::vector<std::string>{} : std::move(chunks.front()));
-  }
-  return std::make_unique<PagedSource>(boardItemPages(context.api, std::move(options), std::move(boards)));
+  return std::make_unique<PagedSource>(
+      boardItemPages(context.api, std::move(options), constrainedIds(request, "board_id")));
 }
 
 // COUNT(*) of Items, whole or per board (GROUP BY board_id, WHERE board_id = / IN): the boards'

@@ -43,6 +43,13 @@ rapidjson::Document variablesWith(const std::shared_ptr<const rapidjson::Documen
   return variables;
 }
 
+std::optional<std::vector<std::string>> constrainedIds(const ScanRequest& request, const std::string& column) {
+  const auto* values = request.valuesFor(column);
+  if (!values) return std::nullopt;
+  auto chunks = chunkIds(idValues(*values), SIZE_MAX);  // one chunk: just de-duplicated
+  return chunks.empty() ? std::vector<std::string>{} : std::move(chunks.front());
+}
+
 std::unique_ptr<RowSource> emptySource() { return std::make_unique<EmptySource>(); }
 
 std::vector<std::string> idValues(const std::vector<Value>& values) {

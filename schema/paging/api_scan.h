@@ -58,6 +58,10 @@ const rapidjson::Value& listAt(const rapidjson::Value& data, const char* field);
 // enum names) keep every non-empty text value instead.
 std::vector<std::string> textValues(const std::vector<Value>& values);
 
+// The ids an '=' / IN on `column` names (de-duplicated digit ids), or nullopt when the column is
+// not constrained: e.g. the boards or items a scan starts from.
+std::optional<std::vector<std::string>> constrainedIds(const ScanRequest& request, const std::string& column);
+
 // A key column whose '=' / IN values travel in a list argument of a root field, e.g.
 // `workspace_id IN (...)` → folders(workspace_ids: [...]).
 struct ListArgument {

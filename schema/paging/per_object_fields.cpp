@@ -114,11 +114,4 @@ std::string RequestVariables::add(const std::string& name, const std::string& ty
   return declare(name, type);
 }
 
-std::optional<std::vector<std::string>> constrainedIds(const ScanRequest& request, const std::string& column) {
-  const auto* values = request.valuesFor(column);
-  if (!values) return std::nullopt;
-  auto chunks = chunkIds(idValues(*values), SIZE_MAX);  // one chunk: just de-duplicated
-  return chunks.empty() ? std::vector<std::string>{} : std::move(chunks.front());
-}
-
 }  // namespace monday::schema

@@ -57,8 +57,4 @@ std::unique_ptr<RowSource> scanPerObject(ScanContext& context, PerObjectField fi
 // The array at `object.field`, to annotate its elements in place; null when there is none.
 rapidjson::Value* arrayIn(rapidjson::Value& object, const char* field);
 
-// The ids an '=' / IN on `column` names (de-duplicated digit ids), or nullopt when the column is
-// not constrained: the start of most per-object scans.
-std::optional<std::vector<std::string>> constrainedIds(const ScanRequest& request, const std::string& column);
-
 }  // namespace monday::schema

@@ -114,13 +114,30 @@ async function serve(app, req, res, { started, url, path, kind, control }) {
   };
   const pause = (ms = latencyMs) => (ms > 0 ? sleep(ms) : null);
   const isGraphql = path === '/v2' || path === '/v2/file';
+  let raw;
+  let logged = false;
+  const logOnce = () => {
+    if (logged) return;
+    logged = true;
+    app.log.write(entry);
+  };
+  // A client that gives up (its timeout, a cancel) closes the connection. The request is logged
+  // then, not when a delay it no longer waits for runs out: otherwise its line would land among a
+  // later test's requests and be counted as theirs.
+  res.on('close', () => {
+    if (res.writableEnded || logged) return;
+    if (isGraphql && raw && entry.query === null) Object.assign(entry, documentOf(raw));
+    Object.assign(entry, { status: 0, client_closed: true, duration_ms: Math.round((performance.now() - started) * 100) / 100 });
+    logOnce();
+  });
   if (!isGraphql) entry.query_string = url.search.replace(/^\?/, '');
   // OAuth query strings carry state and PKCE challenges: log only the parameter names.
   if (OAUTH_PATHS.has(path)) entry.query_string = [...url.searchParams.keys()].join('&');
 
   const send = (status, body, headers = {}, extra = {}) => {
+    if (logged) return undefined; // the client has gone
     Object.assign(entry, extra, { status, duration_ms: Math.round((performance.now() - started) * 100) / 100 });
-    app.log.write(entry);
+    logOnce();
     const isBuffer = Buffer.isBuffer(body);
     const payload = isBuffer || typeof body === 'string' ? body : JSON.stringify(body);
     res.writeHead(status, {
@@ -131,7 +148,6 @@ async function serve(app, req, res, { started, url, path, kind, control }) {
     res.end(payload);
   };
 
-  let raw;
   try {
     raw = await readBody(req);
   } catch {
@@ -162,7 +178,7 @@ async function serve(app, req, res, { started, url, path, kind, control }) {
     if (fault.kind === 'drop') {
       await pause();
       Object.assign(entry, { status: 0, duration_ms: Math.round((performance.now() - started) * 100) / 100 });
-      app.log.write(entry);
+      logOnce();
       req.socket.destroy();
       return undefined;
     }

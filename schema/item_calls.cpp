@@ -39,7 +39,11 @@ std::vector<MutationCall> updateRow(const RowValues& before, const RowValues& af
     after.require("group_id", "Moving an item (UPDATE " + table + " SET group_id)");
     calls.push_back(moveToGroup(item_id, after.text("group_id")));
   }
-  if (has(changed, "state")) calls.push_back(changeState(item_id, after.text("state"), table));
+  if (has(changed, "state")) {
+    // Subitems' rows name their parent's board, not the subitems board bulk jobs would need.
+    const std::string bulk_board = before.table().columnIndex("parent_item_id") < 0 ? before.id("board_id") : std::string();
+    calls.push_back(changeState(item_id, after.text("state"), table, bulk_board));
+  }
   return calls;
 }
 
@@ -71,13 +75,29 @@ MutationCall moveToGroup(std::string item_id, std::string group_id) {
   return {"move_item_to_group", {idArgument("item_id", std::move(item_id), false), stringArgument("group_id", std::move(group_id))}};
 }
 
-MutationCall archive(std::string item_id) { return {"archive_item", {idArgument("item_id", std::move(item_id), false)}}; }
+namespace {
 
-MutationCall remove(std::string item_id) { return {"delete_item", {idArgument("item_id", std::move(item_id), false)}}; }
+MutationCall withBulkForm(MutationCall call, const char* job_field, std::string board_id, std::string item_id) {
+  if (!board_id.empty()) call.bulk = MutationCall::BulkForm{job_field, std::move(board_id), std::move(item_id)};
+  return call;
+}
 
-MutationCall changeState(const std::string& item_id, const std::string& new_state, std::string_view table) {
-  if (new_state == "archived") return archive(item_id);
-  if (new_state == "deleted") return remove(item_id);
+}  // namespace
+
+MutationCall archive(std::string item_id, std::string board_id) {
+  MutationCall call{"archive_item", {idArgument("item_id", item_id, false)}};
+  return withBulkForm(std::move(call), "bulk_archive_items", std::move(board_id), std::move(item_id));
+}
+
+MutationCall remove(std::string item_id, std::string board_id) {
+  MutationCall call{"delete_item", {idArgument("item_id", item_id, false)}};
+  return withBulkForm(std::move(call), "bulk_delete_items", std::move(board_id), std::move(item_id));
+}
+
+MutationCall changeState(const std::string& item_id, const std::string& new_state, std::string_view table,
+                         const std::string& board_id) {
+  if (new_state == "archived") return archive(item_id, board_id);
+  if (new_state == "deleted") return remove(item_id, board_id);
   throw Error(sqlstate::kInvalidCharacterValue,
               std::string(table) + ".state can only be set to 'archived' (archive_item) or 'deleted' (delete_item), not '" +
                   new_state + "': monday cannot restore or otherwise change an item's state through its API.");

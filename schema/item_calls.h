@@ -20,11 +20,14 @@ MutationCall createSubitem(std::string parent_item_id, std::string name, std::st
 // change_multiple_column_values: `column_values` is a JSON object text ({"name":"…","status":{…}}).
 MutationCall changeValues(std::string board_id, std::string item_id, std::string column_values);
 MutationCall moveToGroup(std::string item_id, std::string group_id);
-MutationCall archive(std::string item_id);
-MutationCall remove(std::string item_id);
+// archive_item / delete_item. With the item's board they also carry their bulk form
+// (bulk_archive_items / bulk_delete_items), which a statement over many items may use instead.
+MutationCall archive(std::string item_id, std::string board_id = {});
+MutationCall remove(std::string item_id, std::string board_id = {});
 // UPDATE … SET state = 'archived' / 'deleted': the call that does it; throws 22018 for any other
 // state (monday cannot restore an item through the API).
-MutationCall changeState(const std::string& item_id, const std::string& new_state, std::string_view table);
+MutationCall changeState(const std::string& item_id, const std::string& new_state, std::string_view table,
+                         const std::string& board_id = {});
 
 // UPDATE of an item row (Items, Subitems): name, group_id and state, in that order (a renamed
 // item can still be archived in the same statement).

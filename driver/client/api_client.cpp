@@ -280,6 +280,8 @@ rapidjson::Document ApiClient::mutate(std::string_view document, const rapidjson
   return send(document, variables, Mode::Mutation);
 }
 
+void ApiClient::wait(std::chrono::milliseconds duration) { http_.wait(duration); }
+
 rapidjson::Document ApiClient::mutateBatch(std::string_view document, const rapidjson::Value& variables) {
   return send(document, variables, Mode::MutationBatch);
 }

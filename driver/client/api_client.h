@@ -81,6 +81,10 @@ class ApiClient {
   // logs and messages show only its host and path, never the signature in its query string.
   std::string download(const std::string& url);
 
+  // Waits on the connection's clock between requests (a bulk job's polls); SQLCancel ends the
+  // wait with HY008.
+  void wait(std::chrono::milliseconds duration);
+
   // Per-request timeout; 0 restores the connection's Timeout property.
   void setTimeout(int seconds);
   // Cancels every request of this connection in flight, on any thread (SQLCancel).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "driver/client/mutation_outcome.h"
 #include "driver/common/json.h"
@@ -154,6 +155,16 @@ void MutationBatch::add(std::size_t group, std::vector<MutationCall> calls) {
     rows_.back().fate = RowFate::Applied;
     return;
   }
+  if (holdingForJobs()) {
+    const bool fits = calls.size() == 1 && calls.front().bulk &&
+                      (queue_.empty() || queue_.front().calls.front().bulk->job_field == calls.front().bulk->job_field);
+    if (fits) {
+      queued_calls_ += 1;
+      queue_.push_back({rows_.size() - 1, std::move(calls)});
+      return;
+    }
+    bulk_eligible_ = false;  // from here on, the usual aliased requests
+  }
   if (queued_calls_ + calls.size() > max_calls_ && !queue_.empty()) flush();
   queued_calls_ += calls.size();
   queue_.push_back({rows_.size() - 1, std::move(calls)});
@@ -161,6 +172,10 @@ void MutationBatch::add(std::size_t group, std::vector<MutationCall> calls) {
 }
 
 void MutationBatch::flush() {
+  if (holdingForJobs() && queue_.size() > bulk_.threshold) {
+    sendJobs();
+    return;
+  }
   while (!queue_.empty()) {
     // Take whole rows up to the request's call limit (a single oversized row goes alone).
     std::vector<Pending> request;
@@ -374,6 +389,96 @@ void MutationBatch::sendRequest(std::vector<Pending> request) {
   message += " " + stateSummary();
   const std::string_view state = first_error ? writeErrorState(first_error->code) : sqlstate::kGeneralError;
   throw Error(state, message, first_error ? first_error->status : 0);
+}
+
+void MutationBatch::sendJobs() {
+  // One job per board, boards in the order their first row came.
+  std::vector<std::string> boards;
+  std::map<std::string, std::vector<Pending>> per_board;
+  for (auto& pending : queue_) {
+    const std::string& board = pending.calls.front().bulk->board_id;
+    if (!per_board.count(board)) boards.push_back(board);
+    per_board[board].push_back(std::move(pending));
+  }
+  queue_.clear();
+  queued_calls_ = 0;
+  const std::string what = std::string(verbText(verb_)) + " " + table_name_;
+  for (std::size_t b = 0; b < boards.size(); ++b) {
+    std::vector<Pending>& rows = per_board[boards[b]];
+    BulkItemJob job{rows.front().calls.front().bulk->job_field, boards[b], {}};
+    std::unordered_map<std::string, std::vector<std::size_t>> rows_of_item;
+    for (const auto& pending : rows) {
+      const std::string& item = pending.calls.front().bulk->item_id;
+      if (!rows_of_item.count(item)) job.item_ids.push_back(item);
+      rows_of_item[item].push_back(pending.row);
+    }
+    std::vector<std::size_t> numbers;
+    for (const auto& pending : rows) numbers.push_back(pending.row + 1);
+    std::sort(numbers.begin(), numbers.end());
+    const std::string carrying = "rows " + rowRanges(numbers);
+    auto leave_later_boards_unsent = [&] {
+      for (std::size_t later = b + 1; later < boards.size(); ++later) {
+        for (const auto& pending : per_board[boards[later]]) rows_[pending.row].fate = RowFate::Dropped;
+      }
+    };
+    auto mark = [&](RowFate fate, const std::string& why) {
+      for (const auto& pending : rows) {
+        rows_[pending.row].fate = fate;
+        rows_[pending.row].failure = why;
+      }
+    };
+    ++requests_;
+    BulkJobOutcome outcome;
+    try {
+      outcome = bulk_.run(job);
+    } catch (const MutationOutcomeUnknown& error) {
+      mark(RowFate::Unknown, error.cause());
+      leave_later_boards_unsent();
+      throw Error(error.state(),
+                  what + " stopped: " + error.cause() + " " + carrying + " may or may not have been " + participle_ +
+                      "; check in monday before running the statement again (the driver never sends a change twice). " +
+                      stateSummary(),
+                  error.nativeCode());
+    } catch (const Error& error) {
+      mark(RowFate::Failed, error.message());
+      leave_later_boards_unsent();
+      throw Error(error.state(), what + " stopped: " + error.message() + " None of " + carrying + " was " + participle_ +
+                                     ". " + stateSummary(),
+                  error.nativeCode());
+    }
+    const std::string job_text = job.field + " job " + outcome.job_id;
+    const bool names_its_failures =
+        outcome.has_result && static_cast<long long>(outcome.failed_item_ids.size()) == outcome.failed;
+    if (!names_its_failures) {
+      // monday did not say which items it changed: nothing can be claimed.
+      const std::string why = job_text + " ended " + outcome.status +
+                              (outcome.error.empty() ? "" : " (" + outcome.error + ")") +
+                              (outcome.has_result ? " without naming the items it could not change"
+                                                  : " without a result");
+      mark(RowFate::Unknown, why);
+      leave_later_boards_unsent();
+      throw Error(sqlstate::kGeneralError, what + " stopped: monday's " + why + "; " + carrying + " may or may not have been " +
+                                               participle_ + ". Check in monday before running the statement again. " +
+                                               stateSummary());
+    }
+    mark(RowFate::Applied, {});
+    job_report_.notes.push_back(what + " ran as monday's " + job_text + " on board " + boards[b] + ": " +
+                                std::to_string(outcome.succeeded) + " of " + std::to_string(outcome.total) + " items " +
+                                participle_ + " (" + outcome.status + ").");
+    std::size_t unchanged = 0;
+    for (const auto& item : outcome.failed_item_ids) {
+      auto found = rows_of_item.find(item);
+      if (found == rows_of_item.end()) continue;
+      for (std::size_t row : found->second) {
+        rows_[row].fate = RowFate::Failed;
+        rows_[row].failure = job_text + " could not change item " + item;
+        ++unchanged;
+        job_report_.notes.push_back("Row " + std::to_string(row + 1) + " (item " + item + ") was not " + participle_ +
+                                    ": monday's " + job_text + " reported it as failed.");
+      }
+    }
+    job_report_.rows_unchanged += unchanged;
+  }
 }
 
 }  // namespace monday::client

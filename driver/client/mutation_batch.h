@@ -13,11 +13,13 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <rapidjson/document.h>
 
 #include "driver/common/error.h"
+#include "driver/client/bulk_item_job.h"
 #include "driver/client/mutation_call.h"
 
 namespace monday::client {
@@ -41,6 +43,23 @@ class MutationBatch {
   using Send = std::function<rapidjson::Document(const std::string& document, const rapidjson::Value& variables)>;
 
   MutationBatch(WriteVerb verb, std::string table_name, std::size_t max_calls, Send send);
+
+  // Opt-in (BulkJobThreshold): when more than `threshold` rows of the statement are each one
+  // call with a bulk form of the same kind (delete_item / archive_item with their board), they
+  // go as one monday bulk job per board (`run`) instead of aliased calls. Rows are then held
+  // until the statement ends, since only then is their number known.
+  struct BulkJobs {
+    std::size_t threshold = 0;
+    std::function<BulkJobOutcome(const BulkItemJob&)> run;
+  };
+  void useBulkJobs(BulkJobs jobs) { bulk_ = std::move(jobs); }
+  // What bulk jobs reported beyond the row count (one line per job, one per item a job could not
+  // change), and how many rows a job left unchanged; both emptied by taking them.
+  struct JobReport {
+    std::vector<std::string> notes;
+    std::size_t rows_unchanged = 0;
+  };
+  JobReport takeJobReport() { return std::exchange(job_report_, {}); }
 
   // Queues the calls of the next row (rows are numbered from 1 in the order they are added;
   // `group` is the ODBC parameter set the row came from). Sends a request when it is full.
@@ -81,6 +100,9 @@ class MutationBatch {
     std::vector<MutationCall> calls;
   };
   void sendRequest(std::vector<Pending> request);
+  // True while every row so far may go in a bulk job (and jobs are on).
+  bool holdingForJobs() const { return bulk_.threshold > 0 && bulk_eligible_ && requests_ == 0; }
+  void sendJobs();
 
   WriteVerb verb_;
   std::string table_name_;
@@ -91,6 +113,9 @@ class MutationBatch {
   std::vector<Pending> queue_;
   std::size_t queued_calls_ = 0;
   std::size_t requests_ = 0;
+  BulkJobs bulk_;
+  bool bulk_eligible_ = true;
+  JobReport job_report_;
 };
 
 // Building blocks, public for unit tests.

@@ -4,6 +4,7 @@
 // them schema::MutationCall); MutationBatch turns many into aliased requests.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -25,6 +26,16 @@ struct MutationCall {
   std::string field;
   std::vector<MutationArgument> arguments;  // every value travels as a variable
   std::string selection = "id";              // "" for fields returning a scalar (update_board)
+
+  // The same change as one item of monday's asynchronous bulk jobs (bulk_delete_items,
+  // bulk_archive_items), when it has one: a statement changing many items may send one job per
+  // board instead of the calls (BulkJobThreshold; client/bulk_item_job.h).
+  struct BulkForm {
+    std::string job_field;  // bulk_delete_items / bulk_archive_items
+    std::string board_id;
+    std::string item_id;
+  };
+  std::optional<BulkForm> bulk;
 };
 
 }  // namespace monday::client

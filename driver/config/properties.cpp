@@ -383,6 +383,18 @@ const std::vector<PropertyDef>& registry() {
                       "shapes whose answer is exactly the one a full read gives are sent; sys_last_query shows "
                       "which. false: always read the items and aggregate locally.",
        .bind = [](Settings& s, const std::string& v) { s.aggregate_pushdown = v == "true"; }},
+      {.name = "BulkJobThreshold",
+       .aliases = {},
+       .kind = PropertyKind::Integer,
+       .default_value = "0",
+       .min_value = 0,
+       .max_value = 1000000,
+       .description = "A DELETE, or an UPDATE … SET state = 'archived', of more items than this goes to monday as "
+                      "one asynchronous bulk job per board (bulk_delete_items / bulk_archive_items) instead of "
+                      "aliased calls; the statement returns when the jobs have ended, counts the items they "
+                      "changed and lists the ones they could not as warnings. 0 (the default): never. Subitems are "
+                      "never sent as jobs.",
+       .bind = [](Settings& s, const std::string& v) { s.bulk_job_threshold = std::stoi(v); }},
       {.name = "ProxyServer",
        .aliases = {},
        .kind = PropertyKind::Text,

@@ -49,6 +49,7 @@ struct Settings {
   int cache_max_mb = 64;                 // CacheMaxMB
   int max_concurrent_requests = 4;       // MaxConcurrentRequests
   bool aggregate_pushdown = true;        // AggregatePushdown: monday's aggregate query answers GROUP BY
+  int bulk_job_threshold = 0;            // BulkJobThreshold: more rows than this go as bulk jobs (0 = never)
   // Schema=AuditLog (driver/config/audit_log_settings.cpp checks them).
   std::string audit_domain;  // https://<account>.monday.com, no trailing slash; "" unless REST needs it
   AuditLogSource audit_source = AuditLogSource::Rest;

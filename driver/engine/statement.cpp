@@ -397,6 +397,12 @@ void Statement::execute() {
     }
     s.changes = sqlite3_changes64(state.db);
     if (settles) settleStatement(state, true);
+    if (MutationBatch* batch = state.writes.finished()) {
+      // Bulk jobs: the rows a job could not change were passed to it, but not changed.
+      auto report = batch->takeJobReport();
+      s.changes -= static_cast<std::int64_t>(std::min<std::size_t>(report.rows_unchanged, static_cast<std::size_t>(s.changes)));
+      for (auto& note : report.notes) state.warnings.add(std::move(note));
+    }
     afterTransactionControl(state, s.transaction_verb);
     return;
   }

@@ -124,6 +124,11 @@ MutationBatch& WriteSession::batchFor(SessionState& state, const schema::TableDe
         [api](const std::string& document, const rapidjson::Value& variables) {
           return api->mutateBatch(document, variables);
         });
+    // Parameter arrays report per set; jobs would blur which set changed what.
+    if (state.settings.bulk_job_threshold > 0 && !parameter_array) {
+      batch_->useBulkJobs({.threshold = static_cast<std::size_t>(state.settings.bulk_job_threshold),
+                           .run = [api](const client::BulkItemJob& job) { return client::runBulkItemJob(*api, job); }});
+    }
     batch_table_ = &table;
     batch_verb_ = verb;
   }

@@ -49,6 +49,7 @@ class WriteSession {
   // Ends the unit: the batch becomes `finished()` (for parameter-array outcomes).
   void finish();
   const MutationBatch* finished() const { return finished_.get(); }
+  MutationBatch* finished() { return finished_.get(); }
   void clearFinished() { finished_.reset(); }
 
   // What finished batches changed in monday, one line each, for the transaction journal: a

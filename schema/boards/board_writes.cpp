@@ -11,6 +11,10 @@ namespace monday::schema::boards {
 
 namespace {
 
+// The board a bulk job on this table's items names; none for a subitems table, whose items live
+// on monday's hidden subitems board.
+std::string bulkBoard(const BoardTableSpec& spec) { return spec.subitems ? std::string() : spec.board_id; }
+
 // The column_values object for the board columns whose parts `given` says the statement sets;
 // "" when there are none. `name` (when not empty) goes in as monday's "name" key.
 std::string columnValues(const BoardTableSpec& spec, const RowValues& row, const std::vector<bool>& given,
@@ -85,11 +89,13 @@ TableWrites boardTableWrites(const std::shared_ptr<const BoardTableSpec>& spec, 
       calls.push_back(item_calls::moveToGroup(item_id, after.text("group_id")));
     }
     if (std::find(changed.begin(), changed.end(), "state") != changed.end()) {
-      calls.push_back(item_calls::changeState(item_id, after.text("state"), after.table().name));
+      calls.push_back(item_calls::changeState(item_id, after.text("state"), after.table().name, bulkBoard(*spec)));
     }
     return calls;
   };
-  writes.remove = [](const RowValues& row) -> std::vector<MutationCall> { return {item_calls::remove(row.id("id"))}; };
+  writes.remove = [spec](const RowValues& row) -> std::vector<MutationCall> {
+    return {item_calls::remove(row.id("id"), bulkBoard(*spec))};
+  };
   writes.insert_summary = spec->subitems
                               ? "creates a subitem under parent_item_id (create_subitem) with the given column values."
                               : "creates an item (create_item) with name, optional group_id and the given column values, in one call.";

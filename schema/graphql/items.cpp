@@ -181,7 +181,9 @@ TableWrites itemsWrites() {
   };
   writes.update_columns = {"name", "group_id", "state"};
   writes.update = item_calls::updateRow;
-  writes.remove = [](const RowValues& row) -> std::vector<MutationCall> { return {item_calls::remove(row.id("id"))}; };
+  writes.remove = [](const RowValues& row) -> std::vector<MutationCall> {
+    return {item_calls::remove(row.id("id"), row.id("board_id"))};
+  };
   writes.insert_summary =
       "creates an item (create_item) from name, board_id and optional group_id; with parent_item_id, a subitem "
       "(create_subitem; board_id is then ignored).";

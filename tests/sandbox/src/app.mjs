@@ -11,6 +11,7 @@ import { OAuthState } from './oauth/grants.mjs';
 import { AuditState } from './audit/state.mjs';
 import { Latency } from './latency.mjs';
 import { Traffic } from './traffic.mjs';
+import { JobStore } from './jobs.mjs';
 
 export class SandboxApp {
   constructor({ dataDir, scale, seed, config }) {
@@ -30,6 +31,7 @@ export class SandboxApp {
     this.audit = new AuditState(this.store, seed);
     this.latency = new Latency(seed, this.config);
     this.traffic = new Traffic();
+    this.jobs = new JobStore();
     this.log = new RequestLog(path.join(dataDir, 'requests.jsonl'));
     this.baseUrl = null; // set once the port is known
   }
@@ -41,7 +43,7 @@ export class SandboxApp {
   }
 
   // Seeded data, budgets, cursors, pending faults, limits, latency (and its
-  // PRNG) and the in-flight peaks as at start-up.
+  // PRNG) and the in-flight peaks as at start-up; async jobs forgotten.
   reset() {
     this.store = Store.generate({ seed: this.seed, scale: this.scale });
     Object.assign(this.config, this.startConfig);
@@ -52,5 +54,6 @@ export class SandboxApp {
     this.audit.reset(this.store, this.seed);
     this.latency.reset();
     this.traffic.resetPeaks();
+    this.jobs.clear();
   }
 }

@@ -10,7 +10,7 @@ import { blockTypeName, markdownBlocks } from '../data/doc-blocks.mjs';
 
 const n = (id) => Number(id);
 
-function boardOf(ctx, id) {
+export function boardOf(ctx, id) {
   const b = ctx.store.boardsById.get(n(id));
   if (!b || b.state === 'deleted' || !ctx.store.canSee(b, ctx.user)) {
     throw new ApiError('InvalidBoardIdException', `Board ${id} was not found or you have no access to it`, { errorData: { board_id: String(id) } });
@@ -72,6 +72,13 @@ function touch(ctx, board, item) {
   item.updated_at = Date.now();
   item.updater_id = ctx.user.id;
   ctx.store.touchBoard(board);
+}
+
+// What delete_item and archive_item do to an item (state 'deleted' / 'archived'); the bulk
+// jobs (graphql/jobs.mjs) do the same to each item they change.
+export function setItemState(ctx, item, state) {
+  item.state = state;
+  touch(ctx, ctx.store.boardsById.get(item.board_id), item);
 }
 
 // Applies a {column_id: value} object to an item; "name" renames it.
@@ -320,15 +327,13 @@ export const mutationResolvers = {
 
   delete_item(_s, args, ctx) {
     const item = itemOf(ctx, args.item_id);
-    item.state = 'deleted';
-    touch(ctx, ctx.store.boardsById.get(item.board_id), item);
+    setItemState(ctx, item, 'deleted');
     return item;
   },
 
   archive_item(_s, args, ctx) {
     const item = itemOf(ctx, args.item_id);
-    item.state = 'archived';
-    touch(ctx, ctx.store.boardsById.get(item.board_id), item);
+    setItemState(ctx, item, 'archived');
     return item;
   },
 

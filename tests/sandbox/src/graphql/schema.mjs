@@ -9,6 +9,7 @@ import { objectResolvers } from './resolvers.mjs';
 import { columnValueResolvers } from './column-values.mjs';
 import { mutationResolvers } from './mutations.mjs';
 import { notificationResolvers } from './notifications.mjs';
+import { jobResolvers } from './jobs.mjs';
 import { auditResolvers } from '../audit/resolvers.mjs';
 import { aggregateResolvers } from '../aggregate/resolvers.mjs';
 import { guardFieldLimits } from './field-limit.mjs';
@@ -30,7 +31,7 @@ export function loadSdl(dir = SCHEMA_DIR) {
 export function buildSandboxSchema({ fieldLimits = false } = {}) {
   const sdl = loadSdl();
   const schema = buildSchema(sdl);
-  const all = [objectResolvers, columnValueResolvers(), { Mutation: mutationResolvers }, notificationResolvers, auditResolvers, aggregateResolvers];
+  const all = [objectResolvers, columnValueResolvers(), { Mutation: mutationResolvers }, notificationResolvers, jobResolvers, auditResolvers, aggregateResolvers];
   for (const map of all) {
     for (const [typeName, fields] of Object.entries(map)) {
       const type = schema.getType(typeName);

@@ -39,12 +39,15 @@ std::vector<MutationCall> updateRow(const RowValues& before, const RowValues& af
     after.require("group_id", "Moving an item (UPDATE " + table + " SET group_id)");
     calls.push_back(moveToGroup(item_id, after.text("group_id")));
   }
-  if (has(changed, "state")) {
-    // Subitems' rows name their parent's board, not the subitems board bulk jobs would need.
-    const std::string bulk_board = before.table().columnIndex("parent_item_id") < 0 ? before.id("board_id") : std::string();
-    calls.push_back(changeState(item_id, after.text("state"), table, bulk_board));
-  }
+  if (has(changed, "state")) calls.push_back(changeState(item_id, after.text("state"), table, bulkBoardOf(before)));
   return calls;
+}
+
+std::string bulkBoardOf(const RowValues& row) {
+  const TableDef& table = row.table();
+  if (table.columnIndex("board_id") < 0 || row.isNull("board_id")) return {};
+  if (table.columnIndex("parent_item_id") >= 0 && !row.isNull("parent_item_id")) return {};
+  return row.id("board_id");
 }
 
 MutationCall create(std::string board_id, std::string name, std::string group_id, std::string column_values) {

@@ -24,6 +24,10 @@ MutationCall moveToGroup(std::string item_id, std::string group_id);
 // (bulk_archive_items / bulk_delete_items), which a statement over many items may use instead.
 MutationCall archive(std::string item_id, std::string board_id = {});
 MutationCall remove(std::string item_id, std::string board_id = {});
+// The board a bulk job on this row's item would name (Items, Subitems): its board_id, unless the
+// item is a subitem (a parent_item_id), whose bulk job would need monday's hidden subitems board;
+// "" when there is none, so the item's change goes as a call of its own.
+std::string bulkBoardOf(const RowValues& row);
 // UPDATE … SET state = 'archived' / 'deleted': the call that does it; throws 22018 for any other
 // state (monday cannot restore an item through the API).
 MutationCall changeState(const std::string& item_id, const std::string& new_state, std::string_view table,

@@ -182,7 +182,7 @@ TableWrites itemsWrites() {
   writes.update_columns = {"name", "group_id", "state"};
   writes.update = item_calls::updateRow;
   writes.remove = [](const RowValues& row) -> std::vector<MutationCall> {
-    return {item_calls::remove(row.id("id"), row.id("board_id"))};
+    return {item_calls::remove(row.id("id"), item_calls::bulkBoardOf(row))};
   };
   writes.insert_summary =
       "creates an item (create_item) from name, board_id and optional group_id; with parent_item_id, a subitem "

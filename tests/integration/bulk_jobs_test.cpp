@@ -232,3 +232,25 @@ TEST_F(ReadOnlyBulkJobs, JobsAreRefusedOnAReadOnlyConnection) {
   EXPECT_EQ(refused.diagnostics.front().state, "42000") << refused.all();
   EXPECT_EQ(documentsSince(before, "mutation"), 0u);
 }
+
+TEST_F(BulkJobs, ItemsRowsArchiveAsAJobButSubitemsKeepTheirOwnCalls) {
+  createItems("bulk-items-", 6);
+  std::size_t before = requestCount();
+  Outcome archived = run(connection_, "UPDATE Items SET state = 'archived' WHERE board_id = 5000000001 AND name LIKE 'bulk-items-%'");
+  ASSERT_EQ(archived.rc, SQL_SUCCESS_WITH_INFO) << archived.all();
+  EXPECT_EQ(archived.rows, 6);
+  EXPECT_EQ(documentsSince(before, "mutation BulkItemJob($board_id: ID!, $item_ids: [ID!]!) { job: bulk_archive_items"), 1u);
+  EXPECT_EQ(documentsSince(before, "mutation UpdateRows"), 0u);
+
+  // Subitems live on monday's hidden subitems board: their deletes stay aliased calls.
+  for (int i = 1; i <= 6; ++i) {
+    ASSERT_TRUE(SQL_SUCCEEDED(run(connection_, "INSERT INTO Subitems (name, parent_item_id) VALUES ('bulk-sub-" +
+                                                   std::to_string(i) + "', 9000000031)").rc));
+  }
+  before = requestCount();
+  Outcome deleted = run(connection_, "DELETE FROM Subitems WHERE parent_item_id = 9000000031 AND name LIKE 'bulk-sub-%'");
+  ASSERT_EQ(deleted.rc, SQL_SUCCESS) << deleted.all();
+  EXPECT_EQ(deleted.rows, 6);
+  EXPECT_EQ(documentsSince(before, "mutation BulkItemJob"), 0u);
+  EXPECT_EQ(documentsSince(before, "mutation DeleteRows"), 1u);
+}

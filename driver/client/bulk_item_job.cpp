@@ -79,16 +79,6 @@ std::string startedJob(const BulkItemJob& job, const std::string& id) {
 
 }  // namespace
 
-std::vector<milliseconds> pollWaits(const JobPolling& polling, int polls) {
-  std::vector<milliseconds> waits;
-  milliseconds wait = polling.first;
-  for (int i = 0; i < polls; ++i) {
-    waits.push_back(wait);
-    wait = std::min(wait * 2, polling.longest);
-  }
-  return waits;
-}
-
 BulkJobOutcome jobStatus(ApiClient& api, const std::string& job_id) {
   rapidjson::Document variables(rapidjson::kObjectType);
   variables.AddMember("job_id", rapidjson::Value(job_id.c_str(), variables.GetAllocator()), variables.GetAllocator());

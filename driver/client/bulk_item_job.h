@@ -50,7 +50,4 @@ BulkJobOutcome runBulkItemJob(ApiClient& api, const BulkItemJob& job, const JobP
 // waiting for). Throws monday::Error as reads do (an unknown job id among them).
 BulkJobOutcome jobStatus(ApiClient& api, const std::string& job_id);
 
-// The waits a job that ends at the n-th poll asks for, in order (for tests and docs).
-std::vector<std::chrono::milliseconds> pollWaits(const JobPolling& polling, int polls);
-
 }  // namespace monday::client

@@ -11,6 +11,7 @@ import { ApiError, badArgument } from './errors.mjs';
 import { PAGING } from './config.mjs';
 import { applyQuery } from './filters.mjs';
 import { cellText } from './data/column-types.mjs';
+import { inHierarchyScope, isMultiLevelBoard } from './hierarchy.mjs';
 
 const MAX_SNAPSHOTS = 512; // oldest are dropped first; a dropped cursor reads as expired
 
@@ -82,7 +83,7 @@ function pageFrom(snap, offset, limit, ctx) {
 }
 
 // First page for a board (or a group): filter, snapshot, serve.
-export function itemsPage(board, { limit, cursor, query_params: queryParams }, ctx, group = null) {
+export function itemsPage(board, { limit, cursor, query_params: queryParams, hierarchy_scope_config: scope }, ctx, group = null) {
   checkLimit(limit);
   if (cursor != null) {
     if (queryParams != null) {
@@ -94,10 +95,11 @@ export function itemsPage(board, { limit, cursor, query_params: queryParams }, c
     return pageFrom(snap, offset, limit, ctx);
   }
   let ids;
-  if (!queryParams && !group) ids = ctx.store.activeIds(board);
+  if (!queryParams && !group && !isMultiLevelBoard(board)) ids = ctx.store.activeIds(board);
   else {
     const items = ctx.store.orderedItems(board).filter((i) => i.state === 'active' && (!group || i.group_id === group.id));
-    ids = applyQuery(items, queryParams, board, ctx).map((i) => i.id);
+    const matches = (list) => (queryParams ? applyQuery(list, queryParams, board, ctx) : list);
+    ids = inHierarchyScope(ctx.store, board, items, matches, scope).map((i) => i.id);
   }
   const snap = ctx.cursors.create(board.id, ids, ctx.user.id);
   return pageFrom(snap, 0, limit, ctx);
@@ -111,7 +113,7 @@ export function nextItemsPage({ cursor, limit }, ctx) {
 
 // items_page_by_column_values: exact matches on the cells' text (any listed
 // value per column; every listed column must match), case-insensitive.
-export function itemsByColumnValues(board, { columns, cursor, limit }, ctx) {
+export function itemsByColumnValues(board, { columns, cursor, limit, hierarchy_scope_config: scope }, ctx) {
   checkLimit(limit);
   if (cursor != null) return nextItemsPage({ cursor, limit }, ctx);
   const checks = (columns || []).map((c) => {
@@ -123,7 +125,8 @@ export function itemsByColumnValues(board, { columns, cursor, limit }, ctx) {
     }
     return (i) => wanted.has(String(cellText({ col, item: i, raw: i.values[col.id] ?? null }, ctx.store) ?? '').trim().toLowerCase());
   });
-  const matched = ctx.store.orderedItems(board).filter((i) => i.state === 'active' && checks.every((f) => f(i)));
+  const active = ctx.store.orderedItems(board).filter((i) => i.state === 'active');
+  const matched = inHierarchyScope(ctx.store, board, active, (list) => list.filter((i) => checks.every((f) => f(i))), scope);
   const snap = ctx.cursors.create(board.id, matched.map((i) => i.id), ctx.user.id);
   return pageFrom(snap, 0, limit, ctx);
 }

@@ -1,7 +1,7 @@
 // Async bulk item jobs: bulk_delete_items / bulk_archive_items and job_status polling.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSandbox, TOKENS } from './helpers.mjs';
+import { startSandbox, TOKENS, dataOf as ok } from './helpers.mjs';
 import { JobStore } from '../src/jobs.mjs';
 
 let sb;
@@ -17,11 +17,6 @@ after(async () => {
   await sb.stop();
 });
 
-const ok = (r) => {
-  assert.equal(r.status, 200);
-  assert.equal(r.json.errors, undefined, JSON.stringify(r.json.errors));
-  return r.json.data;
-};
 
 async function newItem(board, name = 'bulk job item') {
   return ok(await sb.gql(`mutation { create_item(board_id: ${board}, item_name: "${name}") { id } }`)).create_item.id;

@@ -2,7 +2,7 @@
 // documents them (names, what is copied, column mapping rules, the recipient's list).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSandbox, TOKENS } from './helpers.mjs';
+import { startSandbox, TOKENS, dataOf as ok } from './helpers.mjs';
 
 let sb;
 const TRACKER = '5000000001';
@@ -14,11 +14,6 @@ after(async () => {
   await sb.stop();
 });
 
-const ok = (r) => {
-  assert.equal(r.status, 200, JSON.stringify(r.json));
-  assert.equal(r.json.errors, undefined, JSON.stringify(r.json.errors));
-  return r.json.data;
-};
 
 test('duplicate_board copies structure, and items only when asked', async () => {
   const board = (await sb.gql(`{ boards(ids: [${TRACKER}]) { name columns { id } groups { id } items_count } }`)).json.data.boards[0];

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 // Test helpers: start a sandbox on a free port in a temp dir, talk HTTPS to it
 // trusting only its CA, stop it again.
 
@@ -97,4 +98,11 @@ export async function gql(conn, query, variables, { token = 'sandbox-admin-token
     json = null;
   }
   return { ...res, json };
+}
+
+// The data of a GraphQL answer that must have succeeded (HTTP 200, no errors).
+export function dataOf(r) {
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  assert.equal(r.json.errors, undefined, JSON.stringify(r.json.errors));
+  return r.json.data;
 }

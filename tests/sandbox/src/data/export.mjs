@@ -74,6 +74,7 @@ export function buildDataset(store) {
     folders: store.folders.map((f) => ({ id: s(f.id), name: f.name, workspace_id: s(f.workspace_id), parent_id: s(f.parent_id) })),
     boards: store.boards.map((b) => ({
       id: s(b.id), name: b.name, description: b.description, board_kind: b.board_kind, state: b.state, type: b.type,
+      hierarchy_type: b.hierarchy_type,
       workspace_id: s(b.workspace_id), board_folder_id: s(b.folder_id), creator_id: s(b.creator_id),
       owner_ids: b.owner_ids.map(s), subscriber_ids: b.subscriber_ids.map(s), tag_ids: b.tag_ids.map(s),
       team_owner_ids: b.team_owner_ids.map(s), team_subscriber_ids: b.team_subscriber_ids.map(s),

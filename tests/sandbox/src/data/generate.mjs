@@ -242,7 +242,7 @@ class Generator {
     const ids = {
       tracker: BOARD_BASE + 1, sales: BOARD_BASE + 2, bugs: BOARD_BASE + 3, marketing: BOARD_BASE + 4, cafe: BOARD_BASE + 5,
       exec: BOARD_BASE + 6, oldRoadmap: BOARD_BASE + 7, hiring: BOARD_BASE + 8, customers: BOARD_BASE + 9, release: BOARD_BASE + 10,
-      subitemsBoard: BOARD_BASE + 11,
+      subitemsBoard: BOARD_BASE + 11, portfolio: BOARD_BASE + 12,
     };
     const plans = boardPlans(ids);
     // Linked boards first so relation cells can point at existing items.
@@ -268,6 +268,7 @@ class Generator {
     this.managedColumns();
     this.updateViewers();
     this.timeline(ids);
+    this.multiLevelBoard(ids.portfolio);
     if (scale === 'large') this.large();
     return this.w;
   }
@@ -747,6 +748,79 @@ class Generator {
         }
       }
     }
+  }
+
+  // A multi-level board (monday's "Working with multi-level boards" guide): items nest up to five
+  // levels on the board itself, every level has the board's columns, and the subtasks column points
+  // back at the board. Status and numbers are rollup columns (created with the calculated
+  // capability, as on every multi-level board), so a parent's cell is computed from its children and
+  // only leaves store a value. Built last and without the PRNG, so no other seeded value moves.
+  multiLevelBoard(id) {
+    const board = this.board({
+      id, name: 'Portfolio Project', ws: 2, folder: null, kind: 'public', items: 0, nameStyle: 'task',
+      description: 'A multi-level board: items, subitems and their subitems, five levels deep.',
+      groups: [['topics', 'In flight', 'bright-blue'], ['group_later', 'Later', 'grey']],
+      columns: [
+        ['name', 'Name', 'name'], ['status', 'Status', 'status'], ['numbers', 'Budget', 'numbers'],
+        ['person', 'Owner', 'people'], ['text', 'Notes', 'text'],
+        ['subtasks', 'Subitems', 'subtasks', { boardIds: [id], allowMultipleItems: true, itemTypeName: 'subitem' }],
+      ],
+    });
+    board.hierarchy_type = 'multi_level';
+    for (const col of board.columns) {
+      if (col.id === 'status') col.capabilities = { calculated: { function: 'COUNT_KEYS', calculated_type: null } };
+      if (col.id === 'numbers') col.capabilities = { calculated: { function: 'SUM', calculated_type: null } };
+    }
+    this.w.boards.push(board);
+    // [name, group, children] or [name, group, [], leaf values: status index, budget, owner n, notes]
+    const tree = [
+      ['Website relaunch', 'topics', [
+        ['Design', null, [
+          ['Wireframes', null, [
+            ['Home page wireframe', null, [
+              ['Hero section sketch', null, [], [1, 1200, 5, 'Three variants']],
+            ]],
+          ]],
+          ['Visual style', null, [], [0, 800, 5, '']],
+        ]],
+        ['Build', null, [
+          ['Front end', null, [], [0, 4000, 12, 'React']],
+          ['Back end', null, [], [2, 3500.5, 6, null]],
+        ]],
+      ]],
+      ['Partner programme', 'topics', [
+        ['Recruit partners', null, [
+          ['List potential partners', null, [], [1, 250, 7, 'From the 2026 event list']],
+        ]],
+      ]],
+      ['Annual report', 'group_later', [], [5, 900, 4, 'Due in March']],
+      ['Office move', 'group_later', [['Book movers', null, [], [0, 300, 1, null], 'archived']], [0, 1500, 1, null]],
+    ];
+    const created = EPOCH + 200 * DAY;
+    let n = 0;
+    const add = ([name, groupId, children, leaf, state], parent) => {
+      const group = board.groups.find((g) => g.id === (groupId || this.w.items.get(parent.id).group_id));
+      const at = created + n++ * 3_600_000;
+      const item = {
+        id: this.nextItemId++, name, board_id: board.id, group_id: group.id, state: state || 'active', created_at: at, updated_at: at,
+        creator_id: this.userId(1), values: {}, parent_id: parent ? parent.id : null, subitem_ids: [], subscriber_ids: [this.userId(1)],
+        auto_number: ++board.auto_number,
+      };
+      this.w.items.set(item.id, item);
+      group.item_ids.push(item.id);
+      if (parent) parent.subitem_ids.push(item.id);
+      if (leaf) {
+        const [status, budget, owner, notes] = leaf;
+        const changed = isoMs(at + DAY);
+        item.values.status = { index: status, post_id: null, changed_at: changed };
+        item.values.numbers = String(budget);
+        item.values.person = { personsAndTeams: [{ id: this.userId(owner), kind: 'person' }], changed_at: changed };
+        if (notes != null) item.values.text = notes;
+      }
+      for (const child of children) add(child, item);
+    };
+    for (const top of tree) add(top, null);
+    board.updated_at = created + n * 3_600_000;
   }
 
   updatesAndAssets() {

@@ -18,7 +18,8 @@ const common = {
   text: (c, _a, ctx) => cellText(c, ctx.store, ctx.user),
   value: (c) => cellValue(c),
   column: (c) => c.col,
-  is_leaf: () => true,
+  // Whether the item has subitems (REFERENCE §2.3, multi-level boards): the cell says so when it is built.
+  is_leaf: (c) => c.is_leaf ?? true,
 };
 
 function fileItems(c, ctx) {
@@ -205,7 +206,13 @@ const typed = {
     issue_id: (c) => (c.raw ? c.raw.issue_id ?? null : null),
     issue_api_url: (c) => (c.raw ? c.raw.issue_api_url ?? null : null),
   },
-  BatteryValue: { battery_value: () => [] },
+  // A status rollup (multi-level boards): how many leaf items under this one carry each label; a
+  // leaf counts itself. What `text` and `value` hold for a parent is unpublished: null here.
+  BatteryValue: {
+    battery_value: (c) => c.battery || [],
+    text: (c, _a, ctx) => (c.is_leaf === false ? null : cellText(c, ctx.store, ctx.user)),
+    value: (c) => (c.is_leaf === false ? null : cellValue(c)),
+  },
   ProgressValue: {},
   TextValue: {},
   LongTextValue: { updated_at: changedAt },
@@ -215,7 +222,7 @@ const typed = {
 // Build the resolver map: every implementation gets the common fields plus its own.
 export function columnValueResolvers() {
   const out = {
-    ColumnValue: { __resolveType: (c) => TYPENAME[c.col.type] || 'UnsupportedValue' },
+    ColumnValue: { __resolveType: (c) => c.typename || TYPENAME[c.col.type] || 'UnsupportedValue' },
     FileValueItem: { __resolveType: (f) => f.__typename },
     MirroredValue: {
       __resolveType: (v) => (v && v.col ? TYPENAME[v.col.type] || 'UnsupportedValue' : v && v.columns ? 'Board' : 'Group'),

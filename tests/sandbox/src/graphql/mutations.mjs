@@ -7,6 +7,7 @@ import { PAGING, ACCOUNT_ID } from '../config.mjs';
 import { parseColumnJson, parseColumnSimple } from '../data/column-writes.mjs';
 import { defaultSettings, ALL_COLUMN_TYPES, docUrl } from '../data/column-types.mjs';
 import { blockTypeName, markdownBlocks } from '../data/doc-blocks.mjs';
+import { descendants, isMultiLevelBoard } from '../hierarchy.mjs';
 
 const n = (id) => Number(id);
 
@@ -78,7 +79,12 @@ function touch(ctx, board, item) {
 // jobs (graphql/jobs.mjs) do the same to each item they change.
 export function setItemState(ctx, item, state) {
   item.state = state;
-  touch(ctx, ctx.store.boardsById.get(item.board_id), item);
+  const board = ctx.store.boardsById.get(item.board_id);
+  // On a multi-level board deleting or archiving an item does the same to every level below it.
+  if (isMultiLevelBoard(board)) {
+    for (const below of descendants(ctx.store, item)) if (below.state === 'active' || state === 'deleted') below.state = state;
+  }
+  touch(ctx, board, item);
 }
 
 // Applies a {column_id: value} object to an item; "name" renames it.
@@ -116,6 +122,29 @@ function insertItem(ctx, board, group, name, { positionMethod, relativeTo } = {}
   store.touchBoard(board);
   return item;
 }
+
+// A subitem on a multi-level board lives on the board itself, in its parent's group, at most five
+// levels down. The error for a sixth level is not published [U].
+const MAX_LEVELS = 5;
+function createNestedItem(ctx, board, parent, args) {
+  let levels = 1;
+  for (let it = parent; it.parent_id; it = ctx.store.items.get(it.parent_id)) levels++;
+  if (levels >= MAX_LEVELS) throw badArgument(`A multi-level board nests at most ${MAX_LEVELS} levels of items`, { parent_item_id: String(parent.id) });
+  const values = parseJsonArg(args.column_values, 'column_values');
+  const probe = { values: {}, name: args.item_name, group_id: parent.group_id, id: 0 };
+  applyColumnValues({ ...ctx, store: { ...ctx.store, activityLogs: new Map() } }, board, probe, values, { createLabels: args.create_labels_if_missing, fromCreate: true });
+  const group = board.groups.find((g) => g.id === parent.group_id) || board.groups[0];
+  const item = insertItem(ctx, board, group, probe.name, { relativeTo: lastDescendant(ctx.store, parent).id });
+  item.values = probe.values;
+  item.parent_id = parent.id;
+  parent.subitem_ids.push(item.id);
+  touch(ctx, board, parent);
+  return item;
+}
+const lastDescendant = (store, item) => {
+  const kids = item.subitem_ids.map((id) => store.items.get(id)).filter(Boolean);
+  return kids.length ? lastDescendant(store, kids[kids.length - 1]) : item;
+};
 
 function subitemsBoard(ctx, parentBoard) {
   const store = ctx.store;
@@ -279,6 +308,7 @@ export const mutationResolvers = {
     checkName(args.item_name);
     const parentBoard = ctx.store.boardsById.get(parent.board_id);
     if (parentBoard.type === 'sub_items_board') throw badArgument('Subitems cannot have subitems', { parent_item_id: String(parent.id) });
+    if (isMultiLevelBoard(parentBoard)) return createNestedItem(ctx, parentBoard, parent, args);
     const board = subitemsBoard(ctx, parentBoard);
     const values = parseJsonArg(args.column_values, 'column_values');
     const probe = { values: {}, name: args.item_name, group_id: 'topics', id: 0 };

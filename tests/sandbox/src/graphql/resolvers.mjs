@@ -4,7 +4,8 @@
 import crypto from 'node:crypto';
 import { ApiError, badArgument } from '../errors.mjs';
 import { PAGING, ACCOUNT_ID, PUBLIC_HOST } from '../config.mjs';
-import { listVersions } from '../versions.mjs';
+import { isAtLeast, listVersions } from '../versions.mjs';
+import { childrenOf, descendants, isMultiLevel, isRollup, rollupCell } from '../hierarchy.mjs';
 import { isoSeconds, columnRevision, itemUrl, defaultSettings } from '../data/column-types.mjs';
 import { itemsPage, nextItemsPage, itemsByColumnValues } from '../items-page.mjs';
 import { docMarkdown } from '../data/doc-markdown.mjs';
@@ -93,6 +94,8 @@ const Query = {
       list = list.filter((b) => ws.has(b.workspace_id));
     }
     if (args.hierarchy_types) list = list.filter((b) => args.hierarchy_types.includes(b.hierarchy_type));
+    // Before 2026-04 a multi-level board is listed only when hierarchy_types asks for it (REFERENCE §2.1).
+    else if (!isAtLeast(ctx.version, '2026-04')) list = list.filter((b) => b.hierarchy_type !== 'multi_level');
     if (args.order_by === 'created_at') list = [...list].sort(newestFirst);
     if (args.order_by === 'used_at') list = [...list].sort((a, b) => b.updated_at - a.updated_at || b.id - a.id);
     // With ids the id count decides the size unless a limit is written out.
@@ -292,6 +295,8 @@ const Board = {
     let cols = b.columns.filter((c) => !c.archived);
     if (args.ids) cols = cols.filter((c) => args.ids.includes(c.id));
     if (args.types) cols = cols.filter((c) => args.types.includes(c.type));
+    // [CALCULATED] keeps rollup columns, [null] the others (both: every column).
+    if (args.capabilities) cols = cols.filter((c) => args.capabilities.includes(isRollup(c) ? 'CALCULATED' : null));
     return cols;
   },
   groups(b, args) {
@@ -339,7 +344,7 @@ const Group = {
 const Column = {
   settings: (c) => c.settings || {},
   revision: (c) => columnRevision(c),
-  capabilities: () => ({ calculated: null, visibility: null }),
+  capabilities: (c) => ({ calculated: c.capabilities ? c.capabilities.calculated : null, visibility: null }),
 };
 
 const Item = {
@@ -353,7 +358,8 @@ const Item = {
   group: (i, _a, ctx) => ctx.store.boardsById.get(i.board_id).groups.find((g) => g.id === i.group_id) || null,
   board: (i, _a, ctx) => ctx.store.boardsById.get(i.board_id),
   parent_item: (i, _a, ctx) => (i.parent_id ? ctx.store.items.get(i.parent_id) || null : null),
-  subitems: (i, _a, ctx) => i.subitem_ids.map((id) => ctx.store.items.get(id)).filter((s) => s && s.state !== 'deleted'),
+  // On a multi-level board every descendant, flattened, whatever its depth (parent_item tells the tree).
+  subitems: (i, _a, ctx) => (isMultiLevel(ctx.store, i) ? descendants(ctx.store, i) : childrenOf(ctx.store, i)),
   subscribers: (i, _a, ctx) => usersOf(ctx.store, i.subscriber_ids),
   description: () => null,
   column_values(i, args, ctx) {
@@ -361,7 +367,11 @@ const Item = {
     let cols = board.columns.filter((c) => c.type !== 'name' && !c.archived);
     if (args.ids) cols = cols.filter((c) => args.ids.includes(c.id));
     if (args.types) cols = cols.filter((c) => args.types.includes(c.type));
-    return cols.map((col) => ({ col, item: i, raw: i.values[col.id] ?? null }));
+    const leaf = !childrenOf(ctx.store, i).some((s) => s.state === 'active');
+    if (board.hierarchy_type !== 'multi_level') return cols.map((col) => ({ col, item: i, raw: i.values[col.id] ?? null, is_leaf: leaf }));
+    // Rollup columns are left out unless capabilities asks for CALCULATED, even on leaves.
+    const calculated = (args.capabilities || []).includes('CALCULATED');
+    return cols.filter((col) => calculated || !isRollup(col)).map((col) => rollupCell(ctx.store, col, i, leaf));
   },
   assets(i, args, ctx) {
     const source = args.assets_source || 'all';

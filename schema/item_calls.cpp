@@ -14,6 +14,25 @@ std::string jsonQuoted(std::string_view text) {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
+ColumnDef itemDepthColumn() {
+  ColumnDef column{.name = "depth", .type = DataType::Integer,
+                   .path = "parent_item.parent_item.parent_item.parent_item.id",
+                   .description = "Level of the item: 0 for a top-level item, 1 for a subitem, and on a multi-level "
+                                  "board down to 4 (five levels).",
+                   .nullable = false};
+  column.read = [](const RowView& row) -> Value {
+    std::int64_t depth = 0;
+    for (const rapidjson::Value* node = row.node; node && node->IsObject();) {
+      auto parent = node->FindMember("parent_item");
+      if (parent == node->MemberEnd() || !parent->value.IsObject()) break;
+      ++depth;
+      node = &parent->value;
+    }
+    return depth;
+  };
+  return column;
+}
+
 namespace item_calls {
 
 namespace {

@@ -10,6 +10,11 @@
 
 namespace monday::schema {
 
+// How deep an item sits: 0 for a top-level item, 1 for its subitems, down to 4 on a multi-level
+// board (five levels). monday has no depth field; the column asks for parent_item four levels up
+// and counts the parents it gets, so each row knows its depth without the rows above it.
+ColumnDef itemDepthColumn();
+
 // Calls shared by Items, Subitems and the board tables.
 namespace item_calls {
 

@@ -25,6 +25,7 @@
 
 #include "driver/client/api_client.h"
 #include "schema/boards/board_filters.h"
+#include "schema/paging/api_scan.h"
 
 namespace monday::schema::boards {
 
@@ -189,8 +190,8 @@ constexpr std::string_view kAggregateDocument =
     "query ($query: AggregateQueryInput!) { aggregate(query: $query) { results { entries { alias value { "
     "... on AggregateBasicAggregationResult { result } ... on AggregateGroupByResult { value } } } } } }";
 
-constexpr std::string_view kItemsCountDocument =
-    "query ($ids: [ID!]) { boards(ids: $ids, state: all) { id items_count } }";
+const std::string kItemsCountDocument =
+    "query ($ids: [ID!]) { boards(ids: $ids, " + std::string(kEveryBoard) + ") { id items_count } }";
 
 // COUNT(*) of the whole board: its items_count, asked now (the metadata's copy may be minutes old).
 std::optional<AggregateRows> countFromItemsCount(ScanContext& context, const std::string& board_id) {

@@ -18,9 +18,10 @@ namespace {
 // far below monday's per-query complexity cap while 1,000 boards take about ten requests.
 constexpr int kBoardsPerPage = 100;
 
-const char* const kDocument =
-    "query BoardMetadata($limit: Int, $page: Int) { boards(limit: $limit, page: $page, state: all) { id name "
-    "state type description items_count columns { id title type description archived settings } } }";
+const std::string kDocument =
+    "query BoardMetadata($limit: Int, $page: Int) { boards(limit: $limit, page: $page, " + std::string(kEveryBoard) +
+    ") { id name state type hierarchy_type description items_count columns { id title type description archived "
+    "settings capabilities { calculated { function } } } } }";
 
 }  // namespace
 
@@ -80,6 +81,7 @@ std::vector<BoardMeta> fetchBoardMetadata(client::ApiClient& api) {
       board.state = jsonMemberText(object, "state");
       board.type = jsonMemberText(object, "type");
       board.description = jsonMemberText(object, "description");
+      board.multi_level = jsonMemberText(object, "hierarchy_type") == "multi_level";
       if (auto count = object.FindMember("items_count"); count != object.MemberEnd()) {
         board.items_count = jsonInteger(count->value);
       }
@@ -100,7 +102,16 @@ std::vector<BoardMeta> fetchBoardMetadata(client::ApiClient& api) {
                                 : jsonText(settings->value);
         }
         parseColumnSettings(column);
-        if (column.type == "subtasks" && board.subitems_board_id.empty() && !column.board_ids.empty()) {
+        if (auto capabilities = entry.FindMember("capabilities");
+            capabilities != entry.MemberEnd() && capabilities->value.IsObject()) {
+          auto calculated = capabilities->value.FindMember("calculated");
+          // {function: NONE} is how monday records a rollup switched off.
+          column.calculated = calculated != capabilities->value.MemberEnd() && calculated->value.IsObject() &&
+                              jsonMemberText(calculated->value, "function") != "NONE";
+        }
+        // A multi-level board's subtasks column names the board itself: its subitems are its own rows.
+        if (column.type == "subtasks" && board.subitems_board_id.empty() && !column.board_ids.empty() &&
+            column.board_ids.front() != board.id) {
           board.subitems_board_id = column.board_ids.front();
         }
         if (!column.id.empty()) board.columns.push_back(std::move(column));

@@ -28,6 +28,9 @@ struct ColumnMeta {
   std::string settings;             // the settings JSON as text ("" when none)
   std::vector<LabelOption> labels;  // status labels / dropdown options, from settings
   std::vector<std::string> board_ids;  // settings.boardIds (subtasks: the subitems board)
+  // A rollup column (capabilities.calculated, multi-level boards): a parent's cell is what monday
+  // calculates from its subitems, and a write to it changes nothing.
+  bool calculated = false;
 };
 
 struct BoardMeta {
@@ -39,6 +42,9 @@ struct BoardMeta {
   std::optional<std::int64_t> items_count;
   std::vector<ColumnMeta> columns;  // in board order, archived columns left out
   std::string subitems_board_id;    // the hidden board of this board's subitems, if it has any
+  // A multi-level board (hierarchy_type multi_level): items nest up to five levels on the board
+  // itself, and items_page lists the nested ones only with hierarchy_scope_config "allItems".
+  bool multi_level = false;
 };
 
 // Every board the token can see (all states but deleted), columns included.

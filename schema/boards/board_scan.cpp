@@ -1,7 +1,8 @@
 // Reading a board table: `id` lookups go to items(ids:) in batches of 100 (rows of other boards
 // dropped); everything else follows the board's items_page cursor chain with the pushed WHERE
 // terms as query_params rules and ORDER BY as order_by. Only the board columns the statement
-// uses are fetched (column_values(ids:) with their typed fragments).
+// uses are fetched (column_values(ids:) with their typed fragments). A multi-level board is read
+// with every level in scope and its rollup columns calculated.
 #include <algorithm>
 #include <set>
 
@@ -41,8 +42,18 @@ Selection itemSelection(const TableDef& table, const BoardTableSpec& spec, const
     const std::string_view fragment = columnTypeInfo(column.type).fragment;
     if (!fragment.empty() && fragments.insert(fragment).second) fragment_text += " " + std::string(fragment);
   }
+  // has_subitems is read from the cells' is_leaf: one cell is enough when no other is asked.
+  const int has_subitems = table.columnIndex(std::string(kHasSubitems));
+  if (spec.multi_level && column_ids.empty() && !spec.columns.empty() && has_subitems >= 0 &&
+      (request.columns_used.empty() || request.columns_used[static_cast<std::size_t>(has_subitems)])) {
+    column_ids.push_back(spec.columns.front().id);
+  }
   if (column_ids.empty()) return selection;
-  selection.text += " column_values(ids: $column_ids) { id text value" + fragment_text + " }";
+  // On a multi-level board, rollup columns (status, numbers, date, timeline by default) come back
+  // only with capabilities: [CALCULATED], on leaves too; with it, every column does.
+  selection.text += std::string(" column_values(ids: $column_ids") +
+                    (spec.multi_level ? ", capabilities: [CALCULATED]) { id text value is_leaf" : ") { id text value") +
+                    fragment_text + " }";
   selection.variables = std::make_shared<rapidjson::Document>(rapidjson::kObjectType);
   auto& allocator = selection.variables->GetAllocator();
   rapidjson::Value ids(rapidjson::kArrayType);
@@ -150,7 +161,8 @@ constexpr std::size_t kReadAhead = 2;
 
 // The board's groups (monday lists active ones), in board order.
 std::vector<std::string> groupIds(client::ApiClient& api, const std::string& board_id) {
-  static const std::string document = "query BoardGroups($ids: [ID!]) { boards(ids: $ids, state: all) { groups { id } } }";
+  static const std::string document =
+      "query BoardGroups($ids: [ID!]) { boards(ids: $ids, " + std::string(kEveryBoard) + ") { groups { id } } }";
   rapidjson::Document variables(rapidjson::kObjectType);
   auto& allocator = variables.GetAllocator();
   variables.AddMember("ids", idArray({board_id}, allocator), allocator);
@@ -216,6 +228,8 @@ std::unique_ptr<RowSource> scanBoardTable(ScanContext& context, const ScanReques
   options.operation = "BoardItemsPage";
   options.selection = selection.text;
   options.page_size = kItemsPageMax;
+  // Every level, and rules applied to every level; a match's parents come too (SQLite drops them).
+  if (spec->multi_level) options.hierarchy_scope = std::string(kEveryLevel);
   if (request.limit && *request.limit > 0 && *request.limit < kItemsPageMax) {
     options.page_size = static_cast<int>(*request.limit);
   }
@@ -228,7 +242,8 @@ std::unique_ptr<RowSource> scanBoardTable(ScanContext& context, const ScanReques
   // A large board read whole (a filtered read is small), in no particular order: its groups' chains side by side, rows
   // as they arrive. Ordered or limited reads keep one chain (monday orders within a chain; a LIMIT stops early).
   std::vector<std::string> groups;
-  if (workers > 1 && terms.empty() && order_by.empty() && !request.limit &&
+  // Not on a multi-level board: a group's chain would bring the parents of its matches along.
+  if (workers > 1 && terms.empty() && order_by.empty() && !request.limit && !spec->multi_level &&
       spec->items_count.value_or(0) > kParallelAbove) {
     groups = groupIds(api, spec->board_id);
   }

@@ -6,6 +6,7 @@
 #include "schema/boards/board_aggregates.h"
 #include "schema/boards/board_filters.h"
 #include "schema/boards/board_writes.h"
+#include "schema/item_calls.h"
 
 namespace monday::schema::boards {
 
@@ -14,7 +15,7 @@ namespace {
 constexpr double kPageSize = 500;      // items_page maximum
 constexpr double kIdsPerRequest = 100;  // items(ids:) maximum
 
-std::vector<ColumnDef> fixedColumns(bool subitems) {
+std::vector<ColumnDef> fixedColumns(bool subitems, bool multi_level) {
   std::vector<ColumnDef> columns = {
       {.name = "id", .type = DataType::BigInt, .decode = Decode::Id, .description = "Item id.", .nullable = false},
       {.name = "name", .description = "Item name (monday's Name column).", .nullable = false},
@@ -33,6 +34,28 @@ std::vector<ColumnDef> fixedColumns(bool subitems) {
     columns.push_back({.name = "parent_item_id", .type = DataType::BigInt, .path = "parent_item.id",
                        .decode = Decode::Id,
                        .description = "The item this subitem belongs to (a row of the parent board's table)."});
+  }
+  if (multi_level) {
+    columns.push_back({.name = "parent_item_id", .type = DataType::BigInt, .path = "parent_item.id",
+                       .decode = Decode::Id,
+                       .description = "The item one level up (a row of this table); NULL for a top-level item."});
+    columns.push_back(itemDepthColumn());
+    ColumnDef has_subitems{.name = std::string(kHasSubitems), .type = DataType::Bit,
+                           .description = "Whether the item has subitems; its rollup columns are then what monday "
+                                          "calculates from them, and cannot be changed."};
+    // monday's is_leaf, on every cell: true when the item has no subitems. NULL when no cell was read.
+    has_subitems.read = [](const RowView& row) -> Value {
+      if (!row.node || !row.node->IsObject()) return std::monostate{};
+      auto cells = row.node->FindMember("column_values");
+      if (cells == row.node->MemberEnd() || !cells->value.IsArray()) return std::monostate{};
+      for (const auto& cell : cells->value.GetArray()) {
+        if (!cell.IsObject()) continue;
+        auto leaf = cell.FindMember("is_leaf");
+        if (leaf != cell.MemberEnd() && leaf->value.IsBool()) return std::int64_t{leaf->value.GetBool() ? 0 : 1};
+      }
+      return std::monostate{};
+    };
+    columns.push_back(std::move(has_subitems));
   }
   return columns;
 }
@@ -88,6 +111,9 @@ ScanEstimate estimateBoard(const BoardTableSpec& spec, const ScanShape& shape) {
 // blanks go is unpublished): ORDER BY is taken when every term's column is sortable and carries
 // a pushed IS NOT NULL. Never with an id list (items(ids:) has no order).
 bool ordersBoard(const BoardTableSpec& spec, const TableDef& table, const ScanShape& shape) {
+  // A multi-level board's listing puts each item's subitems after it; in what order a sort
+  // would put the levels is unpublished, so SQLite sorts.
+  if (spec.multi_level) return false;
   if (shape.order_by.empty() || shape.constrains("id")) return false;
   for (const auto& term : shape.order_by) {
     const int index = table.columnIndex(term.column);
@@ -121,6 +147,7 @@ BoardTable makeBoardTable(const NamedBoardTable& named, ColumnNaming naming) {
   spec->board_id = named.source->id;
   spec->table_name = named.name;
   spec->subitems = named.subitems;
+  spec->multi_level = named.source->multi_level;
   spec->items_count = named.source->items_count;
 
   auto table = std::make_shared<TableDef>();
@@ -130,9 +157,14 @@ BoardTable makeBoardTable(const NamedBoardTable& named, ColumnNaming naming) {
   table->description = named.subitems
                            ? "Subitems of the monday board '" + named.board->name + "' (board " + named.board->id +
                                  "; their own board " + named.source->id + "): one row per active subitem."
+                       : spec->multi_level
+                           ? "Items of the multi-level monday board '" + named.board->name + "' (board " +
+                                 named.board->id + "): one row per active item of every level (depth 0 to 4, "
+                                 "parent_item_id one level up), the board's columns typed by column type; a parent's "
+                                 "rollup columns hold what monday calculates from its children."
                            : "Items of the monday board '" + named.board->name + "' (board " + named.board->id +
                                  "): one row per active item, the board's columns typed by column type.";
-  table->columns = fixedColumns(named.subitems);
+  table->columns = fixedColumns(named.subitems, spec->multi_level);
   spec->fixed_columns = table->columns.size();
   spec->fixed_filters = {{"name", "name", FilterKind::Text}, {"group_id", "group", FilterKind::Code}};
 
@@ -182,7 +214,9 @@ BoardTable makeBoardTable(const NamedBoardTable& named, ColumnNaming naming) {
   };
   table->estimate = [shared](const ScanShape& shape) { return estimateBoard(*shared, shape); };
   table->orders = [shared, self](const ScanShape& shape) { return ordersBoard(*shared, *self, shape); };
-  table->aggregates = boardAggregates(shared, self);
+  // monday's aggregate query on a multi-level board is unpublished (does it count every level? a
+  // parent's rollup as well as its children?): there SQLite aggregates the rows.
+  if (!spec->multi_level) table->aggregates = boardAggregates(shared, self);
 
   BoardTable result;
   result.signature = table->schema + "." + table->name + "|" + spec->board_id;

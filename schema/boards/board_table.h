@@ -33,10 +33,14 @@ struct FixedFilter {
 };
 
 // Everything a board table's scan needs, shared by its TableDef's functions.
+// The column of a multi-level board's table that says whether the item has subitems.
+inline constexpr std::string_view kHasSubitems = "has_subitems";
+
 struct BoardTableSpec {
   std::string board_id;        // the board whose items are the rows
   std::string table_name;
   bool subitems = false;
+  bool multi_level = false;  // rows of every level, with parent_item_id and depth
   std::optional<std::int64_t> items_count;
   std::vector<ColumnMeta> columns;  // the board columns with SQL columns, in board order
   std::vector<ColumnBinding> bindings;

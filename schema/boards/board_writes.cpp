@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "driver/common/error.h"
 #include "schema/item_calls.h"
 
 namespace monday::schema::boards {
@@ -43,6 +44,21 @@ std::string columnValues(const BoardTableSpec& spec, const RowValues& row, const
   return json.empty() ? std::string() : "{" + json + "}";
 }
 
+// monday answers a write to a parent's rollup cell with success and changes nothing: say so
+// before anything is sent, rather than count a row that did not change.
+void refuseRollupChanges(const BoardTableSpec& spec, const RowValues& before, const std::vector<bool>& given) {
+  const Value& has_subitems = before.get(kHasSubitems);
+  const auto* flag = std::get_if<std::int64_t>(&has_subitems);
+  if (!flag || *flag == 0) return;
+  for (const auto& binding : spec.bindings) {
+    if (!given[binding.column_index] || !spec.columns[binding.meta_index].calculated) continue;
+    throw Error(sqlstate::kSyntaxErrorOrAccessViolation,
+                before.table().name + "." + before.table().columns[binding.column_index].name + " of item " +
+                    before.id("id") + " is a rollup: monday calculates it from the item's subitems and ignores a "
+                    "change to it. Change the subitems instead.");
+  }
+}
+
 std::vector<std::string> writableColumns(const BoardTableSpec& spec, const TableDef& table,
                                          std::vector<std::string> fixed) {
   for (const auto& binding : spec.bindings) {
@@ -55,8 +71,11 @@ std::vector<std::string> writableColumns(const BoardTableSpec& spec, const Table
 
 TableWrites boardTableWrites(const std::shared_ptr<const BoardTableSpec>& spec, const TableDef& table) {
   TableWrites writes;
-  writes.insert_columns = writableColumns(*spec, table, spec->subitems ? std::vector<std::string>{"name", "parent_item_id"}
-                                                                       : std::vector<std::string>{"name", "group_id"});
+  writes.insert_columns = writableColumns(
+      *spec, table,
+      spec->subitems      ? std::vector<std::string>{"name", "parent_item_id"}
+      : spec->multi_level ? std::vector<std::string>{"name", "group_id", "parent_item_id"}
+                          : std::vector<std::string>{"name", "group_id"});
   writes.insert = [spec](const RowValues& row) -> std::vector<MutationCall> {
     row.require("name", "INSERT into " + row.table().name);
     std::vector<bool> given(row.values().size());
@@ -64,6 +83,10 @@ TableWrites boardTableWrites(const std::shared_ptr<const BoardTableSpec>& spec, 
     const std::string values = columnValues(*spec, row, given, "");
     if (spec->subitems) {
       row.require("parent_item_id", "INSERT into " + row.table().name);
+      return {item_calls::createSubitem(row.id("parent_item_id"), row.text("name"), values)};
+    }
+    // On a multi-level board a subitem at any level is created under its parent, on the board itself.
+    if (spec->multi_level && !row.isNull("parent_item_id")) {
       return {item_calls::createSubitem(row.id("parent_item_id"), row.text("name"), values)};
     }
     return {item_calls::create(spec->board_id, row.text("name"), row.text("group_id"), values)};
@@ -81,6 +104,7 @@ TableWrites boardTableWrites(const std::shared_ptr<const BoardTableSpec>& spec, 
     }
     if (renamed) after.require("name", "Renaming an item (UPDATE " + after.table().name + " SET name)");
     const std::string item_id = before.id("id");
+    if (spec->multi_level) refuseRollupChanges(*spec, before, given);
     std::vector<MutationCall> calls;
     const std::string values = columnValues(*spec, after, given, renamed ? jsonQuoted(after.text("name")) : "");
     if (!values.empty()) calls.push_back(item_calls::changeValues(spec->board_id, item_id, values));
@@ -96,9 +120,12 @@ TableWrites boardTableWrites(const std::shared_ptr<const BoardTableSpec>& spec, 
   writes.remove = [spec](const RowValues& row) -> std::vector<MutationCall> {
     return {item_calls::remove(row.id("id"), bulkBoard(*spec))};
   };
-  writes.insert_summary = spec->subitems
-                              ? "creates a subitem under parent_item_id (create_subitem) with the given column values."
-                              : "creates an item (create_item) with name, optional group_id and the given column values, in one call.";
+  writes.insert_summary =
+      spec->subitems ? "creates a subitem under parent_item_id (create_subitem) with the given column values."
+      : spec->multi_level
+          ? "creates an item (create_item) with name, optional group_id and the given column values, in one call; "
+            "with parent_item_id, a subitem one level below it (create_subitem), on this board."
+          : "creates an item (create_item) with name, optional group_id and the given column values, in one call.";
   writes.update_summary =
       "name and column values change in one change_multiple_column_values call; group_id moves the item "
       "(move_item_to_group); state = 'archived' / 'deleted' archives or deletes it.";

@@ -91,7 +91,7 @@ std::optional<std::pair<std::int64_t, std::int64_t>> timePrefix(const std::strin
 
 std::optional<NestedScan> activityLogsScan(const ScanRequest& request) {
   NestedScan scan{.operation = "ActivityLogs",
-                  .parents = RootParents{.field = "boards", .arguments = "state: all", .per_page = kBoardsPerRequest,
+                  .parents = RootParents{.field = "boards", .arguments = std::string(kEveryBoard), .per_page = kBoardsPerRequest,
                                          .ids_per_request = kBoardsPerRequest, .key_column = "board_id"},
                   .annotate = annotateLog};
   auto variables = std::make_shared<rapidjson::Document>(rapidjson::kObjectType);

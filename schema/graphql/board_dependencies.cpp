@@ -77,7 +77,7 @@ TableDef makeBoardDependenciesTable() {
     // Only boards with a dependency column can have edges: the others are never asked.
     auto listing = rootObjects(context, {.operation = "DependencyBoards",
                                          .field = "boards",
-                                         .fixed_arguments = "state: all",
+                                         .fixed_arguments = std::string(kEveryBoard),
                                          .selection = "id columns(types: [dependency]) { id }", .page_size = 100});
     return scanPerObject(context, dependenciesOfBoards(), {}, [listing]() mutable -> std::optional<ObjectPage> {
       auto page = listing();

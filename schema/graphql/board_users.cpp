@@ -8,7 +8,7 @@ namespace {
 
 NestedScan boardUsersScan() {
   return {.operation = "BoardUsers",
-          .parents = RootParents{.field = "boards", .arguments = "state: all", .per_page = 25,
+          .parents = RootParents{.field = "boards", .arguments = std::string(kEveryBoard), .per_page = 25,
                                  .ids_per_request = 25, .key_column = "board_id"},
           .children = {userMembers("owners", "owner"), userMembers("subscribers", "subscriber"),
                        // Team lists take limit/page (default 25); full pages are followed up.

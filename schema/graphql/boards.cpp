@@ -7,7 +7,7 @@ namespace monday::schema {
 
 namespace {
 
-const RootList kBoards{.operation = "Boards", .field = "boards", .fixed_arguments = "state: all",
+const RootList kBoards{.operation = "Boards", .field = "boards", .fixed_arguments = std::string(kEveryBoard),
                        .page_size = 100, .ids_per_request = 100};
 
 // Boards: INSERT = create_board, UPDATE = update_board (name, description) or archive/delete via

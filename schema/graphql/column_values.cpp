@@ -86,7 +86,9 @@ std::optional<NestedScan> columnValuesScan(const ScanRequest& request) {
                   .parents = ItemParents{.item_column = "item_id", .board_column = "board_id", .per_page = 100,
                                          .selection = "board { id }"},
                   .annotate = addLinkedItemIds};
-  std::string arguments;
+  // Rollup columns of a multi-level board are left out without CALCULATED, leaves included; with
+  // it monday returns them along with every other column (on any board).
+  std::string arguments = "capabilities: [CALCULATED]";
   auto variables = std::make_shared<rapidjson::Document>(rapidjson::kObjectType);
   auto& allocator = variables->GetAllocator();
   auto push = [&](const char* column, const char* argument, const char* type, auto accept) -> bool {

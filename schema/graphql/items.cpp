@@ -89,7 +89,8 @@ class ItemsCountPlan {
     std::vector<std::pair<std::int64_t, std::int64_t>> counts;  // board id, items_count
     if (board_ids_.empty()) {
       static const std::string document =
-          "query ItemCounts($limit: Int, $page: Int) { boards(limit: $limit, page: $page, state: all) { id items_count } }";
+          "query ItemCounts($limit: Int, $page: Int) { boards(limit: $limit, page: $page, " + std::string(kEveryBoard) +
+          ") { id items_count } }";
       for (int page = 1;; ++page) {
         rapidjson::Document variables(rapidjson::kObjectType);
         variables.AddMember("limit", kBoardsPerListing, variables.GetAllocator());
@@ -101,7 +102,8 @@ class ItemsCountPlan {
       }
     } else {
       static const std::string document =
-          "query ItemCountsById($ids: [ID!], $limit: Int) { boards(ids: $ids, limit: $limit, state: all) { id items_count } }";
+          "query ItemCountsById($ids: [ID!], $limit: Int) { boards(ids: $ids, limit: $limit, " +
+          std::string(kEveryBoard) + ") { id items_count } }";
       for (const auto& chunk : chunkIds(board_ids_, kBoardsPerListing)) {
         rapidjson::Document variables(rapidjson::kObjectType);
         auto& allocator = variables.GetAllocator();
@@ -199,7 +201,8 @@ TableDef makeItemsTable() {
   table.name = "Items";
   table.description =
       "Items of every board, in the boards' display order; subitems are items of their hidden subitems board and "
-      "have parent_item_id set. Archived and deleted items are not listed (as in monday's items_page).";
+      "have parent_item_id set. On a multi-level board every level is listed, on the board itself, with its depth. "
+      "Archived and deleted items are not listed (as in monday's items_page).";
   table.columns = {
       {.name = "id", .type = DataType::BigInt, .decode = Decode::Id, .description = "Item id.", .nullable = false},
       {.name = "name", .description = "Item name.", .nullable = false},
@@ -217,6 +220,7 @@ TableDef makeItemsTable() {
       {.name = "parent_item_id", .type = DataType::BigInt, .path = "parent_item.id", .decode = Decode::Id,
        .description = "For a subitem: the item it belongs to."},
       {.name = "url", .description = "Link to the item in monday.", .size = 512},
+      itemDepthColumn(),
   };
   table.keys = {{"id", true}, {"board_id", true}};
   table.primary_key = {"id"};

@@ -1,5 +1,6 @@
 // Subitems: the subitems of every item. They are items of the boards' hidden subitems boards
-// (type sub_items_board), so a full scan pages through those boards; a parent_item_id lookup
+// (type sub_items_board), or of a multi-level board itself (every level below the top), so a full
+// scan pages through those boards and keeps the items that have a parent; a parent_item_id lookup
 // asks the parents for their subitems, a parent_board_id lookup finds the parent board's subitems
 // board in its subtasks column's settings (boardIds).
 #include <cmath>
@@ -37,8 +38,8 @@ bool isActive(const RowView& row) { return memberIs(row.node, "state", "active")
 // subtasks column does not say (then every subitems board is read and SQLite filters).
 std::optional<std::vector<std::string>> subitemsBoardsOf(ScanContext& context, const std::vector<std::string>& parent_boards) {
   static const std::string document =
-      "query SubitemsBoards($ids: [ID!], $limit: Int) { boards(ids: $ids, limit: $limit, state: all) { id "
-      "columns(types: [subtasks]) { settings } } }";
+      "query SubitemsBoards($ids: [ID!], $limit: Int) { boards(ids: $ids, limit: $limit, " + std::string(kEveryBoard) +
+      ") { id columns(types: [subtasks]) { settings } } }";
   std::vector<std::string> found;
   for (const auto& chunk : chunkIds(parent_boards, 100)) {
     rapidjson::Document variables(rapidjson::kObjectType);
@@ -95,7 +96,10 @@ std::unique_ptr<RowSource> scanSubitems(ScanContext& context, const ScanRequest&
     boards = subitemsBoardsOf(context, ids);
   }
   if (boards && boards->empty()) return emptySource();
-  if (!boards) options.only_board_type = kSubitemsBoardType;
+  if (!boards) {
+    options.only_board_type = kSubitemsBoardType;
+    options.or_multi_level = true;  // their subitems are items of the board itself
+  }
   return keepRows(objectRows(itemsOfBoards(context, std::move(options), std::move(boards))), hasParentItem);
 }
 
@@ -125,10 +129,13 @@ TableDef makeSubitemsTable() {
   table.name = "Subitems";
   table.description =
       "Active subitems of every item, with the item they belong to (parent_item_id) and its board "
-      "(parent_board_id); board_id is the hidden subitems board. The same rows appear in Items.";
+      "(parent_board_id); board_id is the hidden subitems board, or on a multi-level board the board itself, "
+      "where subitems nest down to depth 4. The same rows appear in Items.";
   table.columns = makeItemsTable().columns;
   for (auto& column : table.columns) {
-    if (column.name == "board_id") column.description = "The hidden subitems board the subitem lives on.";
+    if (column.name == "board_id") {
+      column.description = "The board the subitem lives on: the hidden subitems board, or a multi-level board itself.";
+    }
     if (column.name == "parent_item_id") {
       column.description = "The item the subitem belongs to (joins Items.id).";
       column.nullable = false;

@@ -20,7 +20,7 @@ NestedScan updatesOfItems() {
 
 NestedScan updatesOfBoards() {
   return {.operation = "BoardUpdates",
-          .parents = RootParents{.field = "boards", .arguments = "state: all", .per_page = 25, .ids_per_request = 25,
+          .parents = RootParents{.field = "boards", .arguments = std::string(kEveryBoard), .per_page = 25, .ids_per_request = 25,
                                  .key_column = "board_id"},
           .children = {{.field = "updates", .page_size = kPageSize}}};
 }

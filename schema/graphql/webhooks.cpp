@@ -83,7 +83,8 @@ TableDef makeWebhooksTable() {
     // Every board the Boards table shows, so scans and joins on board_id agree.
     return scanPerObject(context, std::move(field), {},
                          rootObjects(context, {.operation = "WebhookBoards", .field = "boards",
-                                               .fixed_arguments = "state: all", .selection = "id", .page_size = 100}));
+                                               .fixed_arguments = std::string(kEveryBoard), .selection = "id",
+                                               .page_size = 100}));
   };
   table.estimate = [](const ScanShape& shape) -> ScanEstimate {
     for (std::size_t i = 0; i < shape.constrained.size(); ++i) {

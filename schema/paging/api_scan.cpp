@@ -378,7 +378,7 @@ std::unique_ptr<RowSource> scanBoardChildren(ScanContext& context, const ScanReq
     if (ids.empty()) return emptySource();
     pager.id_chunks = chunkIds(ids, static_cast<std::size_t>(list.boards_per_page));
   }
-  pager.document = "query " + list.operation + "($ids: [ID!], $limit: Int, $page: Int) { boards(ids: $ids, limit: $limit, page: $page, state: all) { id " +
+  pager.document = "query " + list.operation + "($ids: [ID!], $limit: Int, $page: Int) { boards(ids: $ids, limit: $limit, page: $page, " + std::string(kEveryBoard) + ") { id " +
                    list.field + " { " + selectionFor(context.table.columns) + " } } }";
   return std::make_unique<PagedSource>(std::move(pager));
 }

@@ -16,6 +16,10 @@
 
 namespace monday::schema {
 
+// The arguments that list every board a table shows: every state, and multi-level boards too
+// (monday leaves them out before API 2026-04 unless hierarchy_types asks for them).
+inline constexpr std::string_view kEveryBoard = "state: all, hierarchy_types: [classic, multi_level]";
+
 struct Page {
   std::shared_ptr<rapidjson::Document> document;  // keeps the rows' JSON alive
   std::vector<RowView> rows;

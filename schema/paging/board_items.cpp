@@ -10,6 +10,7 @@
 
 #include "driver/client/api_client.h"
 #include "driver/client/api_response.h"
+#include "driver/common/json.h"
 #include "schema/paging/concurrent_pages.h"
 
 namespace monday::schema {
@@ -28,6 +29,7 @@ constexpr std::size_t kReadAhead = 2;  // pages a chain may fetch before the app
 struct Board {
   std::string id;
   std::optional<long long> items_count;  // known when listed
+  bool multi_level = false;              // known when listed; otherwise its chain finds out
 };
 
 long long costOf(const rapidjson::Document& response) {
@@ -55,7 +57,7 @@ class Walk : public std::enable_shared_from_this<Walk> {
     const std::string extra = chain.declarations.empty() ? "" : ", " + chain.declarations;
     batch_document_ = "query " + chain.operation + "Boards($boards: [ID!], $count: Int, $limit: Int!" +
                       (filtered ? ", $query: ItemsQuery" : "") + extra +
-                      ") { boards(ids: $boards, limit: $count, state: all) { id items_page(limit: $limit" +
+                      ") { boards(ids: $boards, limit: $count, " + std::string(kEveryBoard) + ") { id items_page(limit: $limit" +
                       (filtered ? ", query_params: $query" : "") + ") { cursor items { " + chain.selection +
                       " } } } }";
   }
@@ -66,15 +68,19 @@ class Walk : public std::enable_shared_from_this<Walk> {
     while (pending_.empty() && !listing_done_) listMore();
     if (pending_.empty()) return std::nullopt;
     const int page_size = options_.chain.page_size;
-    if (!pending_.front().items_count || *pending_.front().items_count > page_size) {
-      auto chain = std::make_shared<ItemsPageChain>(api_, options_.chain, pending_.front().id);
+    // A multi-level board is read alone, with every level in scope (its items_count counts them all).
+    if (!pending_.front().items_count || *pending_.front().items_count > page_size || pending_.front().multi_level) {
+      ItemsPageChainOptions chain_options = options_.chain;
+      if (pending_.front().multi_level) chain_options.hierarchy_scope = std::string(kEveryLevel);
+      auto chain = std::make_shared<ItemsPageChain>(api_, std::move(chain_options), pending_.front().id);
       pending_.pop_front();
       return ConcurrentPages::Chain([chain] { return chain->next(); });
     }
     // A run of boards that each fit in one page, as many as the cost allows.
     std::vector<std::string> ids;
     long long limit = 1;
-    while (!pending_.empty() && pending_.front().items_count && *pending_.front().items_count <= page_size) {
+    while (!pending_.empty() && pending_.front().items_count && *pending_.front().items_count <= page_size &&
+           !pending_.front().multi_level) {
       const long long wider = std::max(limit, *pending_.front().items_count);
       if (!ids.empty() && ids.size() + 1 > boardsPerRequest(wider)) break;
       limit = wider;
@@ -155,7 +161,9 @@ class Walk : public std::enable_shared_from_this<Walk> {
   // The next page of the listing of every board (the Boards table's boards, every state, so a
   // scan and a join on board_id agree), with each board's items_count.
   void listMore() {
-    const std::string document = "query " + options_.chain.operation + "BoardList($limit: Int, $page: Int) { boards(limit: $limit, page: $page, state: all) { id items_count" +
+    const std::string document = "query " + options_.chain.operation +
+                                 "BoardList($limit: Int, $page: Int) { boards(limit: $limit, page: $page, " + std::string(kEveryBoard) +
+                                 ") { id items_count hierarchy_type" +
                                  (options_.only_board_type.empty() ? "" : " type") + " } }";
     rapidjson::Document variables(rapidjson::kObjectType);
     auto& allocator = variables.GetAllocator();
@@ -168,18 +176,17 @@ class Walk : public std::enable_shared_from_this<Walk> {
       if (!board.IsObject()) continue;
       auto id = board.FindMember("id");
       if (id == board.MemberEnd() || !id->value.IsString()) continue;
-      if (!options_.only_board_type.empty()) {
-        auto type = board.FindMember("type");
-        if (type == board.MemberEnd() || !type->value.IsString() || options_.only_board_type != type->value.GetString()) {
-          continue;
-        }
+      const bool multi_level = jsonMemberText(board, "hierarchy_type") == "multi_level";
+      if (!options_.only_board_type.empty() && !(multi_level && options_.or_multi_level) &&
+          jsonMemberText(board, "type") != options_.only_board_type) {
+        continue;
       }
       std::optional<long long> count;
       auto items_count = board.FindMember("items_count");
       if (items_count != board.MemberEnd() && items_count->value.IsNumber()) {
         count = static_cast<long long>(std::clamp(items_count->value.GetDouble(), 0.0, 1e12));
       }
-      pending_.push_back(Board{id->value.GetString(), count});
+      pending_.push_back(Board{id->value.GetString(), count, multi_level});
     }
   }
 

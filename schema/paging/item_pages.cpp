@@ -72,6 +72,7 @@ ObjectPager itemsOfBoards(ScanContext& context, ItemPagesOptions options,
                 .page_size = options.page_size, .declarations = options.declarations,
                 .variables = options.variables};
   walk.only_board_type = options.only_board_type;
+  walk.or_multi_level = options.or_multi_level;
   if (context.notes) walk.method = &context.notes->method;
   if (boards) {
     auto chunks = chunkIds(*boards, SIZE_MAX);  // one chunk: just de-duplicated

@@ -22,6 +22,7 @@ struct ItemPagesOptions {
   bool any_state_by_id = false;
   // When listing every board: only boards of this type (e.g. "sub_items_board"); empty = all.
   std::string only_board_type;
+  bool or_multi_level = false;  // ... or a multi-level board (whose subitems are its own items)
   // Variables the selection uses besides the pager's own, e.g. "$column_ids: [String!]".
   std::string declarations;
   std::shared_ptr<const rapidjson::Document> variables;  // their values (an object), or null

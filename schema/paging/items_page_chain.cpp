@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "driver/client/api_client.h"
+#include "driver/common/json.h"
 
 namespace monday::schema {
 
@@ -62,9 +63,12 @@ ItemsPageChain::ItemsPageChain(client::ApiClient& api, ItemsPageChainOptions opt
     : api_(api), options_(std::move(options)), board_id_(std::move(board_id)) {
   const std::string extra = options_.declarations.empty() ? "" : ", " + options_.declarations;
   const bool filtered = options_.query_params && options_.query_params->IsObject();
-  first_document_ = "query " + options_.operation + "($board: [ID!], $limit: Int!" +
+  // hierarchy_type comes with the first page: a multi-level board read without a scope lists only
+  // its top-level items, and the chain then starts again asking for every level.
+  first_document_ = "query " + options_.operation + "($board: [ID!], $limit: Int!, $scope: String" +
                     (filtered ? ", $query: ItemsQuery" : "") + extra +
-                    ") { boards(ids: $board, state: all) { items_page(limit: $limit" +
+                    ") { boards(ids: $board, " + std::string(kEveryBoard) + ") { hierarchy_type items_page(limit: $limit, "
+                    "hierarchy_scope_config: $scope" +
                     (filtered ? ", query_params: $query" : "") + ") { cursor items { " + options_.selection +
                     " } } } }";
   next_document_ = "query " + options_.operation + "Next($cursor: String!, $limit: Int!" + extra +
@@ -113,11 +117,20 @@ Page ItemsPageChain::firstPage() {
   if (options_.query_params && options_.query_params->IsObject()) {
     variables.AddMember("query", rapidjson::Value(*options_.query_params, allocator), allocator);
   }
+  if (!options_.hierarchy_scope.empty()) {
+    variables.AddMember("scope", rapidjson::Value(options_.hierarchy_scope.c_str(), allocator), allocator);
+  }
   cursor_.clear();
   Page page;
   page.document = std::make_shared<rapidjson::Document>(api_.query(first_document_, variables));
   for (const auto& board : listAt((*page.document)["data"], "boards").GetArray()) {
     if (!board.IsObject()) continue;
+    if (options_.hierarchy_scope.empty() && jsonMemberText(board, "hierarchy_type") == "multi_level") {
+      options_.hierarchy_scope = std::string(kEveryLevel);
+      api_.logger().write(log::Level::Info, "paging",
+                          "board " + board_id_ + " is a multi-level board; reading it again with every level");
+      return firstPage();
+    }
     auto items_page = board.FindMember("items_page");
     if (items_page != board.MemberEnd()) take(items_page->value, page);
   }

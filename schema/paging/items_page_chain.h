@@ -30,7 +30,14 @@ struct ItemsPageChainOptions {
   std::shared_ptr<const rapidjson::Document> variables;
   // An ItemsQuery object (rules, operator, order_by), or null for every active item.
   std::shared_ptr<const rapidjson::Document> query_params;
+  // items_page's hierarchy_scope_config: kEveryLevel for a board known to be multi-level. Empty:
+  // monday's default, and a board the first page shows to be multi-level is read again with it.
+  std::string hierarchy_scope;
 };
+
+// The scope under which a multi-level board's items_page lists items of every level, and applies
+// its rules to all of them (a match's parents come with it).
+inline constexpr std::string_view kEveryLevel = "allItems";
 
 // The ids a chain has handed out, kept only so that a restarted chain can skip them. monday's ids
 // are numbers: 8 bytes an item in a plain vector, appended without hashing while the cursor lives,

@@ -241,8 +241,11 @@ std::set<std::string> boardsWithSubitems() {
       if (str(c, "type") != "subtasks" || c["archived"].GetBool()) continue;
       rapidjson::Document settings;
       settings.Parse(c["settings"].GetString());
-      if (settings.IsObject() && settings.HasMember("boardIds") && !settings["boardIds"].Empty() &&
-          ids.contains(std::to_string(settings["boardIds"][0].GetInt64()))) {
+      // A multi-level board's subtasks column names the board itself: its subitems are its own rows.
+      const auto subitems_board = settings.IsObject() && settings.HasMember("boardIds") && !settings["boardIds"].Empty()
+                                      ? std::to_string(settings["boardIds"][0].GetInt64())
+                                      : std::string();
+      if (ids.contains(subitems_board) && subitems_board != str(b, "id")) {
         parents.insert(str(b, "id"));
       }
     }

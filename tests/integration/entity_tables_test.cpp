@@ -661,10 +661,14 @@ TEST_F(EntityTables, SubitemsAreTheActiveItemsWithAParent) {
 
   // By the parent's board: its subitems board is found in the subtasks column's settings.
   const std::string tracker = str(board("Project Tracker"), "id");
+  Tuples of_tracker;
+  for (const auto& row : expected) {
+    if (row[4] == tracker) of_tracker.insert(row);
+  }
   before = requestCount();
   EXPECT_EQ(tuples(run("SELECT id, name, parent_item_id, board_id, parent_board_id FROM Subitems WHERE parent_board_id = " +
                        tracker)),
-            expected);
+            of_tracker);
   EXPECT_EQ(requestCount() - before, 2u) << "the subtasks column's settings, then one items_page";
 
   // By id: a lookup that is not a subitem gives nothing.
@@ -711,7 +715,7 @@ TEST_F(EntityTables, ColumnValuesPushColumnIdsAndMatchEveryActiveItem) {
   auto requests = requestsSince(before);
   ASSERT_EQ(requests.size(), 1u) << "60 items are one items_page of 100";
   EXPECT_NE(variablesText(requests[0]).find("column_ids=status,"), std::string::npos);
-  EXPECT_NE(std::string(requests[0]["query"].GetString()).find("column_values(ids: $column_ids)"), std::string::npos);
+  EXPECT_NE(std::string(requests[0]["query"].GetString()).find("column_values(capabilities: [CALCULATED], ids: $column_ids)"), std::string::npos);
 }
 
 TEST_F(EntityTables, ColumnValuesShowLinkedItemsOfRelationsMirrorsAndSubitems) {

@@ -186,7 +186,14 @@ TEST_F(MultiLevelBoards, FiltersReachEveryLevelAndReturnWhatSqlOverAFullScanRetu
 }
 
 TEST_F(MultiLevelBoards, ItemsAndSubitemsShowEveryLevelAndCountLikeTheirScans) {
+  // Items does not know the board is multi-level: its first page says so, and the chain starts
+  // again with every level, once.
+  std::size_t before = requestCount();
   EXPECT_EQ(tuples(run("SELECT id, parent_item_id, depth FROM Items WHERE board_id = " + board_id_)), expectedTree());
+  const auto requests = apiRequestsSince(before);
+  ASSERT_EQ(requests.size(), 2u);
+  EXPECT_FALSE(requests[0]["variables"].HasMember("scope"));
+  EXPECT_STREQ(requests[1]["variables"]["scope"].GetString(), "allItems");
   // A full scan reads the multi-level board on its own chain, with every level.
   std::set<std::vector<std::string>> from_full_scan;
   for (const auto& row : run("SELECT id, parent_item_id, depth, board_id FROM Items")) {

@@ -81,12 +81,9 @@ TableWrites boardTableWrites(const std::shared_ptr<const BoardTableSpec>& spec, 
     std::vector<bool> given(row.values().size());
     for (std::size_t i = 0; i < given.size(); ++i) given[i] = !isNull(row.values()[i]);
     const std::string values = columnValues(*spec, row, given, "");
-    if (spec->subitems) {
-      row.require("parent_item_id", "INSERT into " + row.table().name);
-      return {item_calls::createSubitem(row.id("parent_item_id"), row.text("name"), values)};
-    }
+    if (spec->subitems) row.require("parent_item_id", "INSERT into " + row.table().name);
     // On a multi-level board a subitem at any level is created under its parent, on the board itself.
-    if (spec->multi_level && !row.isNull("parent_item_id")) {
+    if (spec->subitems || (spec->multi_level && !row.isNull("parent_item_id"))) {
       return {item_calls::createSubitem(row.id("parent_item_id"), row.text("name"), values)};
     }
     return {item_calls::create(spec->board_id, row.text("name"), row.text("group_id"), values)};
@@ -121,11 +118,12 @@ TableWrites boardTableWrites(const std::shared_ptr<const BoardTableSpec>& spec, 
     return {item_calls::remove(row.id("id"), bulkBoard(*spec))};
   };
   writes.insert_summary =
-      spec->subitems ? "creates a subitem under parent_item_id (create_subitem) with the given column values."
-      : spec->multi_level
-          ? "creates an item (create_item) with name, optional group_id and the given column values, in one call; "
-            "with parent_item_id, a subitem one level below it (create_subitem), on this board."
-          : "creates an item (create_item) with name, optional group_id and the given column values, in one call.";
+      spec->subitems
+          ? "creates a subitem under parent_item_id (create_subitem) with the given column values."
+          : std::string("creates an item (create_item) with name, optional group_id and the given column values, in one "
+                        "call") +
+                (spec->multi_level ? "; with parent_item_id, a subitem one level below it (create_subitem), on this board."
+                                   : ".");
   writes.update_summary =
       "name and column values change in one change_multiple_column_values call; group_id moves the item "
       "(move_item_to_group); state = 'archived' / 'deleted' archives or deletes it.";

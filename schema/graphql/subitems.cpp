@@ -18,8 +18,6 @@ namespace monday::schema {
 
 namespace {
 
-constexpr const char* kSubitemsBoardType = "sub_items_board";
-
 bool memberIs(const rapidjson::Value* object, const char* name, const char* value) {
   if (!object || !object->IsObject()) return false;
   auto found = object->FindMember(name);
@@ -96,10 +94,7 @@ std::unique_ptr<RowSource> scanSubitems(ScanContext& context, const ScanRequest&
     boards = subitemsBoardsOf(context, ids);
   }
   if (boards && boards->empty()) return emptySource();
-  if (!boards) {
-    options.only_board_type = kSubitemsBoardType;
-    options.or_multi_level = true;  // their subitems are items of the board itself
-  }
+  options.only_subitem_boards = !boards;
   return keepRows(objectRows(itemsOfBoards(context, std::move(options), std::move(boards))), hasParentItem);
 }
 

@@ -164,7 +164,7 @@ class Walk : public std::enable_shared_from_this<Walk> {
     const std::string document = "query " + options_.chain.operation +
                                  "BoardList($limit: Int, $page: Int) { boards(limit: $limit, page: $page, " + std::string(kEveryBoard) +
                                  ") { id items_count hierarchy_type" +
-                                 (options_.only_board_type.empty() ? "" : " type") + " } }";
+                                 (options_.only_subitem_boards ? " type" : "") + " } }";
     rapidjson::Document variables(rapidjson::kObjectType);
     auto& allocator = variables.GetAllocator();
     variables.AddMember("limit", kBoardsPerListing, allocator);
@@ -177,10 +177,7 @@ class Walk : public std::enable_shared_from_this<Walk> {
       auto id = board.FindMember("id");
       if (id == board.MemberEnd() || !id->value.IsString()) continue;
       const bool multi_level = jsonMemberText(board, "hierarchy_type") == "multi_level";
-      if (!options_.only_board_type.empty() && !(multi_level && options_.or_multi_level) &&
-          jsonMemberText(board, "type") != options_.only_board_type) {
-        continue;
-      }
+      if (options_.only_subitem_boards && !multi_level && jsonMemberText(board, "type") != "sub_items_board") continue;
       std::optional<long long> count;
       auto items_count = board.FindMember("items_count");
       if (items_count != board.MemberEnd() && items_count->value.IsNumber()) {

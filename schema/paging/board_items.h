@@ -29,8 +29,9 @@ namespace monday::schema {
 
 struct BoardItemsOptions {
   ItemsPageChainOptions chain;  // what to select of each item, page size, operation name
-  std::string only_board_type;  // when listing every board: only this type (e.g. "sub_items_board")
-  bool or_multi_level = false;  // ... or a multi-level board (whose subitems live on it)
+  // When listing every board: only the boards subitems live on, monday's hidden subitems boards
+  // (type sub_items_board) and multi-level boards (every level on the board itself).
+  bool only_subitem_boards = false;
   bool read_ahead = true;       // false when a LIMIT may end the read early
   // Set to how the read goes ("boards + items_page, 100 boards a request"), if not null.
   std::string* method = nullptr;

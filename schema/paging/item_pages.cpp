@@ -71,8 +71,7 @@ ObjectPager itemsOfBoards(ScanContext& context, ItemPagesOptions options,
   walk.chain = {.operation = options.operation + "Page", .selection = options.selection,
                 .page_size = options.page_size, .declarations = options.declarations,
                 .variables = options.variables};
-  walk.only_board_type = options.only_board_type;
-  walk.or_multi_level = options.or_multi_level;
+  walk.only_subitem_boards = options.only_subitem_boards;
   if (context.notes) walk.method = &context.notes->method;
   if (boards) {
     auto chunks = chunkIds(*boards, SIZE_MAX);  // one chunk: just de-duplicated

@@ -20,9 +20,8 @@ struct ItemPagesOptions {
   std::size_t ids_per_request = 100;  // items(ids:) answers at most 100 ids
   // items(ids:) in any state (archived, deleted) too; items_page always shows active items only.
   bool any_state_by_id = false;
-  // When listing every board: only boards of this type (e.g. "sub_items_board"); empty = all.
-  std::string only_board_type;
-  bool or_multi_level = false;  // ... or a multi-level board (whose subitems are its own items)
+  // When listing every board: only the boards subitems live on (BoardItemsOptions).
+  bool only_subitem_boards = false;
   // Variables the selection uses besides the pager's own, e.g. "$column_ids: [String!]".
   std::string declarations;
   std::shared_ptr<const rapidjson::Document> variables;  // their values (an object), or null

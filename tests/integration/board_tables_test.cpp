@@ -77,17 +77,6 @@ rapidjson::Document cellValue(const rapidjson::Value& item, const std::string& c
   return value;
 }
 
-// The API requests (not control calls) the sandbox logged after the first `before` lines.
-std::vector<rapidjson::Document> apiRequestsSince(std::size_t before) {
-  std::vector<rapidjson::Document> out;
-  for (auto& request : requestsSince(before)) {
-    if (request.HasMember("control")) continue;
-    if (!request.HasMember("path") || std::string(request["path"].GetString()) != "/v2") continue;
-    out.push_back(std::move(request));
-  }
-  return out;
-}
-
 std::string documentOf(const rapidjson::Document& request) {
   return request.HasMember("query") && request["query"].IsString() ? request["query"].GetString() : "";
 }

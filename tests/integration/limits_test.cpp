@@ -71,17 +71,6 @@ double real(const std::map<std::string, std::string>& row, const std::string& co
   return it == row.end() ? -1 : std::atof(it->second.c_str());
 }
 
-// The /v2 requests the sandbox logged after `from` (control calls left out).
-std::vector<rapidjson::Document> apiRequestsSince(std::size_t from) {
-  std::vector<rapidjson::Document> out;
-  for (auto& request : requestsSince(from)) {
-    if (request.HasMember("control")) continue;
-    if (std::string(request["path"].GetString()) != "/v2") continue;
-    out.push_back(std::move(request));
-  }
-  return out;
-}
-
 std::size_t countStatus(const std::vector<rapidjson::Document>& requests, int status) {
   std::size_t n = 0;
   for (const auto& request : requests) n += request["status"].GetInt() == status;

@@ -62,17 +62,6 @@ std::string idOf(const std::map<std::string, SeededItem>& items, const std::stri
   return "0";
 }
 
-std::vector<rapidjson::Document> apiRequestsSince(std::size_t before) {
-  std::vector<rapidjson::Document> out;
-  for (auto& request : requestsSince(before)) {
-    if (request.HasMember("control") || !request.HasMember("path") || std::string(request["path"].GetString()) != "/v2") {
-      continue;
-    }
-    out.push_back(std::move(request));
-  }
-  return out;
-}
-
 std::set<std::vector<std::string>> tuples(const Rows& rows) {
   std::set<std::vector<std::string>> out;
   for (const auto& row : rows) {

@@ -213,6 +213,18 @@ std::vector<rapidjson::Document> requestsSince(std::size_t from) {
   return result;
 }
 
+std::vector<rapidjson::Document> apiRequestsSince(std::size_t from) {
+  std::vector<rapidjson::Document> out;
+  for (auto& request : requestsSince(from)) {
+    if (request.HasMember("control")) continue;
+    if (!request.HasMember("path") || !request["path"].IsString() || std::string(request["path"].GetString()) != "/v2") {
+      continue;
+    }
+    out.push_back(std::move(request));
+  }
+  return out;
+}
+
 namespace {
 std::size_t ignoreBody(char*, std::size_t size, std::size_t count, void*) { return size * count; }
 }  // namespace

@@ -89,6 +89,8 @@ const rapidjson::Document& dataset();
 std::size_t requestCount();
 // The logged requests after the first `from` lines, parsed.
 std::vector<rapidjson::Document> requestsSince(std::size_t from);
+// Of those, the GraphQL API requests (/v2): control calls and the other paths left out.
+std::vector<rapidjson::Document> apiRequestsSince(std::size_t from);
 
 // Sends JSON to a sandbox control endpoint (/__sandbox/...). Returns the HTTP status.
 long sandboxControl(const std::string& path, const std::string& json, const std::string& method = "POST");

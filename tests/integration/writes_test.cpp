@@ -477,6 +477,17 @@ class BulkJobs : public Writes {
     EXPECT_EQ(ids.size(), static_cast<std::size_t>(count));
     return ids;
   }
+
+  // Deletes `count` new items and checks they went as the usual aliased DeleteRows, with no job.
+  void expectDeletedWithoutAJob(const std::string& prefix, int count) {
+    createItems(prefix, count);
+    const std::size_t before = requestCount();
+    Outcome deleted = run(connection_, std::string("DELETE FROM ") + kTracker + " WHERE name LIKE '" + prefix + "%'");
+    ASSERT_EQ(deleted.rc, SQL_SUCCESS) << deleted.all();
+    EXPECT_EQ(deleted.rows, count);
+    EXPECT_EQ(documentsSince(before, "mutation DeleteRows"), 1u);
+    EXPECT_EQ(documentsSince(before, "mutation BulkItemJob"), 0u);
+  }
 };
 
 class NoBulkJobs : public BulkJobs {
@@ -531,15 +542,7 @@ TEST_F(BulkJobs, AnArchiveOfManyItemsIsOneArchiveJob) {
   EXPECT_EQ(scalar(connection_, "SELECT COUNT(*) FROM Items WHERE board_id = 5000000001 AND name LIKE 'bulk-arch-%'"), 0);
 }
 
-TEST_F(BulkJobs, AtOrBelowTheThresholdTheUsualCallsAreSent) {
-  createItems("bulk-few-", 5);
-  const std::size_t before = requestCount();
-  Outcome deleted = run(connection_, std::string("DELETE FROM ") + kTracker + " WHERE name LIKE 'bulk-few-%'");
-  ASSERT_EQ(deleted.rc, SQL_SUCCESS) << deleted.all();
-  EXPECT_EQ(deleted.rows, 5);
-  EXPECT_EQ(documentsSince(before, "mutation DeleteRows"), 1u);
-  EXPECT_EQ(documentsSince(before, "mutation BulkItemJob"), 0u);
-}
+TEST_F(BulkJobs, AtOrBelowTheThresholdTheUsualCallsAreSent) { expectDeletedWithoutAJob("bulk-few-", 5); }
 
 TEST_F(BulkJobs, ItemsOfSeveralBoardsGoAsOneJobPerBoard) {
   createItems("bulk-multi-", 6);
@@ -558,15 +561,7 @@ TEST_F(BulkJobs, ItemsOfSeveralBoardsGoAsOneJobPerBoard) {
   EXPECT_EQ(scalar(connection_, "SELECT COUNT(*) FROM Items WHERE id IN (" + ids + ")"), 0);
 }
 
-TEST_F(NoBulkJobs, WithoutTheThresholdManyRowsStayAliasedCalls) {
-  createItems("bulk-off-", 8);
-  const std::size_t before = requestCount();
-  Outcome deleted = run(connection_, std::string("DELETE FROM ") + kTracker + " WHERE name LIKE 'bulk-off-%'");
-  ASSERT_EQ(deleted.rc, SQL_SUCCESS) << deleted.all();
-  EXPECT_EQ(deleted.rows, 8);
-  EXPECT_EQ(documentsSince(before, "mutation BulkItemJob"), 0u);
-  EXPECT_EQ(documentsSince(before, "mutation DeleteRows"), 1u);
-}
+TEST_F(NoBulkJobs, WithoutTheThresholdManyRowsStayAliasedCalls) { expectDeletedWithoutAJob("bulk-off-", 8); }
 
 TEST_F(BulkJobs, TheProceduresRunAJobAndReportItsFailuresPerItem) {
   auto ids = createItems("bulk-proc-", 3);
